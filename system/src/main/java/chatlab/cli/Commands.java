@@ -1,0 +1,34 @@
+package chatlab.cli;
+
+import picocli.CommandLine;
+
+/** Runs a picocli command the same way for every chatlab entry point. */
+public final class Commands {
+    private Commands() {
+    }
+
+    /** Parses and runs {@code command}, and exits with its exit code. */
+    public static void main(Object command, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setUsageHelpAutoWidth(true);
+        line.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return 2;
+        });
+        System.exit(line.execute(args));
+    }
+
+    /**
+     * A value given either as an option or in the seed's positional form: either one, or the
+     * fallback. Giving both, with different values, is an error.
+     */
+    public static <T> T either(T option, T positional, T fallback, String what) {
+        if (option != null && positional != null && !option.equals(positional)) {
+            throw new IllegalArgumentException("the " + what + " is given twice, as " + positional + " and as " + option);
+        }
+        return option != null ? option : positional != null ? positional : fallback;
+    }
+}

@@ -1,0 +1,298 @@
+package chatlab.client;
+
+import chatlab.protocol.ActiveUser;
+import chatlab.protocol.Audience;
+import chatlab.protocol.BoardEntry;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ClientMessage;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Page;
+import chatlab.protocol.Protocol;
+import chatlab.protocol.RecentUser;
+import chatlab.protocol.ServerMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+/**
+ * The one client-side implementation of the chatlab protocol. Requests return futures; pushed
+ * events go to a {@link ChatListener}. Chat messages are acknowledged to the server after the
+ * listener has seen them, and a message the server sends again (after a reconnect) is passed on
+ * only once. Thread-safe.
+ */
+public final class ChatClient implements AutoCloseable {
+    private static final int MAX_PAGES = 10_000;
+
+    private final String host;
+    private final int port;
+    private final ClientOptions options;
+    private final AtomicLong ids = new AtomicLong();
+    private final EventDispatcher dispatcher;
+    private volatile Link link;
+    private volatile ServerMessage.Welcome welcome;
+    private volatile Credentials credentials;
+
+    private record Credentials(String user, String password, Integer udpPort) {
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=***]";
+        }
+    }
+
+    private ChatClient(String host, int port, ClientOptions options) {
+        this.host = host;
+        this.port = port;
+        this.options = options;
+        this.dispatcher = new EventDispatcher(options.listener(), this::acknowledge);
+    }
+
+    /**
+     * Connects and completes the handshake. Throws {@link ChatException}: {@link ErrorCode#SERVER_UNREACHABLE}
+     * if nothing answers, or the server's refusal (such as {@link ErrorCode#UNSUPPORTED_VERSION}).
+     */
+    public static ChatClient connect(String host, int port, ClientOptions options) {
+        ChatClient client = new ChatClient(host, port, options);
+        client.open(Protocol.VERSION);
+        return client;
+    }
+
+    /** Connects speaking a given protocol version: for testing how servers refuse other versions. */
+    public static ChatClient connect(String host, int port, ClientOptions options, int version) {
+        ChatClient client = new ChatClient(host, port, options);
+        client.open(version);
+        return client;
+    }
+
+    private void open(int version) {
+        Link fresh = Link.open(host, port, options, ids, dispatcher::accept, this::lost);
+        link = fresh;
+        try {
+            welcome = await(expect(fresh.request(id -> new ClientMessage.Hello(id, version, options.clientName(),
+                    options.presence())), ServerMessage.Welcome.class));
+        } catch (ChatException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private void lost(ChatException cause) {
+        dispatcher.lost(cause);
+    }
+
+    /** What the server said in the handshake. */
+    public ServerMessage.Welcome welcome() {
+        return welcome;
+    }
+
+    public String target() {
+        return host + ":" + port;
+    }
+
+    public boolean isConnected() {
+        Link current = link;
+        return current != null && current.isOpen();
+    }
+
+    /** The user this client logged in as, or null. */
+    public String user() {
+        Credentials current = credentials;
+        return current == null ? null : current.user();
+    }
+
+    /**
+     * Opens a new connection after a loss and, if this client had logged in, logs in again.
+     * Messages the server sends again are passed to the listener only once.
+     */
+    public ServerMessage.LoggedIn reconnect() {
+        Link old = link;
+        if (old != null) {
+            old.close();
+        }
+        open(Protocol.VERSION);
+        Credentials saved = credentials;
+        return saved == null ? null : await(login(saved.user(), saved.password(), saved.udpPort()));
+    }
+
+    public CompletableFuture<ServerMessage.Ok> signup(String user, String password) {
+        return request(id -> new ClientMessage.Signup(id, user, password), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.LoggedIn> login(String user, String password, Integer udpPort) {
+        return request(id -> new ClientMessage.Login(id, user, password, udpPort), ServerMessage.LoggedIn.class)
+                .thenApply(loggedIn -> {
+                    credentials = new Credentials(user, password, udpPort);
+                    return loggedIn;
+                });
+    }
+
+    public CompletableFuture<ServerMessage.Ok> logout() {
+        return request(ClientMessage.Logout::new, ServerMessage.Ok.class).thenApply(ok -> {
+            credentials = null;
+            return ok;
+        });
+    }
+
+    /** Sends a chat message; {@code names} are the recipients, or for a blockcast those left out. */
+    public CompletableFuture<ServerMessage.Sent> send(Audience mode, List<String> names, String text, String key) {
+        List<String> to = mode == Audience.BLOCKCAST ? List.of() : names;
+        List<String> except = mode == Audience.BLOCKCAST ? names : List.of();
+        return request(id -> new ClientMessage.Send(id, mode, to, except, text, key), ServerMessage.Sent.class);
+    }
+
+    public CompletableFuture<ServerMessage.Sent> unicast(String to, String text) {
+        return send(Audience.UNICAST, List.of(to), text, null);
+    }
+
+    public CompletableFuture<ServerMessage.Sent> multicast(List<String> to, String text) {
+        return send(Audience.MULTICAST, to, text, null);
+    }
+
+    public CompletableFuture<ServerMessage.Sent> broadcast(String text) {
+        return send(Audience.BROADCAST, List.of(), text, null);
+    }
+
+    public CompletableFuture<ServerMessage.Sent> blockcast(List<String> except, String text) {
+        return send(Audience.BLOCKCAST, except, text, null);
+    }
+
+    public CompletableFuture<ServerMessage.BoardAck> post(String text) {
+        return request(id -> new ClientMessage.Post(id, text), ServerMessage.BoardAck.class);
+    }
+
+    public CompletableFuture<ServerMessage.BoardAck> edit(int number, String timestamp, String text) {
+        return request(id -> new ClientMessage.Edit(id, number, timestamp, text), ServerMessage.BoardAck.class);
+    }
+
+    public CompletableFuture<ServerMessage.BoardAck> delete(int number, String timestamp) {
+        return request(id -> new ClientMessage.Delete(id, number, timestamp), ServerMessage.BoardAck.class);
+    }
+
+    /** Board messages strictly later than {@code since}, every page. */
+    public CompletableFuture<List<BoardEntry>> read(String since) {
+        return pages((id, after) -> new ClientMessage.Read(id, since, after), ServerMessage.BoardMessages.class);
+    }
+
+    /** The whole board, every page. */
+    public CompletableFuture<List<BoardEntry>> messageLog() {
+        return pages(ClientMessage.MessageLog::new, ServerMessage.BoardMessages.class);
+    }
+
+    /** The other active users, every page. */
+    public CompletableFuture<List<ActiveUser>> who() {
+        return pages(ClientMessage.Who::new, ServerMessage.ActiveUsers.class);
+    }
+
+    /** Every active session, numbered, every page. */
+    public CompletableFuture<List<ActiveUser>> userLog() {
+        return pages(ClientMessage.UserLog::new, ServerMessage.ActiveUsers.class);
+    }
+
+    /** Other users who logged in within {@code period}, online or not, every page. */
+    public CompletableFuture<List<RecentUser>> whoElseSince(Duration period) {
+        long seconds = Math.max(1, period.toSeconds());
+        return pages((id, after) -> new ClientMessage.WhoElseSince(id, seconds, after), ServerMessage.RecentUsers.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> block(String user) {
+        return request(id -> new ClientMessage.Block(id, user), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> unblock(String user) {
+        return request(id -> new ClientMessage.Unblock(id, user), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> ping() {
+        return request(ClientMessage.Ping::new, ServerMessage.Ok.class);
+    }
+
+    /**
+     * Sends any request and expects a response of type {@code expected}; an {@code error}
+     * response fails the future with its {@link ChatException}.
+     */
+    public <R extends ServerMessage.Response> CompletableFuture<R> request(
+            java.util.function.LongFunction<ClientMessage> build, Class<R> expected) {
+        Link current = link;
+        return expect(current.request(build), expected);
+    }
+
+    private <T, P extends ServerMessage.Response & Page<T>>
+            CompletableFuture<List<T>> pages(BiFunction<Long, String, ClientMessage> build, Class<P> type) {
+        List<T> all = new ArrayList<>();
+        return nextPage(build, type, null, all, 0);
+    }
+
+    private <T, P extends ServerMessage.Response & Page<T>> CompletableFuture<List<T>> nextPage(
+            BiFunction<Long, String, ClientMessage> build, Class<P> type, String after, List<T> all, int count) {
+        return request(id -> build.apply(id, after), type).thenCompose(page -> {
+            all.addAll(page.items());
+            if (page.next() == null || count + 1 >= MAX_PAGES) {
+                return CompletableFuture.completedFuture(List.copyOf(all));
+            }
+            return nextPage(build, type, page.next(), all, count + 1);
+        });
+    }
+
+    private static <R extends ServerMessage.Response> CompletableFuture<R> expect(
+            CompletableFuture<ServerMessage.Response> future, Class<R> expected) {
+        return future.handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(translate(failure));
+            }
+            if (response instanceof ServerMessage.Error error) {
+                throw new CompletionException(error.toException());
+            }
+            if (!expected.isInstance(response)) {
+                throw new CompletionException(new ChatException(ErrorCode.UNEXPECTED_RESPONSE,
+                        "expected " + expected.getSimpleName() + " but the server sent " + response));
+            }
+            return expected.cast(response);
+        });
+    }
+
+    private static ChatException translate(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ChatException ce) {
+            return ce;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ChatException(ErrorCode.TIMEOUT, "the server did not answer in time", cause);
+        }
+        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause.getMessage()), cause);
+    }
+
+    /** Waits for a future of this client and returns its value, or throws its {@link ChatException}. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatException(ErrorCode.CONNECTION_LOST, "interrupted while waiting for the server", e);
+        }
+    }
+
+    private void acknowledge(long upTo) {
+        Link current = link;
+        if (current != null && current.isOpen() && credentials != null) {
+            current.request(id -> new ClientMessage.Ack(id, upTo));
+        }
+    }
+
+    /** Closes the connection without logging out; the server ends the session. */
+    @Override
+    public void close() {
+        Link current = link;
+        if (current != null) {
+            current.close();
+        }
+        dispatcher.close();
+    }
+}

@@ -1,0 +1,26 @@
+package chatlab.client;
+
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ServerMessage;
+
+/**
+ * Receives what the server pushes. Calls come one at a time, in the order the server sent
+ * them, on a thread of the client's own; a listener may call the client, even synchronously.
+ */
+public interface ChatListener {
+    /** A chat message, delivered once even if the server sends it again after a reconnect. */
+    default void onChat(ServerMessage.Chat chat) {
+    }
+
+    /** A user came online or went offline (when presence was asked for). */
+    default void onPresence(ServerMessage.Presence presence) {
+    }
+
+    /** The server said it is closing the connection, and why. */
+    default void onDisconnect(ServerMessage.Disconnect disconnect) {
+    }
+
+    /** The connection is gone; {@code cause} says how. Pending requests fail with the same cause. */
+    default void onConnectionLost(ChatException cause) {
+    }
+}

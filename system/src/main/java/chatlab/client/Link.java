@@ -1,0 +1,197 @@
+package chatlab.client;
+
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ClientMessage;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Frame;
+import chatlab.protocol.FrameReader;
+import chatlab.protocol.Frames;
+import chatlab.protocol.MessageCodec;
+import chatlab.protocol.ServerMessage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One TCP connection to a server: writes requests, matches responses to them by id, passes events on. */
+final class Link {
+    private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+
+    private final String target;
+    private final Socket socket;
+    private final OutputStream out;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<Long, CompletableFuture<ServerMessage.Response>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<ServerMessage.Disconnect> farewell = new AtomicReference<>();
+    private final Duration requestTimeout;
+    private final Consumer<ServerMessage.Event> events;
+    private final Consumer<ChatException> lost;
+
+    private Link(String target, Socket socket, AtomicLong ids, Duration requestTimeout,
+            Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) throws IOException {
+        this.target = target;
+        this.socket = socket;
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+        this.ids = ids;
+        this.requestTimeout = requestTimeout;
+        this.events = events;
+        this.lost = lost;
+    }
+
+    /** Connects and starts reading; throws {@link ErrorCode#SERVER_UNREACHABLE} if the server cannot be reached. */
+    static Link open(String host, int port, ClientOptions options, AtomicLong ids,
+            Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) {
+        String target = host + ":" + port;
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), (int) options.connectTimeout().toMillis());
+            Link link = new Link(target, socket, ids, options.requestTimeout(), events, lost);
+            Thread.ofVirtual().name("chatlab-client-reader-" + target).start(link::read);
+            return link;
+        } catch (IOException | IllegalArgumentException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+            throw new ChatException(ErrorCode.SERVER_UNREACHABLE,
+                    "server unreachable at " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    String target() {
+        return target;
+    }
+
+    boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Sends a request built with a fresh id; the future completes with its response or fails. */
+    CompletableFuture<ServerMessage.Response> request(LongFunction<ClientMessage> build) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<ServerMessage.Response> future = new CompletableFuture<>();
+        ClientMessage request;
+        try {
+            request = build.apply(id);
+        } catch (ChatException e) {
+            future.completeExceptionally(e);
+            return future;
+        } catch (IllegalArgumentException e) {
+            future.completeExceptionally(new ChatException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e));
+            return future;
+        }
+        if (closed.get()) {
+            future.completeExceptionally(lostCause(null));
+            return future;
+        }
+        pending.put(id, future);
+        byte[] frame = Frames.encode(MessageCodec.instance().encode(request));
+        writeLock.lock();
+        try {
+            out.write(frame);
+            out.flush();
+        } catch (IOException e) {
+            pending.remove(id);
+            future.completeExceptionally(lostCause(e));
+            close();
+            return future;
+        } finally {
+            writeLock.unlock();
+        }
+        future.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(id));
+        return future;
+    }
+
+    private void read() {
+        ChatException cause = null;
+        try {
+            FrameReader reader = new FrameReader(socket.getInputStream());
+            Frame frame;
+            while ((frame = reader.next()) != null) {
+                if (frame instanceof Frame.Line line) {
+                    dispatch(line.text());
+                } else {
+                    LOG.warn("{} sent an unreadable frame: {}", target, frame);
+                }
+            }
+        } catch (IOException e) {
+            cause = lostCause(e);
+        } finally {
+            ChatException reason = cause != null ? cause : lostCause(null);
+            boolean wasOpen = closed.compareAndSet(false, true);
+            closeSocket();
+            pending.values().forEach(f -> f.completeExceptionally(reason));
+            pending.clear();
+            if (wasOpen) {
+                lost.accept(reason);
+            }
+        }
+    }
+
+    private void dispatch(String text) {
+        ServerMessage message;
+        try {
+            message = MessageCodec.instance().decodeServer(text);
+        } catch (ChatException e) {
+            LOG.warn("{} sent a frame this client cannot read ({}): {}", target, e.getMessage(), text);
+            return;
+        }
+        switch (message) {
+            case ServerMessage.Response response -> {
+                CompletableFuture<ServerMessage.Response> future = pending.remove(response.id());
+                if (future != null) {
+                    future.complete(response);
+                } else {
+                    LOG.warn("{} answered a request this client is not waiting for: {}", target, response);
+                }
+            }
+            case ServerMessage.Event event -> {
+                if (event instanceof ServerMessage.Disconnect disconnect) {
+                    farewell.set(disconnect);
+                }
+                events.accept(event);
+            }
+        }
+    }
+
+    private ChatException lostCause(IOException e) {
+        ServerMessage.Disconnect said = farewell.get();
+        if (said != null) {
+            return new ChatException(ErrorCode.CONNECTION_LOST,
+                    "connection to " + target + " closed by the server: " + said.reason(), e);
+        }
+        String detail = e == null || e.getMessage() == null ? "the server closed the connection" : e.getMessage();
+        return new ChatException(ErrorCode.CONNECTION_LOST, "connection to " + target + " lost: " + detail, e);
+    }
+
+    /** Closes the connection; pending requests fail with {@link ErrorCode#CONNECTION_LOST}. */
+    void close() {
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", target, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package chatlab.client.terminal;
+
+import chatlab.cli.Commands;
+import chatlab.cli.Logging;
+import chatlab.cli.VersionProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./lab client}: the interactive terminal client. */
+@Command(name = "lab client", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs the interactive chatlab terminal client.",
+                "The Toom form 'client SERVER_IP SERVER_PORT UDP_PORT' works too."},
+        footer = {"", "Examples:",
+                "  ./lab client --port 4242 --udp-port 6001",
+                "  ./lab client 127.0.0.1 5000 6001             (Toom's argument order)",
+                "  ./lab client --user alice < commands.txt      (scripted: one command per line)",
+                "", "Exit codes: 0 logged out, 1 could not connect or log in, 2 invalid arguments."})
+public final class ClientMain implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVER_IP", description = "Same as --host.")
+    private String positionalHost;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SERVER_PORT", description = "Same as --port.")
+    private Integer positionalPort;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "UDP_PORT", description = "Same as --udp-port.")
+    private Integer positionalUdpPort;
+
+    @Option(names = {"-H", "--host"}, description = "Server address (default: 127.0.0.1).")
+    private String host;
+
+    @Option(names = {"-p", "--port"}, description = "Server TCP port (default: 4242).")
+    private Integer port;
+
+    @Option(names = {"-u", "--udp-port"}, paramLabel = "PORT", description = "UDP port this client receives peer-to-peer data on, shown to others by ATU.")
+    private Integer udpPort;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Log in as NAME without asking for it.")
+    private String user;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Command history file (default: ~/.chatlab_history).")
+    private Path history;
+
+    @Option(names = "--no-history", description = "Keep no command history on disk.")
+    private boolean noHistory;
+
+    @Option(names = "--no-presence", description = "Do not show users coming online and going offline.")
+    private boolean noPresence;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more: once for events, twice for every frame.")
+    private boolean[] verbose = new boolean[0];
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Commands.main(new ClientMain(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Logging.configure(verbose.length);
+        String resolvedHost;
+        int resolvedPort;
+        Integer resolvedUdp;
+        try {
+            resolvedHost = Commands.either(host, positionalHost, "127.0.0.1", "server address");
+            resolvedPort = Commands.either(port, positionalPort, 4242, "server port");
+            resolvedUdp = Commands.either(udpPort, positionalUdpPort, null, "UDP port");
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        if (resolvedPort < 1 || resolvedPort > 65_535 || (resolvedUdp != null && (resolvedUdp < 0 || resolvedUdp > 65_535))) {
+            spec.commandLine().getErr().println("error: ports are numbers from 1 to 65535");
+            return 2;
+        }
+        Path historyFile = noHistory ? null
+                : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
+        try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
+            return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort, resolvedUdp,
+                    user, historyFile, !noPresence)).run();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package chatlab.client.terminal;
+
+import chatlab.protocol.Audience;
+import java.time.Duration;
+import java.util.List;
+
+/** A parsed line of the terminal client. */
+sealed interface Command {
+    record Post(String text) implements Command {
+    }
+
+    record Edit(int number, String timestamp, String text) implements Command {
+    }
+
+    record Delete(int number, String timestamp) implements Command {
+    }
+
+    record Read(String since) implements Command {
+    }
+
+    record Who() implements Command {
+    }
+
+    record Logout() implements Command {
+    }
+
+    /** Any chat message: the names are the recipients, or for a blockcast those left out. */
+    record Send(Audience mode, List<String> names, String text) implements Command {
+    }
+
+    record WhoElseSince(Duration period) implements Command {
+    }
+
+    record Block(String user) implements Command {
+    }
+
+    record Unblock(String user) implements Command {
+    }
+
+    record UserLog() implements Command {
+    }
+
+    record MessageLog() implements Command {
+    }
+
+    record Ping() implements Command {
+    }
+
+    record Reconnect() implements Command {
+    }
+
+    /** Help on every command, or on one when {@code verb} is not null. */
+    record Help(Verb verb) implements Command {
+    }
+
+    /** A line that is not a valid command, and what to tell the user. */
+    record Invalid(String message) implements Command {
+    }
+}

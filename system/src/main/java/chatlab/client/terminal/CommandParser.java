@@ -1,0 +1,112 @@
+package chatlab.client.terminal;
+
+import chatlab.protocol.Audience;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a line typed at the terminal into a {@link Command}. */
+final class CommandParser {
+    static final String INVALID_COMMAND = "Error. Invalid command!";
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
+    /** A Toom timestamp is four words: {@code 23 Feb 2021 15:00:01}. */
+    private static final int TIMESTAMP_WORDS = 4;
+
+    private CommandParser() {
+    }
+
+    static Command parse(String line) {
+        String trimmed = line.strip();
+        String[] head = trimmed.split("\\s+", 2);
+        Optional<Verb> verb = Verb.named(head[0]);
+        if (verb.isEmpty()) {
+            return new Command.Invalid(INVALID_COMMAND + " Type 'help' for the list of commands.");
+        }
+        String rest = head.length > 1 ? head[1].strip() : "";
+        Command command = parse(verb.get(), rest);
+        return command != null ? command : new Command.Invalid("Error. Usage: " + verb.get().usage());
+    }
+
+    /** Returns null when the arguments do not fit the command. */
+    private static Command parse(Verb verb, String rest) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        return switch (verb) {
+            case POST -> rest.isEmpty() ? null : new Command.Post(rest);
+            case EDIT -> edit(rest);
+            case DELETE -> words.length == 1 + TIMESTAMP_WORDS && number(words[0]) > 0
+                    ? new Command.Delete(number(words[0]), join(words, 1, words.length)) : null;
+            case READ -> words.length == TIMESTAMP_WORDS ? new Command.Read(rest) : null;
+            case WHO -> words.length == 0 ? new Command.Who() : null;
+            case LOGOUT -> words.length == 0 ? new Command.Logout() : null;
+            case SEND -> message(Audience.UNICAST, rest, false);
+            case MULTICAST -> message(Audience.MULTICAST, rest, true);
+            case BROADCAST -> rest.isEmpty() ? null : new Command.Send(Audience.BROADCAST, List.of(), rest);
+            case BLOCKCAST -> message(Audience.BLOCKCAST, rest, true);
+            case WHO_ELSE_SINCE -> words.length == 1 ? duration(words[0]) : null;
+            case BLOCK -> words.length == 1 ? new Command.Block(words[0]) : null;
+            case UNBLOCK -> words.length == 1 ? new Command.Unblock(words[0]) : null;
+            case USERLOG -> words.length == 0 ? new Command.UserLog() : null;
+            case MESSAGELOG -> words.length == 0 ? new Command.MessageLog() : null;
+            case PING -> words.length == 0 ? new Command.Ping() : null;
+            case RECONNECT -> words.length == 0 ? new Command.Reconnect() : null;
+            case HELP -> help(words);
+        };
+    }
+
+    private static Command edit(String rest) {
+        String[] parts = rest.split("\\s+", 2 + TIMESTAMP_WORDS);
+        if (parts.length < 2 + TIMESTAMP_WORDS || number(parts[0]) < 1 || parts[1 + TIMESTAMP_WORDS].isBlank()) {
+            return null;
+        }
+        return new Command.Edit(number(parts[0]), join(parts, 1, 1 + TIMESTAMP_WORDS), parts[1 + TIMESTAMP_WORDS]);
+    }
+
+    private static Command message(Audience mode, String rest, boolean list) {
+        String[] parts = rest.split("\\s+", 2);
+        if (parts.length < 2 || parts[1].isBlank()) {
+            return null;
+        }
+        List<String> names = list
+                ? Arrays.stream(parts[0].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
+                : List.of(parts[0]);
+        return names.isEmpty() ? null : new Command.Send(mode, names, parts[1]);
+    }
+
+    private static Command duration(String word) {
+        Matcher m = DURATION.matcher(word.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration period = switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        return period.isZero() ? null : new Command.WhoElseSince(period);
+    }
+
+    private static Command help(String[] words) {
+        if (words.length == 0) {
+            return new Command.Help(null);
+        }
+        return words.length == 1 ? Verb.named(words[0]).<Command>map(Command.Help::new).orElse(null) : null;
+    }
+
+    private static int number(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String join(String[] words, int from, int to) {
+        return String.join(" ", Arrays.copyOfRange(words, from, to));
+    }
+}

@@ -1,0 +1,301 @@
+package chatlab.client.terminal;
+
+import chatlab.client.ChatClient;
+import chatlab.client.ChatListener;
+import chatlab.client.ClientOptions;
+import chatlab.protocol.ActiveUser;
+import chatlab.protocol.BoardEntry;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.RecentUser;
+import chatlab.protocol.ServerMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The interactive terminal client: a login dialog, then one command per line. Messages that
+ * arrive while the user types are printed above the prompt without breaking the line.
+ */
+public final class TerminalClient {
+
+    /** Where to connect and how to behave. {@code user} skips the username prompt; {@code history} may be null. */
+    public record Settings(String host, int port, Integer udpPort, String user, Path history, boolean presence) {
+    }
+
+    private final Terminal terminal;
+    private final Settings settings;
+    private final Set<String> knownUsers = new ConcurrentSkipListSet<>();
+    private LineReader reader;
+    private ChatClient client;
+    private volatile boolean leaving;
+
+    public TerminalClient(Terminal terminal, Settings settings) {
+        this.terminal = terminal;
+        this.settings = settings;
+    }
+
+    /** Runs until the user logs out or input ends; returns the exit code. */
+    public int run() {
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("chatlab")
+                .completer(new UserCompleter(knownUsers))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (settings.history() != null) {
+            builder.variable(LineReader.HISTORY_FILE, settings.history());
+        }
+        reader = builder.build();
+        try {
+            client = ChatClient.connect(settings.host(), settings.port(), ClientOptions.defaults()
+                    .withClientName("chatlab-terminal").withPresence(settings.presence()).withListener(new Printer()));
+        } catch (ChatException e) {
+            print("Error: " + e.getMessage());
+            return 1;
+        }
+        try {
+            String user = login();
+            if (user == null) {
+                return 1;
+            }
+            print("Commands: MSG, EDT, DLT, RDM, ATU, OUT, send, broadcast, multicast, blockcast, whoelse-since, "
+                    + "block, unblock. Type 'help' for more.");
+            return loop(user);
+        } finally {
+            leaving = true;
+            client.close();
+            terminal.flush();
+        }
+    }
+
+    private String login() {
+        String user = settings.user();
+        while (true) {
+            if (user == null) {
+                user = read("Username: ", null);
+                if (user == null) {
+                    return null;
+                }
+                user = user.strip();
+                if (user.isEmpty()) {
+                    user = null;
+                    continue;
+                }
+            }
+            String password = read("Password: ", '*');
+            if (password == null) {
+                return null;
+            }
+            try {
+                welcome(ChatClient.await(client.login(user, password, settings.udpPort())));
+                return user;
+            } catch (ChatException e) {
+                print(e.getMessage() + (e.attemptsLeft() != null && e.code() == ErrorCode.WRONG_PASSWORD
+                        ? " (" + e.attemptsLeft() + (e.attemptsLeft() == 1 ? " attempt" : " attempts") + " left)" : ""));
+                switch (e.code()) {
+                    case WRONG_PASSWORD -> { }
+                    case UNKNOWN_USER -> {
+                        if (offerSignup(user, password)) {
+                            return user;
+                        }
+                        if (settings.user() != null) {
+                            return null;
+                        }
+                        user = null;
+                    }
+                    case ACCOUNT_BLOCKED, CONNECTION_LOST, SERVER_UNREACHABLE, TIMEOUT -> {
+                        return null;
+                    }
+                    default -> {
+                        if (settings.user() != null) {
+                            return null;
+                        }
+                        user = null;
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean offerSignup(String user, String password) {
+        String answer = read("Create an account named " + user + " with this password? [y/N] ", null);
+        if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+            return false;
+        }
+        try {
+            print(ChatClient.await(client.signup(user, password)).message());
+            welcome(ChatClient.await(client.login(user, password, settings.udpPort())));
+            return true;
+        } catch (ChatException e) {
+            print("Error: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void welcome(ServerMessage.LoggedIn loggedIn) {
+        print(loggedIn.message());
+        if (loggedIn.pending() > 0) {
+            print("You have " + loggedIn.pending() + " message" + (loggedIn.pending() == 1 ? "" : "s")
+                    + " from while you were away:");
+        }
+    }
+
+    private int loop(String user) {
+        while (true) {
+            String line = read(user + "> ", null);
+            if (line == null) {
+                logoutQuietly();
+                return 0;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                if (!execute(CommandParser.parse(line))) {
+                    return 0;
+                }
+            } catch (ChatException e) {
+                print("Error: " + e.getMessage());
+                if (e.code() == ErrorCode.CONNECTION_LOST || e.code() == ErrorCode.TIMEOUT) {
+                    print("Type 'reconnect' to try again, or 'OUT' to quit.");
+                }
+            }
+        }
+    }
+
+    /** Carries out one command; returns false when the client should stop. */
+    private boolean execute(Command command) {
+        switch (command) {
+            case Command.Post post -> print(ChatClient.await(client.post(post.text())).message());
+            case Command.Edit edit -> print(ChatClient.await(client.edit(edit.number(), edit.timestamp(), edit.text()))
+                    .message());
+            case Command.Delete delete -> print(ChatClient.await(client.delete(delete.number(), delete.timestamp()))
+                    .message());
+            case Command.Read read -> printAll(ChatClient.await(client.read(read.since())), Formats::boardEntry,
+                    "no new message");
+            case Command.Who who -> printAll(remember(ChatClient.await(client.who())), Formats::activeUser,
+                    "no other active user");
+            case Command.Logout logout -> {
+                leaving = true;
+                print(ChatClient.await(client.logout()).message());
+                return false;
+            }
+            case Command.Send send -> print(ChatClient.await(client.send(send.mode(), send.names(), send.text(), null))
+                    .message());
+            case Command.WhoElseSince since -> printAll(rememberRecent(ChatClient.await(client.whoElseSince(since.period()))),
+                    Formats::recentUser, "no other user logged in within " + since.period().toSeconds() + " seconds");
+            case Command.Block block -> print(ChatClient.await(client.block(block.user())).message());
+            case Command.Unblock unblock -> print(ChatClient.await(client.unblock(unblock.user())).message());
+            case Command.UserLog log -> printAll(remember(ChatClient.await(client.userLog())), Formats::userLogLine,
+                    "no active user");
+            case Command.MessageLog log -> printAll(ChatClient.await(client.messageLog()), Formats::messageLogLine,
+                    "the board is empty");
+            case Command.Ping ping -> {
+                long start = System.nanoTime();
+                ChatClient.await(client.ping());
+                print(String.format("pong from %s in %.1f ms", client.target(), (System.nanoTime() - start) / 1e6));
+            }
+            case Command.Reconnect reconnect -> {
+                ServerMessage.LoggedIn loggedIn = client.reconnect();
+                print("Reconnected to " + client.target() + ".");
+                if (loggedIn != null) {
+                    welcome(loggedIn);
+                }
+            }
+            case Command.Help help -> help(help.verb());
+            case Command.Invalid invalid -> print(invalid.message());
+        }
+        return true;
+    }
+
+    private void help(Verb verb) {
+        if (verb != null) {
+            print(verb.usage() + "  -  " + verb.summary());
+            print("Names: " + String.join(", ", verb.names()));
+            return;
+        }
+        print("Commands (names match in any case; Toom's names first):");
+        for (Verb v : Verb.values()) {
+            print(String.format("  %-42s %s", v.usage(), v.summary()));
+        }
+        print("Timestamps look like 23 Feb 2021 15:00:01. Tab completes commands and user names.");
+    }
+
+    private List<ActiveUser> remember(List<ActiveUser> users) {
+        users.forEach(u -> knownUsers.add(u.user()));
+        return users;
+    }
+
+    private List<RecentUser> rememberRecent(List<RecentUser> users) {
+        users.forEach(u -> knownUsers.add(u.user()));
+        return users;
+    }
+
+    private <T> void printAll(List<T> items, Function<T, String> format, String none) {
+        if (items.isEmpty()) {
+            print(none);
+        }
+        for (T item : items) {
+            print(format.apply(item));
+        }
+    }
+
+    private void logoutQuietly() {
+        leaving = true;
+        if (client.isConnected() && client.user() != null) {
+            try {
+                print(ChatClient.await(client.logout()).message());
+            } catch (ChatException e) {
+                // leaving anyway; the server ends the session when the connection closes
+            }
+        }
+    }
+
+    private String read(String prompt, Character mask) {
+        try {
+            return reader.readLine(prompt, mask);
+        } catch (UserInterruptException e) {
+            return "";
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    private void print(String line) {
+        reader.printAbove(line);
+    }
+
+    /** Prints what the server pushes above the prompt. */
+    private final class Printer implements ChatListener {
+        @Override
+        public void onChat(ServerMessage.Chat chat) {
+            knownUsers.add(chat.from());
+            print(Formats.chat(chat));
+        }
+
+        @Override
+        public void onPresence(ServerMessage.Presence presence) {
+            knownUsers.add(presence.user());
+            print(Formats.presence(presence));
+        }
+
+        @Override
+        public void onDisconnect(ServerMessage.Disconnect disconnect) {
+            print("Server: " + disconnect.reason());
+        }
+
+        @Override
+        public void onConnectionLost(ChatException cause) {
+            if (!leaving) {
+                print("Connection lost: " + cause.getMessage() + ". Type 'reconnect' to try again, or 'OUT' to quit.");
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package chatlab.protocol;
+
+/** What a board request did. */
+public enum BoardAction {
+    POSTED, EDITED, DELETED
+}

@@ -1,0 +1,5 @@
+package chatlab.protocol;
+
+/** One numbered message on the board, as Toom's messagelog.txt holds it. */
+public record BoardEntry(int number, String user, String text, String timestamp, boolean edited) {
+}

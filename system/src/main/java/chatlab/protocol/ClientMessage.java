@@ -1,0 +1,203 @@
+package chatlab.protocol;
+
+import java.util.List;
+
+/**
+ * Every frame a client sends: a request with a client-chosen {@code id} that the response echoes.
+ * The wire name of each record is its simple name in lower camel case ({@code WhoElseSince} is
+ * {@code whoElseSince}).
+ */
+public sealed interface ClientMessage {
+
+    /** The request id, a positive integer chosen by the client. */
+    long id();
+
+    /** Opens a session: must be the first frame. */
+    record Hello(long id, int version, String client, Boolean presence) implements ClientMessage {
+        public Hello {
+            Checks.requestId(id);
+            if (version < 1) {
+                throw new IllegalArgumentException("version is required: a positive integer");
+            }
+            client = Checks.optional(client, "client", 128);
+        }
+
+        /** Whether the client asked for presence events. */
+        public boolean wantsPresence() {
+            return Boolean.TRUE.equals(presence);
+        }
+    }
+
+    /** Creates an account. */
+    record Signup(long id, String user, String password) implements ClientMessage {
+        public Signup {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+            Checks.nonBlank(password, "password", Protocol.MAX_PASSWORD_CHARS);
+        }
+
+        @Override
+        public String toString() {
+            return "Signup[id=" + id + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /** Logs in; {@code udpPort} is where the client receives peer-to-peer datagrams. */
+    record Login(long id, String user, String password, Integer udpPort) implements ClientMessage {
+        public Login {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+            Checks.nonBlank(password, "password", Protocol.MAX_PASSWORD_CHARS);
+            if (udpPort != null && (udpPort < 0 || udpPort > 65_535)) {
+                throw new IllegalArgumentException("udpPort must be between 0 and 65535");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Login[id=" + id + ", user=" + user + ", password=***, udpPort=" + udpPort + "]";
+        }
+    }
+
+    /** Ends the session (Toom's OUT). */
+    record Logout(long id) implements ClientMessage {
+        public Logout {
+            Checks.requestId(id);
+        }
+    }
+
+    /**
+     * A chat message: {@code to} names the recipients of a unicast (one) or multicast (one or
+     * more); {@code except} names those a blockcast leaves out. {@code key}, when given, makes a
+     * retried send idempotent.
+     */
+    record Send(long id, Audience mode, List<String> to, List<String> except, String text, String key)
+            implements ClientMessage {
+        public Send {
+            Checks.requestId(id);
+            if (mode == null) {
+                throw new IllegalArgumentException("mode is required: unicast, multicast, broadcast or blockcast");
+            }
+            to = Checks.names(to, "to");
+            except = Checks.names(except, "except");
+            Checks.text(text);
+            key = Checks.optional(key, "key", Protocol.MAX_KEY_CHARS);
+            switch (mode) {
+                case UNICAST -> require(to.size() == 1 && except.isEmpty(), "a unicast names exactly one user in to");
+                case MULTICAST -> require(!to.isEmpty() && except.isEmpty(), "a multicast names one or more users in to");
+                case BROADCAST -> require(to.isEmpty() && except.isEmpty(), "a broadcast names no users");
+                case BLOCKCAST -> require(to.isEmpty() && !except.isEmpty(), "a blockcast names one or more users in except");
+            }
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    /** Acknowledges every delivered chat message up to and including sequence {@code upTo}. */
+    record Ack(long id, long upTo) implements ClientMessage {
+        public Ack {
+            Checks.requestId(id);
+            if (upTo < 1) {
+                throw new IllegalArgumentException("upTo must be a positive sequence number");
+            }
+        }
+    }
+
+    /** Posts to the message board (Toom's MSG). */
+    record Post(long id, String text) implements ClientMessage {
+        public Post {
+            Checks.requestId(id);
+            Checks.text(text);
+        }
+    }
+
+    /** Edits one's own board message (Toom's EDT); number and timestamp must match. */
+    record Edit(long id, int number, String timestamp, String text) implements ClientMessage {
+        public Edit {
+            Checks.requestId(id);
+            Checks.positive(number, "number");
+            Checks.nonBlank(timestamp, "timestamp", 64);
+            Checks.text(text);
+        }
+    }
+
+    /** Deletes one's own board message (Toom's DLT); later messages are renumbered. */
+    record Delete(long id, int number, String timestamp) implements ClientMessage {
+        public Delete {
+            Checks.requestId(id);
+            Checks.positive(number, "number");
+            Checks.nonBlank(timestamp, "timestamp", 64);
+        }
+    }
+
+    /** Reads the board messages strictly later than {@code since} (Toom's RDM). */
+    record Read(long id, String since, String after) implements ClientMessage {
+        public Read {
+            Checks.requestId(id);
+            Checks.nonBlank(since, "since", 64);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Lists the other active users (Toom's ATU). */
+    record Who(long id, String after) implements ClientMessage {
+        public Who {
+            Checks.requestId(id);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Lists the other users who logged in within the last {@code seconds}, online or not. */
+    record WhoElseSince(long id, long seconds, String after) implements ClientMessage {
+        public WhoElseSince {
+            Checks.requestId(id);
+            if (seconds < 1) {
+                throw new IllegalArgumentException("seconds must be a positive integer");
+            }
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Stops a user's messages from reaching the caller. */
+    record Block(long id, String user) implements ClientMessage {
+        public Block {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
+    /** Lifts a block. */
+    record Unblock(long id, String user) implements ClientMessage {
+        public Unblock {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
+    /** Reads the active-user log (Toom's userlog.txt). */
+    record UserLog(long id, String after) implements ClientMessage {
+        public UserLog {
+            Checks.requestId(id);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Reads the whole message board (Toom's messagelog.txt). */
+    record MessageLog(long id, String after) implements ClientMessage {
+        public MessageLog {
+            Checks.requestId(id);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Checks that the connection is alive. */
+    record Ping(long id) implements ClientMessage {
+        public Ping {
+            Checks.requestId(id);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package chatlab.protocol;
+
+/** Constants of the chatlab wire protocol, version 1 (docs/PROTOCOL.md). */
+public final class Protocol {
+    /** The protocol version this build speaks. */
+    public static final int VERSION = 1;
+    /** The largest frame in either direction, in bytes, excluding the terminating newline. */
+    public static final int MAX_FRAME_BYTES = 65_536;
+    /** The longest chat or board text, in characters (UTF-16 code units). */
+    public static final int MAX_TEXT_CHARS = 4_096;
+    /** The longest password, in characters. */
+    public static final int MAX_PASSWORD_CHARS = 256;
+    /** The longest idempotency key, in characters. */
+    public static final int MAX_KEY_CHARS = 64;
+    /** The most names one request may list (multicast or blockcast). */
+    public static final int MAX_NAMES = 1_000;
+
+    private Protocol() {
+    }
+}

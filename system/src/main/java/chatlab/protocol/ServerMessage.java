@@ -1,0 +1,112 @@
+package chatlab.protocol;
+
+import java.util.List;
+
+/**
+ * Every frame a server sends: a {@link Response} to one request, which echoes its id, or an
+ * {@link Event} pushed unasked. Wire names are the record names in lower camel case.
+ */
+public sealed interface ServerMessage {
+
+    /** The answer to one request. An id of 0 means the frame it answers had no readable id. */
+    sealed interface Response extends ServerMessage {
+        long id();
+    }
+
+    /** A frame the server pushes without a request. */
+    sealed interface Event extends ServerMessage {
+    }
+
+    /** Accepts the handshake. */
+    record Welcome(long id, int version, String server, int maxFrameBytes, String zone) implements Response {
+    }
+
+    /** A successful login; {@code pending} chat messages follow as {@link Chat} events. */
+    record LoggedIn(long id, String user, String since, String message, long pending) implements Response {
+    }
+
+    /** Success with nothing more to say than a human message. */
+    record Ok(long id, String message) implements Response {
+    }
+
+    /**
+     * A chat message was stored for {@code recipients} users, of whom {@code offline} get it at
+     * their next login; {@code blockedBy} names the users it did not reach because they block the
+     * sender.
+     */
+    record Sent(long id, long messageId, int recipients, int offline, List<String> blockedBy, String message)
+            implements Response {
+        public Sent {
+            blockedBy = blockedBy == null ? List.of() : List.copyOf(blockedBy);
+        }
+    }
+
+    /** A board post, edit or delete took effect. */
+    record BoardAck(long id, BoardAction action, int number, String timestamp, String message)
+            implements Response {
+    }
+
+    /** Board messages, in board order. {@code message} is "no new message" when there are none. */
+    record BoardMessages(long id, List<BoardEntry> messages, String next, String message)
+            implements Response, Page<BoardEntry> {
+        public BoardMessages {
+            messages = messages == null ? List.of() : List.copyOf(messages);
+        }
+
+        @Override
+        public List<BoardEntry> items() {
+            return messages;
+        }
+    }
+
+    /** Active sessions. {@code message} is "no other active user" when there are none. */
+    record ActiveUsers(long id, List<ActiveUser> users, String next, String message)
+            implements Response, Page<ActiveUser> {
+        public ActiveUsers {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+
+        @Override
+        public List<ActiveUser> items() {
+            return users;
+        }
+    }
+
+    /** Users who logged in within a period. */
+    record RecentUsers(long id, List<RecentUser> users, String next, String message)
+            implements Response, Page<RecentUser> {
+        public RecentUsers {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+
+        @Override
+        public List<RecentUser> items() {
+            return users;
+        }
+    }
+
+    /** A request failed. */
+    record Error(long id, ErrorCode code, String message, Integer attemptsLeft, Long retryAfterSeconds)
+            implements Response {
+        public static Error of(long id, ChatException e) {
+            return new Error(id, e.code(), e.getMessage(), e.attemptsLeft(), e.retryAfterSeconds());
+        }
+
+        public ChatException toException() {
+            return new ChatException(code, message, attemptsLeft, retryAfterSeconds, null);
+        }
+    }
+
+    /** A chat message delivered to a recipient; {@code seq} increases per recipient. */
+    record Chat(long seq, long messageId, String from, Audience mode, String text, String sentAt)
+            implements Event {
+    }
+
+    /** A user came online or went offline (only to clients that asked for presence). */
+    record Presence(String user, PresenceState state, String at) implements Event {
+    }
+
+    /** The server is closing this connection, and why. */
+    record Disconnect(ErrorCode code, String reason) implements Event {
+    }
+}

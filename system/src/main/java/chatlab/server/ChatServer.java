@@ -1,0 +1,231 @@
+package chatlab.server;
+
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Timestamps;
+import chatlab.store.Database;
+import chatlab.store.SqliteAccountStore;
+import chatlab.store.SqliteBlockStore;
+import chatlab.store.SqliteBoardStore;
+import chatlab.store.SqliteLoginStore;
+import chatlab.store.SqliteMessageStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat server: accepts TCP connections and runs each on its own virtual thread. Start one
+ * with {@link #start(ServerConfig)}; {@link #close()} shuts it down gracefully.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    private static final long GRACE_MILLIS = 3_000;
+
+    private final ServerConfig config;
+    private final Database db;
+    private final ServerSocket listener;
+    private final RequestHandler handler;
+    private final MessagingService messaging;
+    private final PresenceService presence;
+    private final AccountService accounts;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread acceptor;
+    private final Hooks hooks = new Hooks();
+
+    private ChatServer(ServerConfig config, Database db, ServerSocket listener) {
+        this.config = config;
+        this.db = db;
+        this.listener = listener;
+        Timestamps timestamps = new Timestamps(config.zone());
+        accounts = new AccountService(new SqliteAccountStore(db), new PasswordHasher(config.hashCost()),
+                config.lockout(), config.clock());
+        BlockService blocks = new BlockService(new SqliteBlockStore(db), accounts);
+        presence = new PresenceService(new SqliteLoginStore(db), blocks, config.clock(), timestamps,
+                config.allowMultipleSessions());
+        messaging = new MessagingService(new SqliteMessageStore(db), accounts, blocks, config.clock(), timestamps);
+        BoardService board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
+        handler = new RequestHandler(accounts, presence, messaging, board, blocks, timestamps, config.signupEnabled());
+        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
+        acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
+    }
+
+    /**
+     * Opens the store, imports the credentials file if one is configured, binds the port and
+     * starts accepting clients.
+     *
+     * @throws CredentialsFile.InvalidException if the credentials file cannot be used
+     * @throws IOException if the port cannot be bound
+     */
+    public static ChatServer start(ServerConfig config) throws IOException, CredentialsFile.InvalidException {
+        List<CredentialsFile.Credential> credentials =
+                config.credentials() == null ? List.of() : CredentialsFile.read(config.credentials());
+        Database db = Database.open(config.db(), config.durability());
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 4_096);
+        } catch (IOException e) {
+            db.close();
+            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        ChatServer server = new ChatServer(config, db, listener);
+        server.importCredentials(credentials);
+        server.acceptor.start();
+        LOG.info("listening on {}:{} with database {}", config.host(), server.port(), config.db());
+        return server;
+    }
+
+    private void importCredentials(List<CredentialsFile.Credential> credentials) {
+        if (credentials.isEmpty()) {
+            return;
+        }
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Boolean>> created = credentials.stream()
+                    .map(c -> executor.submit(() -> accounts.importAccount(c.user(), c.password())))
+                    .toList();
+            long count = 0;
+            for (var future : created) {
+                if (future.get()) {
+                    count++;
+                }
+            }
+            LOG.info("credentials: {} accounts created, {} already present", count, credentials.size() - count);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("importing credentials failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing credentials", e);
+        }
+    }
+
+    /** The port the server listens on (useful when it was started on port 0). */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** How many clients are connected now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** The users logged in now, in login order. */
+    public List<String> activeUsers() {
+        return presence.sessions().stream().map(Session::user).toList();
+    }
+
+    private void acceptLoop() {
+        while (!closed.get()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (SocketException e) {
+                if (!closed.get()) {
+                    LOG.error("accepting connections failed", e);
+                }
+                return;
+            } catch (IOException e) {
+                LOG.warn("accepting a connection failed: {}", e.getMessage());
+                continue;
+            }
+            try {
+                socket.setTcpNoDelay(true);
+                Connection connection = new Connection(socket, handler, messaging, hooks, config.outboundQueue());
+                connections.add(connection);
+                if (closed.get()) {
+                    connection.close();
+                }
+                Thread.ofVirtual().name("conn-" + socket.getRemoteSocketAddress()).start(connection::run);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("setting up a connection failed: {}", e.getMessage());
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+            }
+        }
+    }
+
+    /**
+     * Shuts down: stops accepting, tells every client the server is going down, gives their
+     * writers a moment to send that, then closes the store cleanly.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("shutting down with {} connections", connections.size());
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.debug("closing the listener failed: {}", e.getMessage());
+        }
+        for (Connection connection : connections) {
+            connection.disconnect(ErrorCode.SERVER_SHUTDOWN, "The server is shutting down");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+        for (Connection connection : connections) {
+            try {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                connection.awaitWriter(Math.max(1, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Connection connection : connections) {
+            connection.close();
+        }
+        try {
+            acceptor.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        db.close();
+        LOG.info("stopped");
+    }
+
+    private final class Hooks implements ServerHooks {
+        @Override
+        public void sessionEnded(Session session) {
+            presence.leave(session);
+            LOG.info("{} logged out", session.user());
+        }
+
+        @Override
+        public void connectionEnded(Connection connection) {
+            connections.remove(connection);
+        }
+
+        @Override
+        public void closeLater(Connection connection) {
+            if (!closed.get()) {
+                timers.schedule(connection::close, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package chatlab.server;
+
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ClientMessage;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Frame;
+import chatlab.protocol.FrameReader;
+import chatlab.protocol.Frames;
+import chatlab.protocol.MessageCodec;
+import chatlab.protocol.Protocol;
+import chatlab.protocol.ServerMessage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: a reader that decodes and handles requests in order, and a writer that
+ * drains a bounded queue of outgoing frames. A client that lets its queue overflow is
+ * disconnected with a reason, so a slow reader never stalls anyone else.
+ */
+final class Connection implements Outbound {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final int BACKLOG_PAGE = 256;
+
+    /** What the writer has to do next. */
+    private sealed interface Item {
+        record Bytes(byte[] frame) implements Item {
+        }
+
+        record Backlog(String user, long upToSeq) implements Item {
+        }
+
+        record Close() implements Item {
+        }
+    }
+
+    private final Socket socket;
+    private final RequestHandler handler;
+    private final MessagingService messaging;
+    private final ServerHooks hooks;
+    private final BlockingQueue<Item> queue;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final String address;
+    private volatile boolean handshaken;
+    private volatile boolean presence;
+    private final AtomicReference<Session> session = new AtomicReference<>();
+    private Thread writer;
+
+    Connection(Socket socket, RequestHandler handler, MessagingService messaging, ServerHooks hooks, int queueSize) {
+        this.socket = socket;
+        this.handler = handler;
+        this.messaging = messaging;
+        this.hooks = hooks;
+        this.queue = new LinkedBlockingQueue<>(queueSize);
+        this.address = socket.getInetAddress().getHostAddress();
+    }
+
+    String address() {
+        return address;
+    }
+
+    boolean handshaken() {
+        return handshaken;
+    }
+
+    void handshake(boolean wantsPresence) {
+        presence = wantsPresence;
+        handshaken = true;
+    }
+
+    @Override
+    public boolean wantsPresence() {
+        return presence;
+    }
+
+    Session session() {
+        return session.get();
+    }
+
+    /** Sets the logged-in session; if the connection ended meanwhile, ends the session too. */
+    void session(Session value) {
+        session.set(value);
+        if (ended.get()) {
+            endSession();
+        }
+    }
+
+    /** Runs the connection on the calling thread until the client goes away. */
+    void run() {
+        writer = Thread.ofVirtual().name("writer-" + address).start(this::write);
+        try {
+            FrameReader reader = new FrameReader(socket.getInputStream(), Protocol.MAX_FRAME_BYTES);
+            Frame frame;
+            while (!closing.get() && (frame = reader.next()) != null) {
+                switch (frame) {
+                    case Frame.Line line -> handle(line.text());
+                    case Frame.Oversized big -> push(new ServerMessage.Error(0, ErrorCode.FRAME_TOO_LARGE,
+                            "frame of " + big.bytes() + " bytes exceeds the limit of " + Protocol.MAX_FRAME_BYTES
+                                    + " bytes; it was discarded", null, null));
+                    case Frame.InvalidUtf8 bad -> push(new ServerMessage.Error(0, ErrorCode.INVALID_UTF8,
+                            "frame of " + bad.bytes() + " bytes is not valid UTF-8; it was discarded", null, null));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("connection from {} failed: {}", address, e.getMessage());
+        } finally {
+            end();
+            close();
+        }
+    }
+
+    private void handle(String text) {
+        ClientMessage request;
+        try {
+            request = MessageCodec.instance().decodeClient(text);
+        } catch (MessageCodec.DecodeException e) {
+            push(new ServerMessage.Error(e.requestId(), e.code(), e.getMessage(), null, null));
+            return;
+        }
+        LOG.debug("{} <- {}", address, request);
+        ServerMessage.Response response;
+        try {
+            response = handler.handle(this, request);
+        } catch (ChatException e) {
+            response = ServerMessage.Error.of(request.id(), e);
+        } catch (RuntimeException e) {
+            LOG.error("request {} from {} failed", request.getClass().getSimpleName(), address, e);
+            response = new ServerMessage.Error(request.id(), ErrorCode.INTERNAL,
+                    "internal server error; the request was not carried out", null, null);
+        }
+        if (response != null) {
+            push(response);
+        }
+    }
+
+    /** Ends the logged-in session, if any: the user leaves presence and live delivery. */
+    void endSession() {
+        Session current = session.getAndSet(null);
+        if (current != null) {
+            messaging.detach(current);
+            hooks.sessionEnded(current);
+        }
+    }
+
+    @Override
+    public boolean push(ServerMessage message) {
+        if (closing.get()) {
+            return false;
+        }
+        return offer(new Item.Bytes(Frames.encode(MessageCodec.instance().encode(message))));
+    }
+
+    @Override
+    public void pushBacklog(String user, long upToSeq) {
+        if (!closing.get()) {
+            offer(new Item.Backlog(user, upToSeq));
+        }
+    }
+
+    private boolean offer(Item item) {
+        if (queue.offer(item)) {
+            return true;
+        }
+        LOG.warn("disconnecting {} ({}): its outbound queue overflowed", address, userName());
+        disconnect(ErrorCode.QUEUE_OVERFLOW,
+                "Your connection was closed: the server had more frames for you than your client was reading");
+        return false;
+    }
+
+    /** Tells the client why, then closes the connection once the writer has sent that. */
+    void disconnect(ErrorCode code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        queue.clear();
+        byte[] goodbye = Frames.encode(MessageCodec.instance().encode(new ServerMessage.Disconnect(code, reason)));
+        queue.offer(new Item.Bytes(goodbye));
+        queue.offer(new Item.Close());
+        hooks.closeLater(this);
+    }
+
+    /** Closes the connection after any frames already queued, as after a refused handshake. */
+    void closeAfterQueued() {
+        if (closing.compareAndSet(false, true)) {
+            if (!queue.offer(new Item.Close())) {
+                close();
+            }
+            hooks.closeLater(this);
+        }
+    }
+
+    private void write() {
+        try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024)) {
+            while (true) {
+                Item item = queue.take();
+                switch (item) {
+                    case Item.Bytes bytes -> out.write(bytes.frame());
+                    case Item.Backlog backlog -> writeBacklog(out, backlog);
+                    case Item.Close close -> {
+                        out.flush();
+                        return;
+                    }
+                }
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("writing to {} failed: {}", address, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    private void writeBacklog(OutputStream out, Item.Backlog backlog) throws IOException {
+        long after = 0;
+        while (true) {
+            List<ServerMessage.Chat> page = messaging.backlog(backlog.user(), after, backlog.upToSeq(), BACKLOG_PAGE);
+            for (ServerMessage.Chat chat : page) {
+                out.write(Frames.encode(MessageCodec.instance().encode(chat)));
+            }
+            if (page.size() < BACKLOG_PAGE) {
+                return;
+            }
+            after = page.getLast().seq();
+        }
+    }
+
+    /** Waits up to {@code millis} for the writer to finish what is queued. */
+    boolean awaitWriter(long millis) throws InterruptedException {
+        Thread w = writer;
+        return w == null || w.join(java.time.Duration.ofMillis(millis));
+    }
+
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            endSession();
+            hooks.connectionEnded(this);
+        }
+    }
+
+    /** Closes the socket at once; the reader and writer then stop. */
+    void close() {
+        closing.set(true);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", address, e.getMessage());
+        }
+    }
+
+    private String userName() {
+        Session current = session.get();
+        return current == null ? "not logged in" : current.user();
+    }
+}

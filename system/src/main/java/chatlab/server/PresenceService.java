@@ -1,0 +1,164 @@
+package chatlab.server;
+
+import chatlab.protocol.ActiveUser;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.PresenceState;
+import chatlab.protocol.RecentUser;
+import chatlab.protocol.ServerMessage;
+import chatlab.protocol.Timestamps;
+import chatlab.store.LoginStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Who is logged in, in login order (Toom's active-user log), and the login history for
+ * whoelse-since. Sends presence events to the clients that asked for them.
+ */
+public final class PresenceService {
+    static final String NO_OTHER_ACTIVE_USER = "no other active user";
+    private static final int HISTORY_PAGE = 500;
+
+    private final LoginStore store;
+    private final BlockService blocks;
+    private final InstantSource clock;
+    private final Timestamps timestamps;
+    private final boolean allowMultipleSessions;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Session> active = new ArrayList<>();
+
+    public PresenceService(LoginStore store, BlockService blocks, InstantSource clock, Timestamps timestamps,
+            boolean allowMultipleSessions) {
+        this.store = store;
+        this.blocks = blocks;
+        this.clock = clock;
+        this.timestamps = timestamps;
+        this.allowMultipleSessions = allowMultipleSessions;
+    }
+
+    /** Records a login and makes the session active, or refuses a second session of the user. */
+    public Session enter(String user, String address, Integer udpPort, Outbound out) {
+        Session session;
+        List<Session> others;
+        lock.lock();
+        try {
+            if (!allowMultipleSessions && active.stream().anyMatch(s -> s.user().equals(user))) {
+                throw new ChatException(ErrorCode.DUPLICATE_SESSION,
+                        user + " is already logged in; log out there first");
+            }
+            Instant since = Timestamps.truncate(clock.instant());
+            long loginId = store.recordLogin(user, since, address, udpPort);
+            session = new Session(user, since, address, udpPort, loginId, out);
+            others = List.copyOf(active);
+            active.add(session);
+        } finally {
+            lock.unlock();
+        }
+        announce(session.user(), PresenceState.ONLINE, session.since(), others);
+        return session;
+    }
+
+    /** Ends a session: it leaves the active log, which is renumbered. Safe to call twice. */
+    public void leave(Session session) {
+        List<Session> others;
+        Instant at = clock.instant();
+        lock.lock();
+        try {
+            if (!active.remove(session)) {
+                return;
+            }
+            store.recordLogout(session.loginId(), at);
+            others = List.copyOf(active);
+        } finally {
+            lock.unlock();
+        }
+        announce(session.user(), PresenceState.OFFLINE, at, others);
+    }
+
+    private void announce(String user, PresenceState state, Instant at, List<Session> others) {
+        ServerMessage.Presence event = new ServerMessage.Presence(user, state, timestamps.format(at));
+        for (Session other : others) {
+            if (other.out().wantsPresence() && !other.user().equals(user) && !blocks.blocks(other.user(), user)) {
+                other.out().push(event);
+            }
+        }
+    }
+
+    /** The active sessions of users other than {@code self} (Toom's ATU). */
+    public ServerMessage.ActiveUsers who(long requestId, String self, String after) {
+        Pages.Cut<ActiveUser> cut = activeAfter(after, self);
+        return new ServerMessage.ActiveUsers(requestId, cut.items(), cut.next(),
+                cut.items().isEmpty() && after == null ? NO_OTHER_ACTIVE_USER : null);
+    }
+
+    /** Every active session, numbered in login order (Toom's userlog.txt). */
+    public ServerMessage.ActiveUsers userLog(long requestId, String after) {
+        Pages.Cut<ActiveUser> cut = activeAfter(after, null);
+        return new ServerMessage.ActiveUsers(requestId, cut.items(), cut.next(),
+                cut.items().isEmpty() && after == null ? "no active user" : null);
+    }
+
+    private Pages.Cut<ActiveUser> activeAfter(String after, String excludedUser) {
+        long afterLogin = Pages.cursor(after);
+        List<ActiveUser> entries = new ArrayList<>();
+        List<Long> loginIds = new ArrayList<>();
+        lock.lock();
+        try {
+            for (int i = 0; i < active.size(); i++) {
+                Session s = active.get(i);
+                if (s.loginId() > afterLogin && !s.user().equals(excludedUser)) {
+                    entries.add(new ActiveUser(i + 1, s.user(), timestamps.format(s.since()), s.address(), s.udpPort()));
+                    loginIds.add(s.loginId());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return Pages.cut(entries, false, i -> Long.toString(loginIds.get(i)));
+    }
+
+    /** Users other than {@code self} who logged in within {@code seconds}, online or not. */
+    public ServerMessage.RecentUsers whoElseSince(long requestId, String self, long seconds, String after) {
+        Instant since = clock.instant().minus(Duration.ofSeconds(seconds));
+        List<LoginStore.LastLogin> logins = store.lastLoginsSince(since, after, HISTORY_PAGE + 1);
+        boolean more = logins.size() > HISTORY_PAGE;
+        Set<String> online = onlineUsers();
+        List<RecentUser> entries = logins.stream().limit(HISTORY_PAGE)
+                .filter(login -> !login.user().equals(self))
+                .map(login -> new RecentUser(login.user(), timestamps.format(login.at()), online.contains(login.user())))
+                .toList();
+        Pages.Cut<RecentUser> cut = Pages.cut(entries, more, i -> entries.get(i).user());
+        String message = cut.items().isEmpty() && after == null
+                ? "no other user logged in within the last " + seconds + " seconds" : null;
+        return new ServerMessage.RecentUsers(requestId, cut.items(), cut.next(), message);
+    }
+
+    private Set<String> onlineUsers() {
+        lock.lock();
+        try {
+            Set<String> users = new HashSet<>();
+            for (Session s : active) {
+                users.add(s.user());
+            }
+            return users;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every active session, in login order. */
+    public List<Session> sessions() {
+        lock.lock();
+        try {
+            return List.copyOf(active);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package chatlab.server;
+
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ClientMessage;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Protocol;
+import chatlab.protocol.ServerMessage;
+import chatlab.protocol.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out one request for a connection: the one place that switches over every request type. */
+final class RequestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+    static final String SERVER_NAME = "chatlab/" + Version.get();
+
+    private final AccountService accounts;
+    private final PresenceService presence;
+    private final MessagingService messaging;
+    private final BoardService board;
+    private final BlockService blocks;
+    private final Timestamps timestamps;
+    private final boolean signupEnabled;
+
+    RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
+            BlockService blocks, Timestamps timestamps, boolean signupEnabled) {
+        this.accounts = accounts;
+        this.presence = presence;
+        this.messaging = messaging;
+        this.board = board;
+        this.blocks = blocks;
+        this.timestamps = timestamps;
+        this.signupEnabled = signupEnabled;
+    }
+
+    /** Returns the response, or null when the response was already queued. */
+    ServerMessage.Response handle(Connection connection, ClientMessage request) {
+        if (!connection.handshaken() && !(request instanceof ClientMessage.Hello)) {
+            throw new ChatException(ErrorCode.HANDSHAKE_REQUIRED,
+                    "send a hello first, e.g. {\"type\":\"hello\",\"id\":1,\"version\":" + Protocol.VERSION + "}");
+        }
+        Session session = connection.session();
+        if (session == null && needsLogin(request)) {
+            throw new ChatException(ErrorCode.NOT_LOGGED_IN, "log in first");
+        }
+        return switch (request) {
+            case ClientMessage.Hello hello -> hello(connection, hello);
+            case ClientMessage.Signup signup -> signup(signup);
+            case ClientMessage.Login login -> login(connection, login);
+            case ClientMessage.Logout logout -> {
+                connection.endSession();
+                yield new ServerMessage.Ok(logout.id(), "Bye, " + session.user() + "!");
+            }
+            case ClientMessage.Send send -> messaging.send(send.id(), session.user(), send);
+            case ClientMessage.Ack ack -> {
+                messaging.acknowledge(session.user(), ack.upTo());
+                yield new ServerMessage.Ok(ack.id(), "acknowledged up to " + ack.upTo());
+            }
+            case ClientMessage.Post post -> board.post(post.id(), session.user(), post.text());
+            case ClientMessage.Edit edit -> board.edit(edit.id(), session.user(), edit.number(), edit.timestamp(),
+                    edit.text());
+            case ClientMessage.Delete delete -> board.delete(delete.id(), session.user(), delete.number(),
+                    delete.timestamp());
+            case ClientMessage.Read read -> board.readSince(read.id(), read.since(), read.after());
+            case ClientMessage.Who who -> presence.who(who.id(), session.user(), who.after());
+            case ClientMessage.WhoElseSince since -> presence.whoElseSince(since.id(), session.user(), since.seconds(),
+                    since.after());
+            case ClientMessage.Block block -> new ServerMessage.Ok(block.id(), blocks.block(session.user(), block.user()));
+            case ClientMessage.Unblock unblock -> new ServerMessage.Ok(unblock.id(),
+                    blocks.unblock(session.user(), unblock.user()));
+            case ClientMessage.UserLog log -> presence.userLog(log.id(), log.after());
+            case ClientMessage.MessageLog log -> board.log(log.id(), log.after());
+            case ClientMessage.Ping ping -> new ServerMessage.Ok(ping.id(), "pong");
+        };
+    }
+
+    private static boolean needsLogin(ClientMessage request) {
+        return switch (request) {
+            case ClientMessage.Hello h -> false;
+            case ClientMessage.Signup s -> false;
+            case ClientMessage.Login l -> false;
+            case ClientMessage.Ping p -> false;
+            case ClientMessage.Logout l -> true;
+            case ClientMessage.Send s -> true;
+            case ClientMessage.Ack a -> true;
+            case ClientMessage.Post p -> true;
+            case ClientMessage.Edit e -> true;
+            case ClientMessage.Delete d -> true;
+            case ClientMessage.Read r -> true;
+            case ClientMessage.Who w -> true;
+            case ClientMessage.WhoElseSince w -> true;
+            case ClientMessage.Block b -> true;
+            case ClientMessage.Unblock u -> true;
+            case ClientMessage.UserLog u -> true;
+            case ClientMessage.MessageLog m -> true;
+        };
+    }
+
+    private ServerMessage.Response hello(Connection connection, ClientMessage.Hello hello) {
+        if (connection.handshaken()) {
+            throw new ChatException(ErrorCode.INVALID_ARGUMENT, "the handshake was already done");
+        }
+        if (hello.version() != Protocol.VERSION) {
+            connection.push(new ServerMessage.Error(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version " + Protocol.VERSION + " only; the client asked for version "
+                            + hello.version() + ". The connection will be closed.", null, null));
+            connection.closeAfterQueued();
+            return null;
+        }
+        connection.handshake(hello.wantsPresence());
+        return new ServerMessage.Welcome(hello.id(), Protocol.VERSION, SERVER_NAME, Protocol.MAX_FRAME_BYTES,
+                timestamps.zone().getId());
+    }
+
+    private ServerMessage.Response signup(ClientMessage.Signup signup) {
+        if (!signupEnabled) {
+            throw new ChatException(ErrorCode.SIGNUP_DISABLED, "This server does not take signups");
+        }
+        accounts.signup(signup.user(), signup.password());
+        LOG.info("account {} created", signup.user());
+        return new ServerMessage.Ok(signup.id(), "Account " + signup.user() + " created. You can log in now.");
+    }
+
+    private ServerMessage.Response login(Connection connection, ClientMessage.Login login) {
+        if (connection.session() != null) {
+            throw new ChatException(ErrorCode.ALREADY_LOGGED_IN,
+                    "You are already logged in as " + connection.session().user());
+        }
+        try {
+            accounts.login(login.user(), login.password());
+        } catch (ChatException e) {
+            LOG.info("login of {} from {} refused: {}", login.user(), connection.address(), e.code().wire());
+            throw e;
+        }
+        Session session = presence.enter(login.user(), connection.address(), login.udpPort(), connection);
+        LOG.info("{} logged in from {}", session.user(), session.address());
+        messaging.attach(session, pending -> new ServerMessage.LoggedIn(login.id(), session.user(),
+                timestamps.format(session.since()), AccountService.WELCOME, pending));
+        connection.session(session);
+        return null;
+    }
+}

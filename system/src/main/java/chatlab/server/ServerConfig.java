@@ -1,0 +1,120 @@
+package chatlab.server;
+
+import chatlab.store.Durability;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.time.ZoneId;
+
+/** Everything a {@link ChatServer} is started with. Build one with {@link #builder()}. */
+public record ServerConfig(
+        String host,
+        int port,
+        Path db,
+        Durability durability,
+        LockoutPolicy lockout,
+        boolean allowMultipleSessions,
+        boolean signupEnabled,
+        int outboundQueue,
+        PasswordHasher.Cost hashCost,
+        ZoneId zone,
+        InstantSource clock,
+        Path credentials) {
+
+    public static final int DEFAULT_PORT = 4242;
+    public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
+    public static final int DEFAULT_OUTBOUND_QUEUE = 4_096;
+
+    public ServerConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        if (outboundQueue < 16) {
+            throw new IllegalArgumentException("the outbound queue must hold at least 16 frames, not " + outboundQueue);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder with the defaults of {@code ./lab server}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private Path db = DEFAULT_DB;
+        private Durability durability = Durability.NORMAL;
+        private LockoutPolicy lockout = LockoutPolicy.DEFAULT;
+        private boolean allowMultipleSessions;
+        private boolean signupEnabled = true;
+        private int outboundQueue = DEFAULT_OUTBOUND_QUEUE;
+        private PasswordHasher.Cost hashCost = PasswordHasher.Cost.DEFAULT;
+        private ZoneId zone = ZoneId.systemDefault();
+        private InstantSource clock = InstantSource.system();
+        private Path credentials;
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder db(Path value) {
+            db = value;
+            return this;
+        }
+
+        public Builder durability(Durability value) {
+            durability = value;
+            return this;
+        }
+
+        public Builder lockout(LockoutPolicy value) {
+            lockout = value;
+            return this;
+        }
+
+        public Builder allowMultipleSessions(boolean value) {
+            allowMultipleSessions = value;
+            return this;
+        }
+
+        public Builder signupEnabled(boolean value) {
+            signupEnabled = value;
+            return this;
+        }
+
+        public Builder outboundQueue(int value) {
+            outboundQueue = value;
+            return this;
+        }
+
+        public Builder hashCost(PasswordHasher.Cost value) {
+            hashCost = value;
+            return this;
+        }
+
+        public Builder zone(ZoneId value) {
+            zone = value;
+            return this;
+        }
+
+        public Builder clock(InstantSource value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder credentials(Path value) {
+            credentials = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
+                    outboundQueue, hashCost, zone, clock, credentials);
+        }
+    }
+}

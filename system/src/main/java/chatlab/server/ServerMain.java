@@ -1,0 +1,156 @@
+package chatlab.server;
+
+import chatlab.cli.Commands;
+import chatlab.cli.Logging;
+import chatlab.cli.VersionProvider;
+import chatlab.protocol.Protocol;
+import chatlab.store.Durability;
+import chatlab.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./lab server}: runs the chat server until it is stopped with Ctrl+C or SIGTERM. */
+@Command(name = "lab server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs the chatlab chat server.",
+                "The Toom form 'server PORT ATTEMPTS' works too."},
+        footer = {"", "Examples:",
+                "  ./lab server --credentials credentials.txt",
+                "  ./lab server 5000 3                      (Toom: port 5000, block after 3 failures)",
+                "  ./lab server --port 0 --db /tmp/lab.db    (any free port, a throwaway database)",
+                "", "Exit codes: 0 stopped, 1 could not start, 2 invalid arguments or credentials file."})
+public final class ServerMain implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PORT", description = "Same as --port (Toom's server_port).")
+    private Integer positionalPort;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ATTEMPTS",
+            description = "Same as --max-attempts (Toom's number_of_consecutive_failed_attempts).")
+    private String positionalAttempts;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    private String host;
+
+    @Option(names = {"-p", "--port"}, description = "TCP port to listen on; 0 picks a free one (default: " + ServerConfig.DEFAULT_PORT + ").")
+    private Integer port;
+
+    @Option(names = "--max-attempts", paramLabel = "N", description = "Consecutive failed logins that block an account, 1 to 5 (default: 3).")
+    private String maxAttempts;
+
+    @Option(names = "--block-seconds", paramLabel = "S", defaultValue = "10", description = "How long a blocked account stays blocked (default: ${DEFAULT-VALUE}).")
+    private long blockSeconds;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "Import accounts from a file of 'username password' lines (the seed format).")
+    private Path credentials;
+
+    @Option(names = "--db", paramLabel = "PATH", defaultValue = "data/chatlab.db", description = "SQLite database file (default: ${DEFAULT-VALUE}).")
+    private Path db;
+
+    @Option(names = "--sync", paramLabel = "MODE", defaultValue = "normal", description = "normal: survives a killed process; full: also a power cut, slower (default: ${DEFAULT-VALUE}).")
+    private Durability durability;
+
+    @Option(names = "--allow-multiple-sessions", description = "Let a user be logged in more than once at a time.")
+    private boolean allowMultipleSessions;
+
+    @Option(names = "--no-signup", description = "Refuse signups; accounts come only from --credentials.")
+    private boolean noSignup;
+
+    @Option(names = "--outbound-queue", paramLabel = "FRAMES", defaultValue = "4096", description = "Frames queued for a client before it is disconnected as too slow (default: ${DEFAULT-VALUE}).")
+    private int outboundQueue;
+
+    @Option(names = "--argon2", paramLabel = "COST", defaultValue = "m=19456,t=2,p=1", description = "Argon2id cost for new password hashes: memory KiB, iterations, lanes (default: ${DEFAULT-VALUE}).")
+    private String argon2;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of timestamps, e.g. Australia/Sydney (default: the system's).")
+    private ZoneId zone;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more: once for events, twice for every frame.")
+    private boolean[] verbose = new boolean[0];
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Commands.main(new ServerMain(), args);
+    }
+
+    @Override
+    public Integer call() {
+        Logging.configure(verbose.length);
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        ChatServer server;
+        try {
+            server = ChatServer.start(config);
+        } catch (CredentialsFile.InvalidException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException | StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("chatlab server stopped");
+            stopped.countDown();
+        }, "chatlab-shutdown"));
+        banner(server, config);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private ServerConfig config() {
+        int resolvedPort = Commands.either(port, positionalPort, ServerConfig.DEFAULT_PORT, "port");
+        String attempts = Commands.either(maxAttempts, positionalAttempts, "3", "number of attempts");
+        if (blockSeconds < 1) {
+            throw new IllegalArgumentException("--block-seconds must be at least 1, not " + blockSeconds);
+        }
+        return ServerConfig.builder()
+                .host(host)
+                .port(resolvedPort)
+                .db(db)
+                .durability(durability)
+                .lockout(new LockoutPolicy(LockoutPolicy.parseMaxAttempts(attempts), Duration.ofSeconds(blockSeconds)))
+                .allowMultipleSessions(allowMultipleSessions)
+                .signupEnabled(!noSignup)
+                .outboundQueue(outboundQueue)
+                .hashCost(PasswordHasher.Cost.parse(argon2))
+                .zone(zone == null ? ZoneId.systemDefault() : zone)
+                .credentials(credentials)
+                .build();
+    }
+
+    private static void banner(ChatServer server, ServerConfig config) {
+        LockoutPolicy lockout = config.lockout();
+        System.out.printf("chatlab server %s listening on %s:%d (protocol version %d)%n", Version.get(), server.host(),
+                server.port(), Protocol.VERSION);
+        System.out.printf("  database  %s%n", config.db().toAbsolutePath().normalize());
+        System.out.printf("  lockout   %d failed attempt%s block an account for %d s%n", lockout.maxAttempts(),
+                lockout.maxAttempts() == 1 ? "" : "s", lockout.blockDuration().toSeconds());
+        System.out.printf("  sessions  %s; signup %s; time zone %s%n",
+                config.allowMultipleSessions() ? "several per user" : "one per user",
+                config.signupEnabled() ? "open" : "closed", config.zone().getId());
+        System.out.println("Press Ctrl+C to stop.");
+        System.out.flush();
+    }
+}

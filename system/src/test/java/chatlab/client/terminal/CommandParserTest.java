@@ -1,0 +1,70 @@
+package chatlab.client.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatlab.protocol.Audience;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+    @Test
+    void parsesToomCommandsAndTheirAliases() {
+        assertThat(CommandParser.parse("MSG do or do not")).isEqualTo(new Command.Post("do or do not"));
+        assertThat(CommandParser.parse("post  hello")).isEqualTo(new Command.Post("hello"));
+        assertThat(CommandParser.parse("EDT 2 23 Feb 2021 15:00:01 new words here"))
+                .isEqualTo(new Command.Edit(2, "23 Feb 2021 15:00:01", "new words here"));
+        assertThat(CommandParser.parse("DLT 1 23 Feb 2021 15:00:01")).isEqualTo(new Command.Delete(1, "23 Feb 2021 15:00:01"));
+        assertThat(CommandParser.parse("RDM 23 Feb 2021 15:00:01")).isEqualTo(new Command.Read("23 Feb 2021 15:00:01"));
+        assertThat(CommandParser.parse("ATU")).isEqualTo(new Command.Who());
+        assertThat(CommandParser.parse("whoelse")).isEqualTo(new Command.Who());
+        assertThat(CommandParser.parse("OUT")).isEqualTo(new Command.Logout());
+        assertThat(CommandParser.parse("out")).isEqualTo(new Command.Logout());
+    }
+
+    @Test
+    void parsesTheChatCommands() {
+        assertThat(CommandParser.parse("send Hans hi there"))
+                .isEqualTo(new Command.Send(Audience.UNICAST, List.of("Hans"), "hi there"));
+        assertThat(CommandParser.parse("multicast Hans,Yoda, +61410666666 hi"))
+                .isEqualTo(new Command.Send(Audience.MULTICAST, List.of("Hans", "Yoda"), "+61410666666 hi"));
+        assertThat(CommandParser.parse("broadcast hello all"))
+                .isEqualTo(new Command.Send(Audience.BROADCAST, List.of(), "hello all"));
+        assertThat(CommandParser.parse("blockcast Hans,Yoda psst"))
+                .isEqualTo(new Command.Send(Audience.BLOCKCAST, List.of("Hans", "Yoda"), "psst"));
+        assertThat(CommandParser.parse("block Hans")).isEqualTo(new Command.Block("Hans"));
+        assertThat(CommandParser.parse("unblock Hans")).isEqualTo(new Command.Unblock("Hans"));
+    }
+
+    @Test
+    void parsesDurations() {
+        assertThat(CommandParser.parse("whoelse-since 3600")).isEqualTo(new Command.WhoElseSince(Duration.ofHours(1)));
+        assertThat(CommandParser.parse("whoelse-since 90m")).isEqualTo(new Command.WhoElseSince(Duration.ofMinutes(90)));
+        assertThat(CommandParser.parse("whoelse-since 1h")).isEqualTo(new Command.WhoElseSince(Duration.ofHours(1)));
+        assertThat(CommandParser.parse("whoelse-since 2d")).isEqualTo(new Command.WhoElseSince(Duration.ofDays(2)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FOO", "hello world", "UPDX"})
+    void saysInvalidCommandAsToomDoes(String line) {
+        assertThat(CommandParser.parse(line)).isInstanceOfSatisfying(Command.Invalid.class,
+                invalid -> assertThat(invalid.message()).startsWith("Error. Invalid command!"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MSG", "EDT 1 23 Feb 2021 15:00:01", "EDT x 23 Feb 2021 15:00:01 t", "DLT 1", "RDM",
+            "RDM yesterday", "ATU now", "send Hans", "multicast , hi", "whoelse-since", "whoelse-since 0",
+            "whoelse-since soon", "block", "block a b", "help nonsense"})
+    void givesTheUsageOnWrongArguments(String line) {
+        assertThat(CommandParser.parse(line)).isInstanceOfSatisfying(Command.Invalid.class,
+                invalid -> assertThat(invalid.message()).startsWith("Error. Usage: "));
+    }
+
+    @Test
+    void everyNameIsUnique() {
+        List<String> names = Verb.allNames().stream().map(String::toLowerCase).toList();
+        assertThat(names).doesNotHaveDuplicates();
+    }
+}

@@ -1,0 +1,136 @@
+package chatlab.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessageCodecTest {
+    private final MessageCodec codec = MessageCodec.instance();
+
+    private static final List<ClientMessage> REQUESTS = List.of(
+            new ClientMessage.Hello(1, 1, "test", true),
+            new ClientMessage.Signup(2, "+61410666666", "kara1234"),
+            new ClientMessage.Login(3, "Yoda", "wise@!man", 6000),
+            new ClientMessage.Logout(4),
+            new ClientMessage.Send(5, Audience.MULTICAST, List.of("a", "b"), List.of(), "hi \"there\"\n", "k-1"),
+            new ClientMessage.Ack(6, 42),
+            new ClientMessage.Post(7, "héllo ✓"),
+            new ClientMessage.Edit(8, 2, "23 Feb 2021 15:00:01", "new"),
+            new ClientMessage.Delete(9, 3, "23 Feb 2021 15:00:01"),
+            new ClientMessage.Read(10, "23 Feb 2021 15:00:01", "17"),
+            new ClientMessage.Who(11, null),
+            new ClientMessage.WhoElseSince(12, 3600, null),
+            new ClientMessage.Block(13, "Hans"),
+            new ClientMessage.Unblock(14, "Hans"),
+            new ClientMessage.UserLog(15, null),
+            new ClientMessage.MessageLog(16, "4"),
+            new ClientMessage.Ping(17));
+
+    private static final List<ServerMessage> RESPONSES = List.of(
+            new ServerMessage.Welcome(1, 1, "chatlab/test", 65_536, "UTC"),
+            new ServerMessage.LoggedIn(2, "Yoda", "23 Feb 2021 15:00:01", "Welcome to TOOM!", 3),
+            new ServerMessage.Ok(3, "fine"),
+            new ServerMessage.Sent(4, 9, 3, 1, List.of("x"), "Message sent"),
+            new ServerMessage.BoardAck(5, BoardAction.EDITED, 1, "23 Feb 2021 15:00:01", "Message #1 edited"),
+            new ServerMessage.BoardMessages(6, List.of(new BoardEntry(1, "Yoda", "t", "23 Feb 2021 15:00:01", true)), "9", null),
+            new ServerMessage.ActiveUsers(7, List.of(new ActiveUser(1, "Yoda", "23 Feb 2021 15:00:01", "127.0.0.1", 6000)), null, null),
+            new ServerMessage.RecentUsers(8, List.of(new RecentUser("Hans", "23 Feb 2021 15:00:01", false)), null, null),
+            new ServerMessage.Error(9, ErrorCode.WRONG_PASSWORD, "Invalid Password. Please try again", 2, null),
+            new ServerMessage.Chat(10, 4, "Hans", Audience.BLOCKCAST, "hi", "23 Feb 2021 15:00:01"),
+            new ServerMessage.Presence("Hans", PresenceState.ONLINE, "23 Feb 2021 15:00:01"),
+            new ServerMessage.Disconnect(ErrorCode.SERVER_SHUTDOWN, "bye"));
+
+    @Test
+    void everyRequestTypeRoundTrips() {
+        assertThat(REQUESTS).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
+                MessageCodec.leaves(ClientMessage.class));
+        for (ClientMessage request : REQUESTS) {
+            String text = codec.encode(request);
+            assertThat(text).startsWith("{\"type\":\"" + MessageCodec.wireName(request.getClass()) + "\"");
+            assertThat(codec.decodeClient(text)).isEqualTo(request);
+        }
+    }
+
+    @Test
+    void everyServerMessageTypeRoundTrips() {
+        assertThat(RESPONSES).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
+                MessageCodec.leaves(ServerMessage.class));
+        for (ServerMessage message : RESPONSES) {
+            String text = codec.encode(message);
+            assertThat(text).startsWith("{\"type\":\"" + MessageCodec.wireName(message.getClass()) + "\"");
+            assertThat(codec.decodeServer(text)).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void writesEnumsAndErrorCodesInLowercaseAndLeavesOutNulls() {
+        assertThat(codec.encode(new ServerMessage.Error(3, ErrorCode.ACCOUNT_BLOCKED, "blocked", null, 7L)))
+                .isEqualTo("{\"type\":\"error\",\"id\":3,\"code\":\"account_blocked\",\"message\":\"blocked\",\"retryAfterSeconds\":7}");
+    }
+
+    @Test
+    void readsEnumsInAnyCaseAndIgnoresUnknownFields() {
+        assertThat(codec.decodeClient("{\"type\":\"send\",\"id\":1,\"mode\":\"BroadCast\",\"text\":\"x\",\"future\":[1]}"))
+                .isEqualTo(new ClientMessage.Send(1, Audience.BROADCAST, List.of(), List.of(), "x", null));
+    }
+
+    @Test
+    void masksPasswordsInToString() {
+        assertThat(new ClientMessage.Login(1, "u", "secret", null).toString()).doesNotContain("secret");
+        assertThat(new ClientMessage.Signup(1, "u", "secret").toString()).doesNotContain("secret");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "not json                                                   | MALFORMED_FRAME  | 0",
+            "[1,2]                                                      | MALFORMED_FRAME  | 0",
+            "\"ping\"                                                   | MALFORMED_FRAME  | 0",
+            "{\"id\":4}                                                 | MALFORMED_FRAME  | 4",
+            "{\"type\":\"ping\",\"id\":5} trailing                      | MALFORMED_FRAME  | 5",
+            "{\"type\":\"nope\",\"id\":6}                               | UNKNOWN_TYPE     | 6",
+            "{\"type\":\"ping\"}                                        | INVALID_ARGUMENT | 0",
+            "{\"type\":\"ping\",\"id\":-3}                              | INVALID_ARGUMENT | 0",
+            "{\"type\":\"ping\",\"id\":\"7\"}                           | INVALID_ARGUMENT | 0",
+            "{\"type\":\"ping\",\"id\":1.5}                             | INVALID_ARGUMENT | 0",
+            "{\"type\":\"post\",\"id\":8}                               | INVALID_ARGUMENT | 8",
+            "{\"type\":\"post\",\"id\":9,\"text\":5}                    | INVALID_ARGUMENT | 9",
+            "{\"type\":\"post\",\"id\":10,\"text\":\"  \"}              | INVALID_ARGUMENT | 10",
+            "{\"type\":\"edit\",\"id\":11,\"number\":\"1\",\"timestamp\":\"t\",\"text\":\"x\"} | INVALID_ARGUMENT | 11",
+            "{\"type\":\"send\",\"id\":12,\"mode\":\"unicast\",\"to\":[\"a\",\"b\"],\"text\":\"x\"} | INVALID_ARGUMENT | 12",
+            "{\"type\":\"send\",\"id\":13,\"mode\":\"shout\",\"text\":\"x\"} | INVALID_ARGUMENT | 13",
+            "{\"type\":\"send\",\"id\":14,\"mode\":\"broadcast\",\"to\":\"a\",\"text\":\"x\"} | INVALID_ARGUMENT | 14",
+            "{\"type\":\"hello\",\"id\":15}                             | INVALID_ARGUMENT | 15",
+            "{\"type\":\"login\",\"id\":16,\"user\":\"u\",\"password\":\"p\",\"udpPort\":70000} | INVALID_ARGUMENT | 16",
+            "{\"type\":\"ping\",\"id\":17,\"id\":18}                    | MALFORMED_FRAME  | 0",
+    })
+    void namesWhatIsWrongWithABadFrame(String text, ErrorCode code, long id) {
+        assertThatThrownBy(() -> codec.decodeClient(text))
+                .isInstanceOfSatisfying(MessageCodec.DecodeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.requestId()).isEqualTo(id);
+                    assertThat(e.getMessage()).isNotBlank().doesNotContain("CoercionConfig");
+                });
+    }
+
+    @Test
+    void refusesTooLongATextWithItsOwnCode() {
+        String text = "{\"type\":\"post\",\"id\":1,\"text\":\"" + "x".repeat(Protocol.MAX_TEXT_CHARS + 1) + "\"}";
+        assertThatThrownBy(() -> codec.decodeClient(text))
+                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TEXT_TOO_LONG));
+        String fits = "{\"type\":\"post\",\"id\":1,\"text\":\"" + "x".repeat(Protocol.MAX_TEXT_CHARS) + "\"}";
+        assertThat(codec.decodeClient(fits)).isInstanceOf(ClientMessage.Post.class);
+    }
+
+    @Test
+    void aMaximalChatEventFitsInOneFrameEvenWhenEveryCharacterIsEscaped() {
+        String worst = "\u0001".repeat(Protocol.MAX_TEXT_CHARS);
+        String user = "u".repeat(Usernames.MAX_LENGTH);
+        String frame = codec.encode(new ServerMessage.Chat(Long.MAX_VALUE, Long.MAX_VALUE, user, Audience.BLOCKCAST,
+                worst, "23 Feb 2021 15:00:01"));
+        assertThat(Frames.encode(frame).length).isLessThanOrEqualTo(Protocol.MAX_FRAME_BYTES);
+    }
+}
