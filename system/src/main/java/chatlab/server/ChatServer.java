@@ -151,7 +151,9 @@ public final class ChatServer implements AutoCloseable {
             }
             try {
                 socket.setTcpNoDelay(true);
-                Connection connection = new Connection(socket, handler, messaging, hooks, config.outboundQueue());
+                RateLimiter limiter = config.rateLimit() == 0 ? null
+                        : new RateLimiter(config.rateLimit(), 2 * config.rateLimit(), config.clock());
+                Connection connection = new Connection(socket, handler, messaging, hooks, config.outboundQueue(), limiter);
                 connections.add(connection);
                 if (closed.get()) {
                     connection.close();
@@ -183,21 +185,24 @@ public final class ChatServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("closing the listener failed: {}", e.getMessage());
         }
-        for (Connection connection : connections) {
+        List<Connection> open = List.copyOf(connections);
+        for (Connection connection : open) {
             connection.disconnect(ErrorCode.SERVER_SHUTDOWN, "The server is shutting down");
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
-        for (Connection connection : connections) {
-            try {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                connection.awaitWriter(Math.max(1, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try {
+            for (Connection connection : open) {
+                connection.awaitWriter(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             }
-        }
-        for (Connection connection : connections) {
-            connection.close();
+            for (Connection connection : open) {
+                connection.close();
+            }
+            // The readers end their sessions, which writes logouts: let them finish before the store closes.
+            for (Connection connection : open) {
+                connection.awaitReader(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + GRACE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             acceptor.join(GRACE_MILLIS);

@@ -50,13 +50,17 @@ final class Connection implements Outbound {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final String address;
+    private final RateLimiter limiter;
     private volatile boolean handshaken;
     private volatile boolean presence;
     private final AtomicReference<Session> session = new AtomicReference<>();
-    private Thread writer;
+    private volatile Thread writer;
+    private volatile Thread reader;
 
-    Connection(Socket socket, RequestHandler handler, MessagingService messaging, ServerHooks hooks, int queueSize) {
+    Connection(Socket socket, RequestHandler handler, MessagingService messaging, ServerHooks hooks, int queueSize,
+            RateLimiter limiter) {
         this.socket = socket;
+        this.limiter = limiter;
         this.handler = handler;
         this.messaging = messaging;
         this.hooks = hooks;
@@ -96,6 +100,7 @@ final class Connection implements Outbound {
 
     /** Runs the connection on the calling thread until the client goes away. */
     void run() {
+        reader = Thread.currentThread();
         writer = Thread.ofVirtual().name("writer-" + address).start(this::write);
         try {
             FrameReader reader = new FrameReader(socket.getInputStream(), Protocol.MAX_FRAME_BYTES);
@@ -103,10 +108,10 @@ final class Connection implements Outbound {
             while (!closing.get() && (frame = reader.next()) != null) {
                 switch (frame) {
                     case Frame.Line line -> handle(line.text());
-                    case Frame.Oversized big -> push(new ServerMessage.Error(0, ErrorCode.FRAME_TOO_LARGE,
+                    case Frame.Oversized big -> respond(new ServerMessage.Error(0, ErrorCode.FRAME_TOO_LARGE,
                             "frame of " + big.bytes() + " bytes exceeds the limit of " + Protocol.MAX_FRAME_BYTES
                                     + " bytes; it was discarded", null, null));
-                    case Frame.InvalidUtf8 bad -> push(new ServerMessage.Error(0, ErrorCode.INVALID_UTF8,
+                    case Frame.InvalidUtf8 bad -> respond(new ServerMessage.Error(0, ErrorCode.INVALID_UTF8,
                             "frame of " + bad.bytes() + " bytes is not valid UTF-8; it was discarded", null, null));
                 }
             }
@@ -114,7 +119,9 @@ final class Connection implements Outbound {
             LOG.debug("connection from {} failed: {}", address, e.getMessage());
         } finally {
             end();
-            close();
+            if (!closing.get()) {
+                close(); // otherwise the writer closes once it has sent what is queued
+            }
         }
     }
 
@@ -123,10 +130,15 @@ final class Connection implements Outbound {
         try {
             request = MessageCodec.instance().decodeClient(text);
         } catch (MessageCodec.DecodeException e) {
-            push(new ServerMessage.Error(e.requestId(), e.code(), e.getMessage(), null, null));
+            respond(new ServerMessage.Error(e.requestId(), e.code(), e.getMessage(), null, null));
             return;
         }
         LOG.debug("{} <- {}", address, request);
+        if (limiter != null && !(request instanceof ClientMessage.Ack) && !limiter.tryAcquire()) {
+            respond(new ServerMessage.Error(request.id(), ErrorCode.RATE_LIMITED,
+                    "Too many requests: slow down and retry in a moment", null, 1L));
+            return;
+        }
         ServerMessage.Response response;
         try {
             response = handler.handle(this, request);
@@ -138,7 +150,24 @@ final class Connection implements Outbound {
                     "internal server error; the request was not carried out", null, null);
         }
         if (response != null) {
-            push(response);
+            respond(response);
+        }
+    }
+
+    /**
+     * Queues the answer to this client's own request, waiting for room: a client that sends
+     * requests faster than it reads answers is slowed down (TCP backpressure), not cut off.
+     */
+    void respond(ServerMessage.Response response) {
+        Item item = new Item.Bytes(Frames.encode(MessageCodec.instance().encode(response)));
+        try {
+            while (!closing.get()) {
+                if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -151,6 +180,7 @@ final class Connection implements Outbound {
         }
     }
 
+    /** Queues a frame without waiting; a full queue means the client is too slow, and it is cut off. */
     @Override
     public boolean push(ServerMessage message) {
         if (closing.get()) {
@@ -239,14 +269,27 @@ final class Connection implements Outbound {
 
     /** Waits up to {@code millis} for the writer to finish what is queued. */
     boolean awaitWriter(long millis) throws InterruptedException {
-        Thread w = writer;
-        return w == null || w.join(java.time.Duration.ofMillis(millis));
+        return awaitThread(writer, millis);
+    }
+
+    /** Waits up to {@code millis} for the reader to finish, including the session's cleanup. */
+    boolean awaitReader(long millis) throws InterruptedException {
+        return awaitThread(reader, millis);
+    }
+
+    private static boolean awaitThread(Thread thread, long millis) throws InterruptedException {
+        return thread == null || thread.join(java.time.Duration.ofMillis(Math.max(1, millis)));
     }
 
     private void end() {
         if (ended.compareAndSet(false, true)) {
-            endSession();
-            hooks.connectionEnded(this);
+            try {
+                endSession();
+            } catch (RuntimeException e) {
+                LOG.warn("ending the session of {} failed: {}", address, e.getMessage());
+            } finally {
+                hooks.connectionEnded(this);
+            }
         }
     }
 

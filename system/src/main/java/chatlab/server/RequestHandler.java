@@ -101,7 +101,7 @@ final class RequestHandler {
             throw new ChatException(ErrorCode.INVALID_ARGUMENT, "the handshake was already done");
         }
         if (hello.version() != Protocol.VERSION) {
-            connection.push(new ServerMessage.Error(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
+            connection.respond(new ServerMessage.Error(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
                     "This server speaks protocol version " + Protocol.VERSION + " only; the client asked for version "
                             + hello.version() + ". The connection will be closed.", null, null));
             connection.closeAfterQueued();

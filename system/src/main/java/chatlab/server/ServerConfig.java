@@ -15,6 +15,7 @@ public record ServerConfig(
         boolean allowMultipleSessions,
         boolean signupEnabled,
         int outboundQueue,
+        int rateLimit,
         PasswordHasher.Cost hashCost,
         ZoneId zone,
         InstantSource clock,
@@ -23,10 +24,15 @@ public record ServerConfig(
     public static final int DEFAULT_PORT = 4242;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
     public static final int DEFAULT_OUTBOUND_QUEUE = 4_096;
+    /** Requests a second per connection; bursts may reach twice as many. */
+    public static final int DEFAULT_RATE_LIMIT = 100;
 
     public ServerConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("the rate limit must be 0 (off) or a positive number of requests a second");
         }
         if (outboundQueue < 16) {
             throw new IllegalArgumentException("the outbound queue must hold at least 16 frames, not " + outboundQueue);
@@ -47,6 +53,7 @@ public record ServerConfig(
         private boolean allowMultipleSessions;
         private boolean signupEnabled = true;
         private int outboundQueue = DEFAULT_OUTBOUND_QUEUE;
+        private int rateLimit = DEFAULT_RATE_LIMIT;
         private PasswordHasher.Cost hashCost = PasswordHasher.Cost.DEFAULT;
         private ZoneId zone = ZoneId.systemDefault();
         private InstantSource clock = InstantSource.system();
@@ -92,6 +99,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** Requests a second per connection, 0 for no limit. */
+        public Builder rateLimit(int value) {
+            rateLimit = value;
+            return this;
+        }
+
         public Builder hashCost(PasswordHasher.Cost value) {
             hashCost = value;
             return this;
@@ -114,7 +127,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
-                    outboundQueue, hashCost, zone, clock, credentials);
+                    outboundQueue, rateLimit, hashCost, zone, clock, credentials);
         }
     }
 }

@@ -67,6 +67,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--outbound-queue", paramLabel = "FRAMES", defaultValue = "4096", description = "Frames queued for a client before it is disconnected as too slow (default: ${DEFAULT-VALUE}).")
     private int outboundQueue;
 
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "100", description = "Requests a second a connection may make, bursts up to twice that; 0 for no limit (default: ${DEFAULT-VALUE}).")
+    private int rateLimit;
+
     @Option(names = "--argon2", paramLabel = "COST", defaultValue = "m=19456,t=2,p=1", description = "Argon2id cost for new password hashes: memory KiB, iterations, lanes (default: ${DEFAULT-VALUE}).")
     private String argon2;
 
@@ -134,6 +137,7 @@ public final class ServerMain implements Callable<Integer> {
                 .allowMultipleSessions(allowMultipleSessions)
                 .signupEnabled(!noSignup)
                 .outboundQueue(outboundQueue)
+                .rateLimit(rateLimit)
                 .hashCost(PasswordHasher.Cost.parse(argon2))
                 .zone(zone == null ? ZoneId.systemDefault() : zone)
                 .credentials(credentials)

@@ -1,0 +1,132 @@
+package chatlab.client.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chatlab.client.ChatClient;
+import chatlab.server.LockoutPolicy;
+import chatlab.testing.Recorder;
+import chatlab.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal client, driven line by line through a JLine terminal. */
+class TerminalClientIT {
+    @TempDir
+    Path dir;
+    private TestServer server;
+    private ScriptedTerminal term;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir, b -> b.lockout(new LockoutPolicy(3, Duration.ofSeconds(10))));
+        server.signup("Yoda", "wise@!man");
+        server.signup("Hans", "falcon*solo");
+        term = new ScriptedTerminal();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        term.close();
+        server.close();
+    }
+
+    private CompletableFuture<Integer> run(String user, int port) {
+        TerminalClient client = new TerminalClient(term.terminal(),
+                new TerminalClient.Settings("127.0.0.1", port, 6000, user, null, true));
+        return CompletableFuture.supplyAsync(client::run);
+    }
+
+    private static int exitCode(CompletableFuture<Integer> run) {
+        await().atMost(Recorder.WAIT).until(run::isDone);
+        return run.join();
+    }
+
+    @Test
+    void aWholeSessionWithEveryKindOfCommand() {
+        Recorder hans = new Recorder();
+        ChatClient hansClient = server.login("Hans", "falcon*solo", hans);
+        CompletableFuture<Integer> run = run(null, server.port());
+        term.expect("Username: ").type("Yoda").expect("Password: ").type("wrong")
+                .expect("Invalid Password. Please try again (2 attempts left)")
+                .expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+        term.type("MSG do or do not").expect("Message #1 posted at 23 Feb 2021 15:00:00.");
+        term.type("RDM 23 Feb 2021 14:59:59").expect("#1, Yoda: do or do not, posted at 23 Feb 2021 15:00:00.");
+        term.type("rdm 23 Feb 2021 15:00:00").expect("no new message");
+        term.type("EDT 1 23 Feb 2021 15:00:00 there is no try").expect("Message #1 edited at 23 Feb 2021 15:00:00.");
+        term.type("ATU").expect("Hans, 127.0.0.1, -, active since 23 Feb 2021 15:00:00.");
+        term.type("send Hans hello from Yoda").expect("Message sent to Hans.");
+        assertThat(hans.awaitChats(1).getFirst().text()).isEqualTo("hello from Yoda");
+        ChatClient.await(hansClient.unicast("Yoda", "hi back"));
+        term.expect("[private] Hans: hi back");
+        term.type("broadcast all hands").expect("Message sent to 1 user.");
+        term.type("userlog").expect("1; 23 Feb 2021 15:00:00; Hans; 127.0.0.1; -")
+                .expect("2; 23 Feb 2021 15:00:00; Yoda; 127.0.0.1; 6000");
+        term.type("messagelog").expect("1; 23 Feb 2021 15:00:00; Yoda; there is no try; yes");
+        term.type("whoelse-since 1h").expect("Hans, last login 23 Feb 2021 15:00:00, online");
+        term.type("block Hans").expect("Hans is blocked");
+        term.type("unblock Hans").expect("Hans is unblocked");
+        term.type("DLT 1 23 Feb 2021 15:00:00").expect("Message #1 deleted at 23 Feb 2021 15:00:00.");
+        term.type("FOO bar").expect("Error. Invalid command! Type 'help' for the list of commands.");
+        term.type("EDT 1").expect("Error. Usage: EDT <number> <timestamp> <message>");
+        term.type("DLT 9 23 Feb 2021 15:00:00").expect("Error: Message #9 does not exist");
+        term.type("send Nobody hi").expect("Error: Username 'Nobody' does not exist");
+        term.type("help").expect("MSG <message>").expect("whoelse-since <duration>");
+        term.type("ping").expect("pong from 127.0.0.1:");
+        ChatClient.await(hansClient.logout());
+        term.expect("* Hans went offline");
+        term.type("OUT").expect("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
+    }
+
+    @Test
+    void blocksAfterTheLastAttemptAndExits() {
+        CompletableFuture<Integer> run = run("Yoda", server.port());
+        term.expect("Password: ").type("a").expect("(2 attempts left)")
+                .expect("Password: ").type("b").expect("(1 attempt left)")
+                .expect("Password: ").type("c")
+                .expect("Invalid Password. Your account has been blocked. Please try again later");
+        assertThat(exitCode(run)).isEqualTo(1);
+    }
+
+    @Test
+    void offersASignupToAnUnknownUser() {
+        CompletableFuture<Integer> run = run(null, server.port());
+        term.expect("Username: ").type("+61410666666").expect("Password: ").type("kara1234")
+                .expect("Username '+61410666666' does not exist")
+                .expect("Create an account named +61410666666 with this password? [y/N] ").type("y")
+                .expect("Account +61410666666 created.").expect("Welcome to TOOM!");
+        term.endInput();
+        term.expect("Bye, +61410666666!");
+        assertThat(exitCode(run)).isZero();
+    }
+
+    @Test
+    void reportsALostConnectionAndReconnects() throws Exception {
+        CompletableFuture<Integer> run = run("Yoda", server.port());
+        term.expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+        server.restart();
+        term.expect("Server: The server is shutting down").expect("Connection lost:");
+        term.type("MSG are you there").expect("Error: connection to 127.0.0.1:");
+        term.type("reconnect").expect("Reconnected to 127.0.0.1:").expect("Welcome to TOOM!");
+        term.type("MSG back again").expect("Message #1 posted at");
+        term.type("OUT").expect("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
+    }
+
+    @Test
+    void saysWhenTheServerIsUnreachable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CompletableFuture<Integer> run = run("Yoda", closedPort);
+        term.expect("Error: server unreachable at 127.0.0.1:" + closedPort);
+        assertThat(exitCode(run)).isEqualTo(1);
+    }
+}
