@@ -1,11 +1,7 @@
 package chatlab.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,27 +17,11 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
         return db.transaction(c -> {
-            long messageId;
-            try (PreparedStatement insert = c.prepareStatement("""
+            long messageId = Sql.insert(c, """
                     INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-                insert.setString(1, message.sender());
-                insert.setString(2, message.mode());
-                insert.setString(3, message.text());
-                insert.setLong(4, message.sentAt().toEpochMilli());
-                if (message.key() == null) {
-                    insert.setNull(5, Types.VARCHAR);
-                } else {
-                    insert.setString(5, message.key());
-                }
-                insert.setInt(6, receipt.recipients());
-                insert.setInt(7, receipt.offline());
-                insert.setString(8, String.join(",", receipt.blockedBy()));
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    messageId = rs.getLong(1);
-                }
-            }
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                    message.sender(), message.mode(), message.text(), message.sentAt().toEpochMilli(), message.key(),
+                    receipt.recipients(), receipt.offline(), String.join(",", receipt.blockedBy()));
             long[] seqs = new long[recipients.size()];
             if (recipients.isEmpty()) {
                 return new Stored(messageId, seqs);
@@ -55,7 +35,7 @@ public final class SqliteMessageStore implements MessageStore {
                 inbox.executeBatch();
             }
             // One writer at a time and AUTOINCREMENT: the batch took consecutive numbers.
-            long last = lastInsertRowId(c);
+            long last = Sql.first(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
             for (int i = 0; i < seqs.length; i++) {
                 seqs[i] = last - seqs.length + 1 + i;
             }
@@ -63,88 +43,43 @@ public final class SqliteMessageStore implements MessageStore {
         });
     }
 
-    private static long lastInsertRowId(java.sql.Connection c) throws java.sql.SQLException {
-        try (Statement statement = c.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Override
     public Optional<Receipt> findByKey(String sender, String key) {
-        return db.query(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, recipients, offline, blocked_by FROM messages WHERE sender = ? AND idem_key = ?")) {
-                select.setString(1, sender);
-                select.setString(2, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String blocked = rs.getString(4);
-                    List<String> blockedBy = blocked.isEmpty() ? List.of() : Arrays.asList(blocked.split(","));
-                    return Optional.of(new Receipt(rs.getLong(1), rs.getInt(2), rs.getInt(3), blockedBy));
-                }
-            }
-        });
+        return db.query(c -> Sql.first(c,
+                "SELECT id, recipients, offline, blocked_by FROM messages WHERE sender = ? AND idem_key = ?",
+                rs -> new Receipt(rs.getLong(1), rs.getInt(2), rs.getInt(3), names(rs.getString(4))), sender, key));
+    }
+
+    private static List<String> names(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     @Override
     public List<Delivery> pending(String recipient, long afterSeq, long upToSeq, int limit) {
-        return db.query(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT i.seq, m.id, m.sender, m.mode, m.text, m.sent_at
-                    FROM inbox i JOIN messages m ON m.id = i.message_id
-                    WHERE i.recipient = ? AND i.seq > ? AND i.seq <= ?
-                    ORDER BY i.seq LIMIT ?""")) {
-                select.setString(1, recipient);
-                select.setLong(2, afterSeq);
-                select.setLong(3, upToSeq);
-                select.setInt(4, limit);
-                try (ResultSet rs = select.executeQuery()) {
-                    List<Delivery> deliveries = new ArrayList<>();
-                    while (rs.next()) {
-                        deliveries.add(new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
-                    }
-                    return deliveries;
-                }
-            }
-        });
+        return db.query(c -> Sql.list(c, """
+                SELECT i.seq, m.id, m.sender, m.mode, m.text, m.sent_at
+                FROM inbox i JOIN messages m ON m.id = i.message_id
+                WHERE i.recipient = ? AND i.seq > ? AND i.seq <= ?
+                ORDER BY i.seq LIMIT ?""",
+                rs -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Instant.ofEpochMilli(rs.getLong(6))),
+                recipient, afterSeq, upToSeq, limit));
     }
 
     @Override
     public long pendingCount(String recipient) {
-        return db.query(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM inbox WHERE recipient = ?")) {
-                select.setString(1, recipient);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return db.query(c -> Sql.first(c, "SELECT COUNT(*) FROM inbox WHERE recipient = ?", rs -> rs.getLong(1),
+                recipient).orElse(0L));
     }
 
     @Override
     public void acknowledge(String recipient, long upToSeq) {
-        db.transaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM inbox WHERE recipient = ? AND seq <= ?")) {
-                delete.setString(1, recipient);
-                delete.setLong(2, upToSeq);
-                return delete.executeUpdate();
-            }
-        });
+        db.transaction(c -> Sql.update(c, "DELETE FROM inbox WHERE recipient = ? AND seq <= ?", recipient, upToSeq));
     }
 
     @Override
     public long lastSeq() {
-        return db.query(c -> {
-            try (Statement statement = c.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'inbox'")) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        return db.query(c -> Sql.first(c, "SELECT seq FROM sqlite_sequence WHERE name = 'inbox'", rs -> rs.getLong(1))
+                .orElse(0L));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import static chatlab.testing.Outcomes.codeOf;
 import chatlab.store.Database;
 import chatlab.store.SqliteAccountStore;
 import chatlab.time.ManualClock;
@@ -51,14 +52,6 @@ class AccountServiceTest {
         return service;
     }
 
-    private static ErrorCode codeOf(Runnable action) {
-        try {
-            action.run();
-            return null;
-        } catch (ChatException e) {
-            return e.code();
-        }
-    }
 
     @Test
     void tellsAnUnknownUserFromAWrongPassword() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chatlab.client.ChatClient;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import static chatlab.testing.Outcomes.codeOf;
 import chatlab.protocol.ServerMessage;
 import chatlab.testing.RawClient;
 import chatlab.testing.Recorder;
@@ -27,14 +28,6 @@ class AccountsIT {
     @TempDir
     Path dir;
 
-    private static ErrorCode codeOf(CompletableFuture<?> future) {
-        try {
-            ChatClient.await(future);
-            return null;
-        } catch (ChatException e) {
-            return e.code();
-        }
-    }
 
     @Test
     void signsUpLogsInAndOut() throws Exception {
@@ -103,7 +96,7 @@ class AccountsIT {
             }
             List<CompletableFuture<ServerMessage.LoggedIn>> attempts = clients.stream()
                     .map(c -> c.login("Yoda", "wrong", null)).toList();
-            Map<ErrorCode, Long> counts = attempts.stream().map(AccountsIT::codeOf)
+            Map<ErrorCode, Long> counts = attempts.stream().map(chatlab.testing.Outcomes::codeOf)
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(counts).containsOnlyKeys(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED);
             assertThat(counts.get(ErrorCode.WRONG_PASSWORD)).isEqualTo(n - 1);

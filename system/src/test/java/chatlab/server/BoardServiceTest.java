@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chatlab.protocol.BoardEntry;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import static chatlab.testing.Outcomes.codeOf;
 import chatlab.protocol.ServerMessage;
 import chatlab.protocol.Timestamps;
 import chatlab.store.Database;
@@ -45,14 +46,6 @@ class BoardServiceTest {
         return at;
     }
 
-    private static ErrorCode codeOf(Runnable action) {
-        try {
-            action.run();
-            return null;
-        } catch (ChatException e) {
-            return e.code();
-        }
-    }
 
     @Test
     void postsNumberedTimestampedMessages() {
