@@ -7,12 +7,28 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
   cat <<'TXT'
 Usage: ./lab test [MAVEN ARGS...]
 
-Installs what the tests need when it is missing, then runs ./mvnw -B verify with any extra
-arguments, for example:
-  ./lab test                         every unit, integration and scenario test
-  ./lab test -pl system              only the system module
-  ./lab test -Dit.test=LockoutIT     one integration test class
+Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin),
+then runs ./mvnw -B verify with any extra arguments, for example:
+  ./lab test                                  every unit, integration and scenario test
+  ./lab test -pl system                       only the system module
+  ./lab test -pl system -Dit.test=LockoutIT   one integration test class
+  ./lab test -pl scenarios -am -Dchatlab.target=127.0.0.1:4242
+                                              the scenarios against a server you started
+  ./lab test -pl scenarios -am -Dcucumber.filter.tags=@toxiproxy
+                                              only the fault scenarios
+
+With CI=true, a missing Toxiproxy fails the run instead of skipping the fault scenarios.
 TXT
   exit 0
 fi
+# shellcheck source=scripts/toxiproxy.sh
+source "$ROOT/scripts/toxiproxy.sh"
+if ! chatlab_install_toxiproxy "$ROOT"; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "lab: Toxiproxy is required in CI; stopping." >&2
+    exit 1
+  fi
+  echo "lab: carrying on without Toxiproxy; the fault scenarios will be skipped." >&2
+fi
+export PATH="$ROOT/.tools/bin:$PATH"
 exec ./mvnw -B verify "$@"

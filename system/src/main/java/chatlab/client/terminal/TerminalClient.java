@@ -89,7 +89,7 @@ public final class TerminalClient {
                     continue;
                 }
             }
-            String password = read("Password: ", '*');
+            String password = read("Password: ", passwordMask());
             if (password == null) {
                 return null;
             }
@@ -122,6 +122,12 @@ public final class TerminalClient {
                 }
             }
         }
+    }
+
+    /** Stars on a real terminal; none on a dumb one (a pipe or a script), which cannot hide input anyway. */
+    private Character passwordMask() {
+        String type = terminal.getType();
+        return Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type) ? null : '*';
     }
 
     private boolean offerSignup(String user, String password) {

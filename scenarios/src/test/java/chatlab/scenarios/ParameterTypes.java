@@ -1,0 +1,49 @@
+package chatlab.scenarios;
+
+import chatlab.protocol.ErrorCode;
+import io.cucumber.java.ParameterType;
+import java.util.Arrays;
+import java.util.List;
+
+/** The domain words of the features: lists of users, and the reasons a request is refused. */
+public final class ParameterTypes {
+
+    /** "alice", "alice and bob", "alice, bob and carol". */
+    @ParameterType("[^\\s,\"]+(?:, [^\\s,\"]+)*(?: and [^\\s,\"]+)?")
+    public List<String> names(String text) {
+        return Arrays.stream(text.split(", | and ")).map(String::strip).toList();
+    }
+
+    @ParameterType("the username is taken|the password is wrong|the user is unknown|the user is logged in elsewhere"
+            + "|\\S+ is not logged in|the account has just been blocked|the account is blocked|\\S+ blocks (?:her|him|them)"
+            + "|the message is not theirs|the timestamp does not match")
+    public ErrorCode refusal(String reason) {
+        if (reason.endsWith("is not logged in")) {
+            return ErrorCode.NOT_LOGGED_IN;
+        }
+        if (reason.contains(" blocks ")) {
+            return ErrorCode.RECIPIENT_BLOCKED;
+        }
+        return switch (reason) {
+            case "the username is taken" -> ErrorCode.USERNAME_TAKEN;
+            case "the password is wrong" -> ErrorCode.WRONG_PASSWORD;
+            case "the user is unknown" -> ErrorCode.UNKNOWN_USER;
+            case "the user is logged in elsewhere" -> ErrorCode.DUPLICATE_SESSION;
+            case "the account has just been blocked", "the account is blocked" -> ErrorCode.ACCOUNT_BLOCKED;
+            case "the message is not theirs" -> ErrorCode.NOT_OWNER;
+            case "the timestamp does not match" -> ErrorCode.TIMESTAMP_MISMATCH;
+            default -> throw new IllegalArgumentException("no error code for '" + reason + "'");
+        };
+    }
+
+    /** How the proxy cuts a connection. */
+    @ParameterType("resets|times out")
+    public Cut cut(String text) {
+        return text.equals("resets") ? Cut.RESET : Cut.TIMEOUT;
+    }
+
+    /** A connection cut: a TCP reset, or a silence that ends in a close. */
+    public enum Cut {
+        RESET, TIMEOUT
+    }
+}
