@@ -1,0 +1,36 @@
+package chatlab.p2p.arq;
+
+import java.util.List;
+
+/**
+ * The sending half of a reliable-transfer strategy, as a pure state machine: no I/O, no clock
+ * of its own. The driver calls {@link #poll} with the time, transmits the segments it names,
+ * feeds it the acknowledgements that arrive, and calls it again by {@link #nextDeadline}.
+ * Segments are counted by absolute index from 0.
+ */
+public interface ArqSender {
+    /**
+     * The segments to transmit now, in order: retransmissions of any whose timer expired, then
+     * new ones the window allows. They count as sent at {@code nowNanos}.
+     */
+    List<Long> poll(long nowNanos);
+
+    /**
+     * An acknowledgement: every segment below {@code cumulative} arrived, and so did
+     * {@code selective} (or -1 if it names none).
+     */
+    void onAck(long cumulative, long selective, long nowNanos);
+
+    /** When {@link #poll} must be called even if no acknowledgement arrives; {@link Long#MAX_VALUE} if never. */
+    long nextDeadline();
+
+    /** Whether every segment has been acknowledged. */
+    boolean finished();
+
+    /** The number of segments acknowledged in order so far. */
+    long acknowledged();
+
+    SenderStats stats();
+
+    RtoEstimator timer();
+}

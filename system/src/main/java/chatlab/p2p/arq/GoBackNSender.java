@@ -1,0 +1,106 @@
+package chatlab.p2p.arq;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Go-Back-N: up to N segments in flight, cumulative acknowledgements, one timer for the oldest
+ * unacknowledged segment. When it expires, every segment in flight is sent again. With N = 1
+ * this is Stop-and-Wait.
+ */
+public final class GoBackNSender implements ArqSender {
+    private final long total;
+    private final Window window;
+    private final RtoEstimator timer;
+    private final SenderStats stats = new SenderStats();
+    private long base;
+    private long next;
+    private long deadline = Long.MAX_VALUE;
+
+    public GoBackNSender(long totalSegments, int windowSize, RtoEstimator timer) {
+        if (totalSegments < 0) {
+            throw new IllegalArgumentException("a transfer has 0 or more segments");
+        }
+        this.total = totalSegments;
+        this.window = new Window(windowSize);
+        this.timer = timer;
+    }
+
+    @Override
+    public List<Long> poll(long now) {
+        List<Long> send = new ArrayList<>();
+        if (base < next && now >= deadline) {
+            stats.timeouts++;
+            stats.timeoutNanos += timer.rtoNanos();
+            timer.backoff();
+            for (long i = base; i < next; i++) {
+                window.sent(i, now, 0, stats);
+                send.add(i);
+            }
+            deadline = now + timer.rtoNanos();
+        }
+        while (next < total && next - base < window.size) {
+            window.fresh(next);
+            window.sent(next, now, 0, stats);
+            send.add(next);
+            if (base == next) {
+                deadline = now + timer.rtoNanos();
+            }
+            next++;
+        }
+        checkInvariant();
+        return send;
+    }
+
+    @Override
+    public void onAck(long cumulative, long selective, long now) {
+        if (cumulative <= base) {
+            stats.duplicateAcks++;
+            return;
+        }
+        if (cumulative > next) {
+            stats.ignoredAcks++;
+            return;
+        }
+        long rtt = window.rttIfSentOnce(cumulative - 1, now);
+        if (rtt >= 0) {
+            timer.sample(rtt);
+            stats.rttSamples++;
+        }
+        base = cumulative;
+        deadline = base == next ? Long.MAX_VALUE : now + timer.rtoNanos();
+        checkInvariant();
+    }
+
+    private void checkInvariant() {
+        if (base < 0 || base > next || next - base > window.size || next > total) {
+            throw new IllegalStateException("Go-Back-N window broken: base=" + base + " next=" + next + " N="
+                    + window.size + " total=" + total);
+        }
+    }
+
+    @Override
+    public long nextDeadline() {
+        return base < next ? deadline : Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean finished() {
+        return base == total;
+    }
+
+    @Override
+    public long acknowledged() {
+        return base;
+    }
+
+    @Override
+    public SenderStats stats() {
+        return stats;
+    }
+
+    @Override
+    public RtoEstimator timer() {
+        return timer;
+    }
+}

@@ -1,0 +1,88 @@
+package chatlab.p2p.arq;
+
+import java.time.Duration;
+
+/**
+ * The retransmission timeout of RFC 6298: smoothed RTT and RTT variance from samples, RTO =
+ * SRTT + max(G, 4 RTTVAR) within bounds, doubled on each timeout until a new sample. Or a fixed
+ * timeout, when the lab wants one. Time is in nanoseconds.
+ */
+public final class RtoEstimator {
+    private static final long GRANULARITY = Duration.ofMillis(1).toNanos();
+
+    private final boolean fixed;
+    private final long min;
+    private final long max;
+    private long rto;
+    private long srtt = -1;
+    private long rttvar;
+
+    private RtoEstimator(boolean fixed, long initial, long min, long max) {
+        this.fixed = fixed;
+        this.min = min;
+        this.max = max;
+        this.rto = initial;
+    }
+
+    /** An adaptive timer starting at {@code initial}, kept between {@code min} and {@code max}. */
+    public static RtoEstimator adaptive(Duration initial, Duration min, Duration max) {
+        if (min.isNegative() || min.isZero() || max.compareTo(min) < 0 || initial.compareTo(min) < 0) {
+            throw new IllegalArgumentException("need 0 < min <= initial and min <= max");
+        }
+        return new RtoEstimator(false, Math.min(initial.toNanos(), max.toNanos()), min.toNanos(), max.toNanos());
+    }
+
+    /** The lab's defaults: start at 200 ms, never below 5 ms nor above 5 s. */
+    public static RtoEstimator adaptive() {
+        return adaptive(Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofSeconds(5));
+    }
+
+    /** A timer that always waits {@code timeout}. */
+    public static RtoEstimator fixed(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a timeout must be positive");
+        }
+        return new RtoEstimator(true, timeout.toNanos(), timeout.toNanos(), timeout.toNanos());
+    }
+
+    public long rtoNanos() {
+        return rto;
+    }
+
+    /** The smoothed round-trip time, or -1 before the first sample. */
+    public long srttNanos() {
+        return srtt;
+    }
+
+    public boolean isFixed() {
+        return fixed;
+    }
+
+    /** A round-trip time measured on a segment sent once (Karn's rule: never a retransmitted one). */
+    public void sample(long rttNanos) {
+        if (rttNanos < 0) {
+            return;
+        }
+        if (srtt < 0) {
+            srtt = rttNanos;
+            rttvar = rttNanos / 2;
+        } else {
+            rttvar = (3 * rttvar + Math.abs(srtt - rttNanos)) / 4;
+            srtt = (7 * srtt + rttNanos) / 8;
+        }
+        if (!fixed) {
+            rto = clamp(srtt + Math.max(GRANULARITY, 4 * rttvar));
+        }
+    }
+
+    /** The timer expired: wait twice as long next time. */
+    public void backoff() {
+        if (!fixed) {
+            rto = clamp(rto * 2);
+        }
+    }
+
+    private long clamp(long value) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

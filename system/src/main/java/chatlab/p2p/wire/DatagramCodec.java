@@ -1,0 +1,204 @@
+package chatlab.p2p.wire;
+
+import chatlab.p2p.arq.Strategy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.zip.CRC32C;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encodes and decodes transfer datagrams: a 30-byte header, then a body sealed with AES-GCM
+ * under the transfer's key, with the header as additional data. A CRC-32C over everything but
+ * itself drops corrupted datagrams before decryption; the GCM tag drops tampered ones.
+ *
+ * <pre>
+ *  0  2  magic "CL"          12  8  packet number (per direction)
+ *  2  1  version (1)         20  4  sequence number
+ *  3  1  kind                24  2  body length (ciphertext + 16-byte tag)
+ *  4  8  transfer id         26  4  CRC-32C of bytes 0-25 and the body
+ * </pre>
+ *
+ * The GCM nonce is the direction and the packet number, which never repeats under one key.
+ * Not thread-safe: use one codec per thread.
+ */
+public final class DatagramCodec {
+    public static final int HEADER_BYTES = 30;
+    public static final int TAG_BYTES = 16;
+    public static final int OVERHEAD = HEADER_BYTES + TAG_BYTES;
+    /** The largest datagram this codec writes or reads. */
+    public static final int MAX_DATAGRAM = 65_507;
+    static final short MAGIC = 0x434C; // "CL"
+    static final byte VERSION = 1;
+
+    private static final byte SYN = 1;
+    private static final byte DATA = 2;
+    private static final byte FIN = 3;
+    private static final byte ABORT_FROM_SENDER = 4;
+    private static final byte SYN_ACK = 17;
+    private static final byte ACK = 18;
+    private static final byte FIN_ACK = 19;
+    private static final byte ABORT_FROM_RECEIVER = 20;
+
+    private final SecretKey key;
+    private final Cipher cipher;
+    private final CRC32C crc = new CRC32C();
+
+    public DatagramCodec(SecretKey key) {
+        this.key = key;
+        try {
+            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    /** The transfer id of a datagram, without checking the rest, to route it; -1 if it is not one of ours. */
+    public static long peekTransferId(ByteBuffer datagram) {
+        int p = datagram.position();
+        if (datagram.remaining() < HEADER_BYTES || datagram.getShort(p) != MAGIC) {
+            return -1;
+        }
+        return datagram.getLong(p + 4);
+    }
+
+    /** Whether a datagram starts with the transfer magic (otherwise it may be a beacon). */
+    public static boolean isTransferDatagram(ByteBuffer datagram) {
+        return datagram.remaining() >= 2 && datagram.getShort(datagram.position()) == MAGIC;
+    }
+
+    public byte[] encode(Datagram datagram, long packetNumber) {
+        byte kind;
+        long seq = 0;
+        byte[] body;
+        switch (datagram) {
+            case Datagram.Syn syn -> {
+                kind = SYN;
+                seq = syn.isn();
+                body = ByteBuffer.allocate(25).put((byte) syn.strategy().ordinal()).putInt(syn.window())
+                        .putInt(syn.chunkSize()).putLong(syn.segments()).putLong(syn.fileSize()).array();
+            }
+            case Datagram.SynAck synAck -> {
+                kind = SYN_ACK;
+                body = new byte[0];
+            }
+            case Datagram.Data data -> {
+                kind = DATA;
+                seq = data.seq();
+                body = data.chunk();
+            }
+            case Datagram.Ack ack -> {
+                kind = ACK;
+                seq = ack.cumulative();
+                body = ByteBuffer.allocate(5).put((byte) (ack.selective() < 0 ? 0 : 1))
+                        .putInt((int) Math.max(0, ack.selective())).array();
+            }
+            case Datagram.Fin fin -> {
+                kind = FIN;
+                seq = fin.seq();
+                body = new byte[0];
+            }
+            case Datagram.FinAck finAck -> {
+                kind = FIN_ACK;
+                body = new byte[] {(byte) finAck.status().ordinal()};
+            }
+            case Datagram.Abort abort -> {
+                kind = abort.fromSender() ? ABORT_FROM_SENDER : ABORT_FROM_RECEIVER;
+                body = abort.reason().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        int length = HEADER_BYTES + body.length + TAG_BYTES;
+        if (length > MAX_DATAGRAM) {
+            throw new IllegalArgumentException("a datagram of " + length + " bytes is too large");
+        }
+        ByteBuffer out = ByteBuffer.allocate(length);
+        out.putShort(MAGIC).put(VERSION).put(kind).putLong(datagram.transferId()).putLong(packetNumber)
+                .putInt((int) seq).putShort((short) (body.length + TAG_BYTES));
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, nonce(kind, packetNumber));
+            cipher.updateAAD(out.array(), 0, 26);
+            cipher.doFinal(body, 0, body.length, out.array(), HEADER_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing a datagram failed", e);
+        }
+        crc.reset();
+        crc.update(out.array(), 0, 26);
+        crc.update(out.array(), HEADER_BYTES, length - HEADER_BYTES);
+        out.putInt(26, (int) crc.getValue());
+        return out.array();
+    }
+
+    /** Decodes a datagram, or says why it must be dropped. */
+    public Datagram decode(ByteBuffer in) throws BadDatagramException {
+        ByteBuffer d = in.slice();
+        int length = d.remaining();
+        if (length < HEADER_BYTES + TAG_BYTES) {
+            throw bad(BadDatagramException.Reason.TOO_SHORT, length + " bytes is shorter than any datagram");
+        }
+        if (d.getShort(0) != MAGIC) {
+            throw bad(BadDatagramException.Reason.BAD_MAGIC, "not a chatlab transfer datagram");
+        }
+        if (d.get(2) != VERSION) {
+            throw bad(BadDatagramException.Reason.BAD_VERSION, "datagram version " + d.get(2) + ", expected " + VERSION);
+        }
+        byte kind = d.get(3);
+        int bodyLength = Short.toUnsignedInt(d.getShort(24));
+        if (HEADER_BYTES + bodyLength != length || bodyLength < TAG_BYTES) {
+            throw bad(BadDatagramException.Reason.BAD_LENGTH, "the length field says " + bodyLength
+                    + " body bytes but " + (length - HEADER_BYTES) + " arrived");
+        }
+        byte[] bytes = new byte[length];
+        d.get(0, bytes);
+        crc.reset();
+        crc.update(bytes, 0, 26);
+        crc.update(bytes, HEADER_BYTES, bodyLength);
+        if ((int) crc.getValue() != d.getInt(26)) {
+            throw bad(BadDatagramException.Reason.BAD_CHECKSUM, "checksum mismatch: the datagram was corrupted");
+        }
+        long transferId = d.getLong(4);
+        long packetNumber = d.getLong(12);
+        long seq = Integer.toUnsignedLong(d.getInt(20));
+        byte[] body;
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, nonce(kind, packetNumber));
+            cipher.updateAAD(bytes, 0, 26);
+            body = cipher.doFinal(bytes, HEADER_BYTES, bodyLength);
+        } catch (GeneralSecurityException e) {
+            throw bad(BadDatagramException.Reason.BAD_AUTH, "authentication failed: wrong key or tampered datagram");
+        }
+        return body(kind, transferId, seq, body);
+    }
+
+    private static Datagram body(byte kind, long transferId, long seq, byte[] body) throws BadDatagramException {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(body);
+            return switch (kind) {
+                case SYN -> new Datagram.Syn(transferId, seq, Strategy.values()[b.get()], b.getInt(), b.getInt(),
+                        b.getLong(), b.getLong());
+                case SYN_ACK -> new Datagram.SynAck(transferId);
+                case DATA -> new Datagram.Data(transferId, seq, body);
+                case ACK -> new Datagram.Ack(transferId, seq, b.get() == 0 ? -1 : Integer.toUnsignedLong(b.getInt()));
+                case FIN -> new Datagram.Fin(transferId, seq);
+                case FIN_ACK -> new Datagram.FinAck(transferId, Datagram.FinStatus.values()[b.get()]);
+                case ABORT_FROM_SENDER, ABORT_FROM_RECEIVER -> new Datagram.Abort(transferId, kind == ABORT_FROM_SENDER,
+                        new String(body, StandardCharsets.UTF_8));
+                default -> throw bad(BadDatagramException.Reason.UNKNOWN_KIND, "unknown datagram kind " + kind);
+            };
+        } catch (java.nio.BufferUnderflowException | ArrayIndexOutOfBoundsException e) {
+            throw bad(BadDatagramException.Reason.BAD_BODY, "the body of a kind-" + kind + " datagram is malformed");
+        }
+    }
+
+    private static GCMParameterSpec nonce(byte kind, long packetNumber) {
+        byte[] iv = new byte[12];
+        iv[0] = (byte) (kind >= SYN_ACK ? 1 : 0); // direction: the two peers never share a nonce
+        ByteBuffer.wrap(iv, 4, 8).putLong(packetNumber);
+        return new GCMParameterSpec(TAG_BYTES * 8, iv);
+    }
+
+    private static BadDatagramException bad(BadDatagramException.Reason reason, String message) {
+        return new BadDatagramException(reason, message);
+    }
+}

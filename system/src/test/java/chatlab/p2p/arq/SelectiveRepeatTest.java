@@ -1,0 +1,46 @@
+package chatlab.p2p.arq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SelectiveRepeatTest {
+    private static final long MS = 1_000_000;
+
+    @Test
+    void aTimeoutResendsOnlyTheLostSegment() {
+        SelectiveRepeatSender s = new SelectiveRepeatSender(10, 4, RtoEstimator.fixed(Duration.ofMillis(100)));
+        assertThat(s.poll(0)).containsExactly(0L, 1L, 2L, 3L);
+        s.onAck(0, 1, 10 * MS);
+        s.onAck(0, 2, 10 * MS);
+        s.onAck(0, 3, 10 * MS);
+        assertThat(s.acknowledged()).isZero();
+        assertThat(s.poll(100 * MS)).containsExactly(0L);
+        s.onAck(4, 0, 120 * MS);
+        assertThat(s.acknowledged()).isEqualTo(4);
+        assertThat(s.poll(120 * MS)).containsExactly(4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void theReceiverHoldsGapsAndDeliversInOrder() {
+        SelectiveRepeatReceiver r = new SelectiveRepeatReceiver(6, 4);
+        assertThat(r.onData(1).deliver()).isEmpty();
+        assertThat(r.onData(2).selective()).isEqualTo(2);
+        ArqReceiver.Outcome filled = r.onData(0);
+        assertThat(filled.deliver()).containsExactly(0L, 1L, 2L);
+        assertThat(filled.cumulative()).isEqualTo(3);
+        assertThat(r.onData(1).accepted()).isFalse(); // a duplicate is acknowledged again, not kept
+        assertThat(r.onData(1).selective()).isEqualTo(1);
+        assertThat(r.onData(7).accepted()).isFalse(); // beyond the window
+    }
+
+    @Test
+    void theGoBackNReceiverTakesOnlyWhatItExpects() {
+        GoBackNReceiver r = new GoBackNReceiver(3);
+        assertThat(r.onData(1).accepted()).isFalse();
+        assertThat(r.onData(0).deliver()).containsExactly(0L);
+        assertThat(r.onData(0).cumulative()).isEqualTo(1);
+        assertThat(r.onData(1).deliver()).containsExactly(1L);
+    }
+}
