@@ -67,6 +67,7 @@ public final class GoBackNSender implements ArqSender {
             timer.sample(rtt);
             stats.rttSamples++;
         }
+        timer.progress();
         base = cumulative;
         deadline = base == next ? Long.MAX_VALUE : now + timer.rtoNanos();
         checkInvariant();

@@ -34,7 +34,13 @@ public final class RtoEstimator {
 
     /** The lab's defaults: start at 200 ms, never below 5 ms nor above 5 s. */
     public static RtoEstimator adaptive() {
-        return adaptive(Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofSeconds(5));
+        return adaptive(Duration.ofSeconds(5));
+    }
+
+    /** The lab's defaults with a lower ceiling, so that a timer fires well before a peer is given up on. */
+    public static RtoEstimator adaptive(Duration max) {
+        Duration ceiling = max.compareTo(Duration.ofMillis(5)) < 0 ? Duration.ofMillis(5) : max;
+        return adaptive(Duration.ofMillis(Math.min(200, ceiling.toMillis())), Duration.ofMillis(5), ceiling);
     }
 
     /** A timer that always waits {@code timeout}. */
@@ -71,6 +77,17 @@ public final class RtoEstimator {
             srtt = (7 * srtt + rttNanos) / 8;
         }
         if (!fixed) {
+            rto = clamp(srtt + Math.max(GRANULARITY, 4 * rttvar));
+        }
+    }
+
+    /**
+     * An acknowledgement moved the window on: undo any backoff, as Linux TCP does. Karn's rule
+     * still keeps retransmitted segments out of the estimate, so without this a Go-Back-N
+     * sender, whose every segment in flight was retransmitted, would keep doubling its timer.
+     */
+    public void progress() {
+        if (!fixed && srtt >= 0) {
             rto = clamp(srtt + Math.max(GRANULARITY, 4 * rttvar));
         }
     }

@@ -68,8 +68,12 @@ public final class SelectiveRepeatSender implements ArqSender {
                 progress = true;
             }
         }
+        long before = base;
         while (base < next && window.acked(base)) {
             base++;
+        }
+        if (base > before) {
+            timer.progress();
         }
         if (!progress) {
             stats.duplicateAcks++;

@@ -47,4 +47,16 @@ class RtoEstimatorTest {
         rto.backoff();
         assertThat(rto.rtoNanos()).isEqualTo(ms(50));
     }
+
+    @Test
+    void progressUndoesTheBackoffWithoutASample() {
+        RtoEstimator rto = RtoEstimator.adaptive(Duration.ofMillis(100), Duration.ofMillis(1), Duration.ofSeconds(10));
+        rto.sample(ms(20)); // RTO = 20 + 4*10 = 60
+        rto.backoff();
+        rto.backoff();
+        assertThat(rto.rtoNanos()).isEqualTo(ms(240));
+        rto.progress();
+        assertThat(rto.rtoNanos()).isEqualTo(ms(60));
+        assertThat(rto.srttNanos()).isEqualTo(ms(20));
+    }
 }

@@ -1,0 +1,184 @@
+package chatlab.p2p.transfer;
+
+import chatlab.p2p.impair.DatagramImpairer;
+import chatlab.p2p.impair.DatagramSink;
+import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.impair.ImpairerStats;
+import chatlab.p2p.wire.DatagramCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's UDP socket, shared by every transfer it takes part in and by beacons. One thread
+ * reads; each datagram goes to the transfer its id names, anything else to the other handler.
+ * Outgoing datagrams pass through the impairer when the link is impaired.
+ */
+public final class PeerEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerEndpoint.class);
+    private static final int SOCKET_BUFFER = 4 << 20;
+
+    /** Receives datagrams. The buffer is valid only during the call. */
+    public interface Handler {
+        void datagram(ByteBuffer datagram, InetSocketAddress from);
+
+        /** No more datagrams are waiting for now: a good moment to send a coalesced acknowledgement. */
+        default void endOfBurst() {
+        }
+    }
+
+    private final DatagramChannel channel;
+    private final Selector selector;
+    private final DatagramSink out;
+    private final DatagramImpairer impairer;
+    private final Map<Long, Handler> transfers = new ConcurrentHashMap<>();
+    private final AtomicLong unknown = new AtomicLong();
+    private final Thread reader;
+    private volatile Handler others;
+    private volatile boolean closed;
+
+    private PeerEndpoint(DatagramChannel channel, Selector selector, Impairment impairment, long seed) {
+        this.channel = channel;
+        this.selector = selector;
+        DatagramSink direct = this::sendDirect;
+        this.impairer = impairment.isNone() ? null : new DatagramImpairer(impairment, seed, direct);
+        this.out = impairer == null ? direct : impairer;
+        this.reader = Thread.ofPlatform().daemon().name("udp-" + port()).start(this::read);
+    }
+
+    /** Binds a UDP socket ({@code port} 0 picks a free one); outgoing datagrams suffer {@code impairment}. */
+    public static PeerEndpoint open(String host, int port, Impairment impairment, long seed) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
+            channel.bind(new InetSocketAddress(host, port));
+            channel.configureBlocking(false);
+            Selector selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_READ);
+            return new PeerEndpoint(channel, selector, impairment, seed);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot bind UDP " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the impairer did to outgoing datagrams, or null on an unimpaired link. */
+    public ImpairerStats impairerStats() {
+        return impairer == null ? null : impairer.stats();
+    }
+
+    /** Datagrams that belonged to no transfer and had no other handler. */
+    public long unknownDatagrams() {
+        return unknown.get();
+    }
+
+    public void send(byte[] datagram, InetSocketAddress to) {
+        out.send(datagram, to);
+    }
+
+    private void sendDirect(byte[] datagram, InetSocketAddress to) {
+        try {
+            channel.send(ByteBuffer.wrap(datagram), to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("sending a datagram to " + to + " failed", e);
+        }
+    }
+
+    public void register(long transferId, Handler handler) {
+        transfers.put(transferId, handler);
+    }
+
+    public void unregister(long transferId) {
+        transfers.remove(transferId);
+    }
+
+    /** Where datagrams that are not transfer datagrams go (beacons). */
+    public void otherDatagrams(Handler handler) {
+        others = handler;
+    }
+
+    private void read() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(DatagramCodec.MAX_DATAGRAM + 1);
+        Set<Handler> touched = new LinkedHashSet<>();
+        while (!closed) {
+            try {
+                selector.select(250);
+                selector.selectedKeys().clear();
+                SocketAddress from;
+                while ((from = receive(buffer)) != null) {
+                    Handler handler = route(buffer);
+                    if (handler != null) {
+                        handler.datagram(buffer, (InetSocketAddress) from);
+                        touched.add(handler);
+                    }
+                }
+                for (Handler handler : touched) {
+                    handler.endOfBurst();
+                }
+                touched.clear();
+            } catch (ClosedSelectorException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("UDP port {} failed to read: {}", port(), e.toString());
+                }
+            }
+        }
+    }
+
+    private SocketAddress receive(ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        SocketAddress from = channel.receive(buffer);
+        buffer.flip();
+        return from;
+    }
+
+    private Handler route(ByteBuffer datagram) {
+        long id = DatagramCodec.peekTransferId(datagram);
+        Handler handler = id >= 0 ? transfers.get(id) : null;
+        if (handler == null && !DatagramCodec.isTransferDatagram(datagram)) {
+            handler = others;
+        }
+        if (handler == null) {
+            unknown.incrementAndGet();
+        }
+        return handler;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (impairer != null) {
+            impairer.close();
+        }
+        try {
+            selector.close();
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing UDP port failed: {}", e.getMessage());
+        }
+    }
+}
