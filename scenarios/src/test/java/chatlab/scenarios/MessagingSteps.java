@@ -116,9 +116,11 @@ public final class MessagingSteps {
 
     @When("{word} and {word} each send {int} numbered messages to {word} at the same time")
     public void sendConcurrently(String first, String second, int count, String recipient) {
-        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> sendNumbered(first, count, recipient));
-        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> sendNumbered(second, count, recipient));
-        CompletableFuture.allOf(a, b).join();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> sendNumbered(first, count, recipient), threads);
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> sendNumbered(second, count, recipient), threads);
+            CompletableFuture.allOf(a, b).join();
+        }
     }
 
     @When("{word} sends a message of {int} characters to {word}")

@@ -177,6 +177,15 @@ public final class ChatClient implements AutoCloseable {
         return send(Audience.BLOCKCAST, except, text, null);
     }
 
+    /** Asks the server where to send a file; {@code names} are the recipients, or for a blockcast those left out. */
+    public CompletableFuture<ServerMessage.FileOffers> sendFile(Audience mode, List<String> names, String fileName,
+            long size, String sha256) {
+        List<String> to = mode == Audience.BLOCKCAST ? List.of() : names;
+        List<String> except = mode == Audience.BLOCKCAST ? names : List.of();
+        return request(id -> new ClientMessage.SendFile(id, mode, to, except, fileName, size, sha256),
+                ServerMessage.FileOffers.class);
+    }
+
     public CompletableFuture<ServerMessage.BoardAck> post(String text) {
         return request(id -> new ClientMessage.Post(id, text), ServerMessage.BoardAck.class);
     }

@@ -12,6 +12,10 @@ public interface ChatListener {
     default void onChat(ServerMessage.Chat chat) {
     }
 
+    /** Someone is about to send a file over UDP. */
+    default void onIncomingFile(ServerMessage.IncomingFile file) {
+    }
+
     /** A user came online or went offline (when presence was asked for). */
     default void onPresence(ServerMessage.Presence presence) {
     }

@@ -85,6 +85,7 @@ final class EventDispatcher {
                 delivered = chat.seq();
             }
             case ServerMessage.Presence presence -> call(() -> listener.onPresence(presence));
+            case ServerMessage.IncomingFile file -> call(() -> listener.onIncomingFile(file));
             case ServerMessage.Disconnect disconnect -> call(() -> listener.onDisconnect(disconnect));
         }
     }

@@ -82,6 +82,10 @@ public sealed interface ClientMessage {
             except = Checks.names(except, "except");
             Checks.text(text);
             key = Checks.optional(key, "key", Protocol.MAX_KEY_CHARS);
+            checkAudience(mode, to, except);
+        }
+
+        static void checkAudience(Audience mode, List<String> to, List<String> except) {
             switch (mode) {
                 case UNICAST -> require(to.size() == 1 && except.isEmpty(), "a unicast names exactly one user in to");
                 case MULTICAST -> require(!to.isEmpty() && except.isEmpty(), "a multicast names one or more users in to");
@@ -191,6 +195,32 @@ public sealed interface ClientMessage {
         public MessageLog {
             Checks.requestId(id);
             after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /**
+     * Asks to send a file peer to peer: the server names each recipient's UDP endpoint, a transfer
+     * id and a fresh key, and tells each recipient to expect it. Recipients are chosen as for
+     * {@link Send}.
+     */
+    record SendFile(long id, Audience mode, List<String> to, List<String> except, String fileName, long size,
+            String sha256) implements ClientMessage {
+        public SendFile {
+            Checks.requestId(id);
+            if (mode == null) {
+                throw new IllegalArgumentException("mode is required: unicast, multicast, broadcast or blockcast");
+            }
+            to = Checks.names(to, "to");
+            except = Checks.names(except, "except");
+            Send.checkAudience(mode, to, except);
+            Checks.nonBlank(fileName, "fileName", 255);
+            if (size < 0) {
+                throw new IllegalArgumentException("size must not be negative");
+            }
+            Checks.required(sha256, "sha256");
+            if (!sha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("sha256 must be 64 hexadecimal digits");
+            }
         }
     }
 

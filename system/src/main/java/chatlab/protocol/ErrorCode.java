@@ -25,9 +25,11 @@ public enum ErrorCode {
     INVALID_USERNAME,
     INVALID_PASSWORD,
     SIGNUP_DISABLED,
-    // messaging
+    // messaging and files
     TEXT_TOO_LONG,
     RECIPIENT_BLOCKED,
+    USER_OFFLINE,
+    NO_UDP_PORT,
     // board
     NO_SUCH_MESSAGE,
     NOT_OWNER,

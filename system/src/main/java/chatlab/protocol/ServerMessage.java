@@ -85,6 +85,19 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * Where to send a file: one route per recipient that is online with a UDP port. {@code offline}
+     * names the intended recipients who are not, {@code blockedBy} those who block the sender.
+     */
+    record FileOffers(long id, List<FileRoute> routes, List<String> offline, List<String> blockedBy, String message)
+            implements Response {
+        public FileOffers {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            offline = offline == null ? List.of() : List.copyOf(offline);
+            blockedBy = blockedBy == null ? List.of() : List.copyOf(blockedBy);
+        }
+    }
+
     /** A request failed. */
     record Error(long id, ErrorCode code, String message, Integer attemptsLeft, Long retryAfterSeconds)
             implements Response {
@@ -100,6 +113,16 @@ public sealed interface ServerMessage {
     /** A chat message delivered to a recipient; {@code seq} increases per recipient. */
     record Chat(long seq, long messageId, String from, Audience mode, String text, String sentAt)
             implements Event {
+    }
+
+    /** Someone is about to send this client a file over UDP: who, what, and the transfer's id and key. */
+    record IncomingFile(String from, String fileName, long size, String sha256, long transferId, String key,
+            String address, int udpPort) implements Event {
+        @Override
+        public String toString() {
+            return "IncomingFile[from=" + from + ", fileName=" + fileName + ", size=" + size + ", transferId=" + transferId
+                    + ", key=***]";
+        }
     }
 
     /** A user came online or went offline (only to clients that asked for presence). */

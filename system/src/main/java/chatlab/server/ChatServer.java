@@ -55,9 +55,12 @@ public final class ChatServer implements AutoCloseable {
         BlockService blocks = new BlockService(new SqliteBlockStore(db), accounts);
         presence = new PresenceService(new SqliteLoginStore(db), blocks, config.clock(), timestamps,
                 config.allowMultipleSessions());
-        messaging = new MessagingService(new SqliteMessageStore(db), accounts, blocks, config.clock(), timestamps);
+        Audiences audiences = new Audiences(accounts, blocks);
+        messaging = new MessagingService(new SqliteMessageStore(db), audiences, config.clock(), timestamps);
         BoardService board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
-        handler = new RequestHandler(accounts, presence, messaging, board, blocks, timestamps, config.signupEnabled());
+        TransferService transfers = new TransferService(audiences, presence);
+        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, timestamps,
+                config.signupEnabled());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
     }

@@ -11,12 +11,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,8 +28,7 @@ public final class MessagingService {
     static final String RECIPIENT_BLOCKED = "Your message could not be delivered as the recipient has blocked you";
 
     private final MessageStore store;
-    private final AccountService accounts;
-    private final BlockService blocks;
+    private final Audiences audiences;
     private final InstantSource clock;
     private final Timestamps timestamps;
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,11 +36,9 @@ public final class MessagingService {
     private final Map<String, List<Session>> receivers = new HashMap<>();
     private long lastSeq;
 
-    public MessagingService(MessageStore store, AccountService accounts, BlockService blocks, InstantSource clock,
-            Timestamps timestamps) {
+    MessagingService(MessageStore store, Audiences audiences, InstantSource clock, Timestamps timestamps) {
         this.store = store;
-        this.accounts = accounts;
-        this.blocks = blocks;
+        this.audiences = audiences;
         this.clock = clock;
         this.timestamps = timestamps;
         this.lastSeq = store.lastSeq();
@@ -100,12 +95,9 @@ public final class MessagingService {
                     return sent(requestId, request, earlier.get(), List.of());
                 }
             }
-            List<String> intended = recipients(sender, request);
-            List<String> recipients = new ArrayList<>(intended.size());
-            List<String> blockedBy = new ArrayList<>();
-            for (String user : intended) {
-                (blocks.blocks(user, sender) ? blockedBy : recipients).add(user);
-            }
+            Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except());
+            List<String> recipients = split.recipients();
+            List<String> blockedBy = split.blockedBy();
             if (recipients.isEmpty() && !blockedBy.isEmpty()
                     && (request.mode() == Audience.UNICAST || request.mode() == Audience.MULTICAST)) {
                 throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, RECIPIENT_BLOCKED);
@@ -136,32 +128,6 @@ public final class MessagingService {
         } finally {
             lock.unlock();
         }
-    }
-
-    private List<String> recipients(String sender, ClientMessage.Send request) {
-        return switch (request.mode()) {
-            case UNICAST, MULTICAST -> named(sender, request.to());
-            case BROADCAST -> everyoneBut(sender, Set.of());
-            case BLOCKCAST -> everyoneBut(sender, Set.copyOf(named(sender, request.except())));
-        };
-    }
-
-    private List<String> named(String sender, List<String> names) {
-        Set<String> distinct = new LinkedHashSet<>(names);
-        List<String> unknown = distinct.stream().filter(u -> !accounts.exists(u)).toList();
-        if (unknown.size() == 1) {
-            accounts.requireExists(unknown.getFirst());
-        } else if (!unknown.isEmpty()) {
-            throw new ChatException(ErrorCode.UNKNOWN_USER, "These users do not exist: " + String.join(", ", unknown));
-        }
-        if (distinct.contains(sender)) {
-            throw new ChatException(ErrorCode.INVALID_ARGUMENT, "You cannot name yourself as a recipient");
-        }
-        return List.copyOf(distinct);
-    }
-
-    private List<String> everyoneBut(String sender, Set<String> excluded) {
-        return accounts.usernames().stream().filter(u -> !u.equals(sender) && !excluded.contains(u)).toList();
     }
 
     private static ServerMessage.Sent sent(long requestId, ClientMessage.Send request, MessageStore.Receipt receipt,

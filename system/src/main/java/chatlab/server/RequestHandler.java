@@ -19,11 +19,13 @@ final class RequestHandler {
     private final MessagingService messaging;
     private final BoardService board;
     private final BlockService blocks;
+    private final TransferService transfers;
     private final Timestamps timestamps;
     private final boolean signupEnabled;
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
-            BlockService blocks, Timestamps timestamps, boolean signupEnabled) {
+            BlockService blocks, TransferService transfers, Timestamps timestamps, boolean signupEnabled) {
+        this.transfers = transfers;
         this.accounts = accounts;
         this.presence = presence;
         this.messaging = messaging;
@@ -70,6 +72,7 @@ final class RequestHandler {
                     blocks.unblock(session.user(), unblock.user()));
             case ClientMessage.UserLog log -> presence.userLog(log.id(), log.after());
             case ClientMessage.MessageLog log -> board.log(log.id(), log.after());
+            case ClientMessage.SendFile file -> transfers.offer(file.id(), session, file);
             case ClientMessage.Ping ping -> new ServerMessage.Ok(ping.id(), "pong");
         };
     }
@@ -93,6 +96,7 @@ final class RequestHandler {
             case ClientMessage.Unblock u -> true;
             case ClientMessage.UserLog u -> true;
             case ClientMessage.MessageLog m -> true;
+            case ClientMessage.SendFile f -> true;
         };
     }
 

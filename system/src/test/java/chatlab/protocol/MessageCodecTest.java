@@ -28,6 +28,7 @@ class MessageCodecTest {
             new ClientMessage.Unblock(14, "Hans"),
             new ClientMessage.UserLog(15, null),
             new ClientMessage.MessageLog(16, "4"),
+            new ClientMessage.SendFile(18, Audience.BLOCKCAST, List.of(), List.of("x"), "notes.txt", 10, "ab".repeat(32)),
             new ClientMessage.Ping(17));
 
     private static final List<ServerMessage> RESPONSES = List.of(
@@ -40,6 +41,9 @@ class MessageCodecTest {
             new ServerMessage.ActiveUsers(7, List.of(new ActiveUser(1, "Yoda", "23 Feb 2021 15:00:01", "127.0.0.1", 6000)), null, null),
             new ServerMessage.RecentUsers(8, List.of(new RecentUser("Hans", "23 Feb 2021 15:00:01", false)), null, null),
             new ServerMessage.Error(9, ErrorCode.WRONG_PASSWORD, "Invalid Password. Please try again", 2, null),
+            new ServerMessage.FileOffers(11, List.of(new FileRoute("bob", 4_503_599_627_370_495L, "a2V5", "127.0.0.1", 6001)),
+                    List.of("carol"), List.of(), "Sending notes.txt to 1 user"),
+            new ServerMessage.IncomingFile("alice", "notes.txt", 10, "ab".repeat(32), 7, "a2V5", "127.0.0.1", 6000),
             new ServerMessage.Chat(10, 4, "Hans", Audience.BLOCKCAST, "hi", "23 Feb 2021 15:00:01"),
             new ServerMessage.Presence("Hans", PresenceState.ONLINE, "23 Feb 2021 15:00:01"),
             new ServerMessage.Disconnect(ErrorCode.SERVER_SHUTDOWN, "bye"));

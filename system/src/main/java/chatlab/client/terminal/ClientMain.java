@@ -6,6 +6,10 @@ import chatlab.cli.VersionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import chatlab.p2p.arq.Strategy;
+import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.impair.Units;
+import chatlab.p2p.transfer.TransferSettings;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -22,6 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  ./lab client --port 4242 --udp-port 6001",
                 "  ./lab client 127.0.0.1 5000 6001             (Toom's argument order)",
                 "  ./lab client --user alice < commands.txt      (scripted: one command per line)",
+                "  ./lab client --impair loss=0.05,delay=20ms,jitter=5ms --window 16",
                 "", "Exit codes: 0 logged out, 1 could not connect or log in, 2 invalid arguments."})
 public final class ClientMain implements Callable<Integer> {
 
@@ -40,8 +45,29 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, description = "Server TCP port (default: 4242).")
     private Integer port;
 
-    @Option(names = {"-u", "--udp-port"}, paramLabel = "PORT", description = "UDP port this client receives peer-to-peer data on, shown to others by ATU.")
+    @Option(names = {"-u", "--udp-port"}, paramLabel = "PORT", description = "UDP port for peer-to-peer files, shown to others by ATU (default: a free one).")
     private Integer udpPort;
+
+    @Option(names = "--downloads", paramLabel = "DIR", defaultValue = "downloads", description = "Where received files are saved as <sender>_<file> (default: ${DEFAULT-VALUE}).")
+    private Path downloads;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "gbn", description = "How files are made reliable: gbn (Go-Back-N), sr (Selective Repeat) or saw (Stop-and-Wait) (default: ${DEFAULT-VALUE}).")
+    private String strategy;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "32", description = "Segments in flight when sending a file (default: ${DEFAULT-VALUE}).")
+    private int window;
+
+    @Option(names = "--chunk", paramLabel = "BYTES", defaultValue = "1024", description = "File bytes per datagram (default: ${DEFAULT-VALUE}).")
+    private int chunk;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "A fixed retransmission timeout, e.g. 50ms (default: adaptive, RFC 6298).")
+    private String timeout;
+
+    @Option(names = "--impair", paramLabel = "SPEC", description = "Impair this client's outgoing datagrams, e.g. loss=0.05,delay=20ms,jitter=5ms (keys: loss, burst, delay, jitter, dup, reorder, corrupt, rate, queue).")
+    private String impair;
+
+    @Option(names = "--impair-seed", paramLabel = "N", description = "Seed for the impairer: the same seed gives every datagram the same fate (default: random, printed).")
+    private Long impairSeed;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Log in as NAME without asking for it.")
     private String user;
@@ -83,11 +109,28 @@ public final class ClientMain implements Callable<Integer> {
             spec.commandLine().getErr().println("error: ports are numbers from 1 to 65535");
             return 2;
         }
+        TerminalClient.Files files;
+        try {
+            files = files();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
         Path historyFile = noHistory ? null
                 : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
-            return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort, resolvedUdp,
-                    user, historyFile, !noPresence)).run();
+            return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
+                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files)).run();
         }
+    }
+
+    private TerminalClient.Files files() {
+        TransferSettings transfer = TransferSettings.DEFAULT.withStrategy(Strategy.parse(strategy)).withWindow(window)
+                .withChunkSize(chunk);
+        if (timeout != null) {
+            transfer = transfer.withFixedTimeout(Units.duration(timeout));
+        }
+        long seed = impairSeed != null ? impairSeed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        return new TerminalClient.Files(downloads, transfer, Impairment.parse(impair), seed);
     }
 }

@@ -28,6 +28,10 @@ sealed interface Command {
     record Send(Audience mode, List<String> names, String text) implements Command {
     }
 
+    /** A file for peers: the names are the recipients, or for a blockcast those left out. */
+    record SendFile(Audience mode, List<String> names, java.nio.file.Path file) implements Command {
+    }
+
     record WhoElseSince(Duration period) implements Command {
     }
 

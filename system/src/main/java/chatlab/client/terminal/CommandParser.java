@@ -1,6 +1,7 @@
 package chatlab.client.terminal;
 
 import chatlab.protocol.Audience;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,10 @@ final class CommandParser {
             case MULTICAST -> message(Audience.MULTICAST, rest, true);
             case BROADCAST -> rest.isEmpty() ? null : new Command.Send(Audience.BROADCAST, List.of(), rest);
             case BLOCKCAST -> message(Audience.BLOCKCAST, rest, true);
+            case SEND_FILE -> file(message(Audience.UNICAST, rest, false));
+            case MULTICAST_FILE -> file(message(Audience.MULTICAST, rest, true));
+            case BROADCAST_FILE -> rest.isEmpty() ? null : new Command.SendFile(Audience.BROADCAST, List.of(), Path.of(rest));
+            case BLOCKCAST_FILE -> file(message(Audience.BLOCKCAST, rest, true));
             case WHO_ELSE_SINCE -> words.length == 1 ? duration(words[0]) : null;
             case BLOCK -> words.length == 1 ? new Command.Block(words[0]) : null;
             case UNBLOCK -> words.length == 1 ? new Command.Unblock(words[0]) : null;
@@ -74,6 +79,12 @@ final class CommandParser {
                 ? Arrays.stream(parts[0].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
                 : List.of(parts[0]);
         return names.isEmpty() ? null : new Command.Send(mode, names, parts[1]);
+    }
+
+    /** The same shape as a message, with a file path where the text was. */
+    private static Command file(Command parsed) {
+        return parsed instanceof Command.Send send ? new Command.SendFile(send.mode(), send.names(), Path.of(send.text()))
+                : null;
     }
 
     private static Command duration(String word) {

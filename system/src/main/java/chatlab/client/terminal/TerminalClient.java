@@ -3,6 +3,11 @@ package chatlab.client.terminal;
 import chatlab.client.ChatClient;
 import chatlab.client.ChatListener;
 import chatlab.client.ClientOptions;
+import chatlab.client.FileTransfers;
+import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.transfer.PeerEndpoint;
+import chatlab.p2p.transfer.TransferSettings;
+import java.io.IOException;
 import chatlab.protocol.ActiveUser;
 import chatlab.protocol.BoardEntry;
 import chatlab.protocol.ChatException;
@@ -26,8 +31,17 @@ import org.jline.terminal.Terminal;
  */
 public final class TerminalClient {
 
-    /** Where to connect and how to behave. {@code user} skips the username prompt; {@code history} may be null. */
-    public record Settings(String host, int port, Integer udpPort, String user, Path history, boolean presence) {
+    /**
+     * Where to connect and how to behave. {@code user} skips the username prompt; {@code history}
+     * may be null; {@code udpPort} 0 picks a free port for files.
+     */
+    public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
+            Files files) {
+    }
+
+    /** Files: where they go, how they are sent, and what the link does to outgoing datagrams. */
+    public record Files(Path downloads, TransferSettings transfer, Impairment impairment, long impairSeed) {
+        public static final Files DEFAULT = new Files(Path.of("downloads"), TransferSettings.DEFAULT, Impairment.NONE, 1);
     }
 
     private final Terminal terminal;
@@ -35,6 +49,9 @@ public final class TerminalClient {
     private final Set<String> knownUsers = new ConcurrentSkipListSet<>();
     private LineReader reader;
     private ChatClient client;
+    private PeerEndpoint endpoint;
+    private FileTransfers transfers;
+    private TransferDisplay display;
     private volatile boolean leaving;
 
     public TerminalClient(Terminal terminal, Settings settings) {
@@ -53,24 +70,40 @@ public final class TerminalClient {
             builder.variable(LineReader.HISTORY_FILE, settings.history());
         }
         reader = builder.build();
+        display = new TransferDisplay(terminal, this::print);
+        try {
+            endpoint = PeerEndpoint.open("0.0.0.0", settings.udpPort(), settings.files().impairment(),
+                    settings.files().impairSeed());
+        } catch (IOException e) {
+            print("Error: " + e.getMessage());
+            return 1;
+        }
+        if (!settings.files().impairment().isNone()) {
+            print("Impairing outgoing datagrams: " + settings.files().impairment() + " (seed "
+                    + settings.files().impairSeed() + ")");
+        }
         try {
             client = ChatClient.connect(settings.host(), settings.port(), ClientOptions.defaults()
                     .withClientName("chatlab-terminal").withPresence(settings.presence()).withListener(new Printer()));
         } catch (ChatException e) {
             print("Error: " + e.getMessage());
+            endpoint.close();
             return 1;
         }
+        transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display);
         try {
             String user = login();
             if (user == null) {
                 return 1;
             }
-            print("Commands: MSG, EDT, DLT, RDM, ATU, OUT, send, broadcast, multicast, blockcast, whoelse-since, "
+            print("Commands: MSG, EDT, DLT, RDM, ATU, UPD, OUT, send, broadcast, multicast, blockcast, whoelse-since, "
                     + "block, unblock. Type 'help' for more.");
             return loop(user);
         } finally {
             leaving = true;
+            transfers.close();
             client.close();
+            endpoint.close();
             terminal.flush();
         }
     }
@@ -94,7 +127,7 @@ public final class TerminalClient {
                 return null;
             }
             try {
-                welcome(ChatClient.await(client.login(user, password, settings.udpPort())));
+                welcome(ChatClient.await(client.login(user, password, endpoint.port())));
                 return user;
             } catch (ChatException e) {
                 print(e.getMessage() + (e.attemptsLeft() != null && e.code() == ErrorCode.WRONG_PASSWORD
@@ -137,7 +170,7 @@ public final class TerminalClient {
         }
         try {
             print(ChatClient.await(client.signup(user, password)).message());
-            welcome(ChatClient.await(client.login(user, password, settings.udpPort())));
+            welcome(ChatClient.await(client.login(user, password, endpoint.port())));
             return true;
         } catch (ChatException e) {
             print("Error: " + e.getMessage());
@@ -195,6 +228,7 @@ public final class TerminalClient {
             }
             case Command.Send send -> print(ChatClient.await(client.send(send.mode(), send.names(), send.text(), null))
                     .message());
+            case Command.SendFile file -> sendFile(file);
             case Command.WhoElseSince since -> printAll(rememberRecent(ChatClient.await(client.whoElseSince(since.period()))),
                     Formats::recentUser, "no other user logged in within " + since.period().toSeconds() + " seconds");
             case Command.Block block -> print(ChatClient.await(client.block(block.user())).message());
@@ -219,6 +253,23 @@ public final class TerminalClient {
             case Command.Invalid invalid -> print(invalid.message());
         }
         return true;
+    }
+
+    /** Starts sending a file and returns at once; how each send ends is printed when it does. */
+    private void sendFile(Command.SendFile command) {
+        String name = command.file().getFileName().toString();
+        print("Sending " + name + "...");
+        transfers.send(command.file(), command.mode(), command.names()).whenComplete((sent, error) -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                print("Error: " + cause.getMessage());
+                return;
+            }
+            if (!sent.offers().offline().isEmpty() || !sent.offers().blockedBy().isEmpty()) {
+                print(sent.offers().message());
+            }
+            sent.outcomes().forEach(outcome -> display.sent(name, outcome));
+        });
     }
 
     private void help(Verb verb) {
@@ -284,6 +335,13 @@ public final class TerminalClient {
         public void onChat(ServerMessage.Chat chat) {
             knownUsers.add(chat.from());
             print(Formats.chat(chat));
+        }
+
+        @Override
+        public void onIncomingFile(ServerMessage.IncomingFile file) {
+            knownUsers.add(file.from());
+            print("Receiving " + file.fileName() + " (" + TransferDisplay.size(file.size()) + ") from " + file.from() + "...");
+            transfers.accept(file);
         }
 
         @Override

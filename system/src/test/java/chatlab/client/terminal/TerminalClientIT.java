@@ -36,10 +36,30 @@ class TerminalClientIT {
         server.close();
     }
 
+    private int udpPort;
+
     private CompletableFuture<Integer> run(String user, int port) {
-        TerminalClient client = new TerminalClient(term.terminal(),
-                new TerminalClient.Settings("127.0.0.1", port, 6000, user, null, true));
-        return CompletableFuture.supplyAsync(client::run);
+        return run(term, user, port, "downloads");
+    }
+
+    private CompletableFuture<Integer> run(ScriptedTerminal terminal, String user, int port, String downloads) {
+        udpPort = freeUdpPort();
+        TerminalClient client = new TerminalClient(terminal.terminal(), new TerminalClient.Settings("127.0.0.1", port,
+                udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
+                        chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1)));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
+        // terminal reads, which would pin a virtual thread's carrier.
+        Thread.ofPlatform().daemon().start(() -> exit.complete(client.run()));
+        return exit;
+    }
+
+    private static int freeUdpPort() {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int exitCode(CompletableFuture<Integer> run) {
@@ -66,7 +86,7 @@ class TerminalClientIT {
         term.expect("[private] Hans: hi back");
         term.type("broadcast all hands").expect("Message sent to 1 user.");
         term.type("userlog").expect("1; 23 Feb 2021 15:00:00; Hans; 127.0.0.1; -")
-                .expect("2; 23 Feb 2021 15:00:00; Yoda; 127.0.0.1; 6000");
+                .expect("2; 23 Feb 2021 15:00:00; Yoda; 127.0.0.1; " + udpPort);
         term.type("messagelog").expect("1; 23 Feb 2021 15:00:00; Yoda; there is no try; yes");
         term.type("whoelse-since 1h").expect("Hans, last login 23 Feb 2021 15:00:00, online");
         term.type("block Hans").expect("Hans is blocked");
@@ -128,5 +148,27 @@ class TerminalClientIT {
         CompletableFuture<Integer> run = run("Yoda", closedPort);
         term.expect("Error: server unreachable at 127.0.0.1:" + closedPort);
         assertThat(exitCode(run)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAFileToAnotherTerminalWithUpd() throws Exception {
+        java.nio.file.Path notes = java.nio.file.Files.write(dir.resolve("notes.txt"), new byte[300_000]);
+        try (ScriptedTerminal hansTerm = new ScriptedTerminal()) {
+            CompletableFuture<Integer> hans = run(hansTerm, "Hans", server.port(), "hans-downloads");
+            hansTerm.expect("Password: ").type("falcon*solo").expect("Welcome to TOOM!");
+            CompletableFuture<Integer> yoda = run("Yoda", server.port());
+            term.expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+            term.type("UPD Hans " + notes).expect("Sending notes.txt...").expect("Sent notes.txt to Hans (293.0 KB in");
+            hansTerm.expect("Receiving notes.txt (293.0 KB) from Yoda...").expect("Received notes.txt from Yoda (saved as ");
+            assertThat(java.nio.file.Files.readAllBytes(dir.resolve("hans-downloads/Yoda_notes.txt")))
+                    .isEqualTo(java.nio.file.Files.readAllBytes(notes));
+            term.type("UPD Hans " + dir.resolve("missing.txt")).expect("Error: no such file: ");
+            term.type("UPD Nobody " + notes).expect("Error: Username 'Nobody' does not exist");
+            hansTerm.type("OUT").expect("Bye, Hans!");
+            assertThat(exitCode(hans)).isZero();
+            term.type("UPD Hans " + notes).expect("Error: Hans is offline");
+            term.type("OUT").expect("Bye, Yoda!");
+            assertThat(exitCode(yoda)).isZero();
+        }
     }
 }

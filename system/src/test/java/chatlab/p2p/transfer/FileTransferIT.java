@@ -44,6 +44,21 @@ class FileTransferIT {
         return pair.received().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Runs a send on a thread of its own (the common pool has one thread on two cores). */
+    private static CompletableFuture<TransferReport> inBackground(FileSender sender) {
+        CompletableFuture<TransferReport> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(sender.run());
+            } catch (TransferException e) {
+                result.completeExceptionally(new IllegalStateException(e));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     private static List<Path> partialFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
@@ -107,14 +122,7 @@ class FileTransferIT {
                 files.add(data);
                 pairs.add(link.prepare(data, TransferHarness.sha256(data), downloads.resolve("f" + i), FAST, 1000 + i, i));
             }
-            List<CompletableFuture<TransferReport>> sends = pairs.stream()
-                    .map(p -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return p.sender().run();
-                        } catch (TransferException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })).toList();
+            List<CompletableFuture<TransferReport>> sends = pairs.stream().map(p -> inBackground(p.sender())).toList();
             for (int i = 0; i < 4; i++) {
                 sends.get(i).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 Path file = pairs.get(i).received().get(WAIT.toSeconds(), TimeUnit.SECONDS).file();
@@ -145,13 +153,7 @@ class FileTransferIT {
         TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(1)).withWindow(4);
         try (TransferHarness link = new TransferHarness(Impairment.parse("delay=2ms"), 1)) {
             TransferHarness.Pair pair = link.prepare(data, TransferHarness.sha256(data), downloads, settings, 6, 0);
-            CompletableFuture<TransferReport> send = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pair.sender().run();
-                } catch (TransferException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<TransferReport> send = inBackground(pair.sender());
             await().atMost(WAIT).until(() -> !partialFiles(downloads).isEmpty());
             link.receiver.close();
             assertThatThrownBy(() -> send.get(30, TimeUnit.SECONDS)).cause().cause()
@@ -172,13 +174,7 @@ class FileTransferIT {
         TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(1)).withWindow(4);
         try (TransferHarness link = new TransferHarness(Impairment.parse("delay=2ms"), 1)) {
             TransferHarness.Pair pair = link.prepare(data, TransferHarness.sha256(data), downloads, settings, 6, 0);
-            CompletableFuture<TransferReport> send = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pair.sender().run();
-                } catch (TransferException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<TransferReport> send = inBackground(pair.sender());
             await().atMost(WAIT).until(() -> !partialFiles(downloads).isEmpty());
             link.sender.close();
             assertThatThrownBy(() -> pair.received().get(30, TimeUnit.SECONDS)).cause()
