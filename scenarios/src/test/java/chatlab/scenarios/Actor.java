@@ -29,6 +29,39 @@ final class Actor {
     Duration lastDuration = Duration.ZERO;
     private final World world;
     private ChatClient client;
+    /** Files sent and received, once the actor has a UDP endpoint. */
+    chatlab.client.FileTransfers files;
+    final List<java.nio.file.Path> saved = Collections.synchronizedList(new ArrayList<>());
+
+    /** What the server pushes goes to the recorder; incoming files are taken when the actor has an endpoint. */
+    final chatlab.client.ChatListener listener = new chatlab.client.ChatListener() {
+        @Override
+        public void onChat(ServerMessage.Chat chat) {
+            recorder.onChat(chat);
+        }
+
+        @Override
+        public void onPresence(ServerMessage.Presence presence) {
+            recorder.onPresence(presence);
+        }
+
+        @Override
+        public void onDisconnect(ServerMessage.Disconnect disconnect) {
+            recorder.onDisconnect(disconnect);
+        }
+
+        @Override
+        public void onConnectionLost(ChatException cause) {
+            recorder.onConnectionLost(cause);
+        }
+
+        @Override
+        public void onIncomingFile(ServerMessage.IncomingFile file) {
+            if (files != null) {
+                files.accept(file).thenAccept(received -> saved.add(received.file()));
+            }
+        }
+    };
 
     Actor(World world, String name, String user) {
         this.world = world;
@@ -40,7 +73,7 @@ final class Actor {
     /** The client, connected (through the proxy if this actor uses one) on first use. */
     ChatClient client() {
         if (client == null) {
-            client = world.connect(this, recorder);
+            client = world.connect(this, listener);
         }
         return client;
     }
@@ -81,7 +114,8 @@ final class Actor {
     }
 
     ServerMessage.LoggedIn logIn() {
-        ServerMessage.LoggedIn loggedIn = attempt(() -> client().login(user, password, null));
+        Integer udpPort = files == null ? null : files.endpoint().port();
+        ServerMessage.LoggedIn loggedIn = attempt(() -> client().login(user, password, udpPort));
         if (loggedIn != null) {
             recorder.losses.clear();
         }
@@ -89,6 +123,10 @@ final class Actor {
     }
 
     void close() {
+        if (files != null) {
+            files.close();
+            files.endpoint().close();
+        }
         if (client != null) {
             client.close();
         }

@@ -223,6 +223,10 @@ public final class MessagingSteps {
     @Then("{word} is told {word} is offline")
     public void toldOffline(String sender, String recipient) {
         Actor actor = world.actor(sender);
+        if (actor.lastError != null) {
+            assertThat(actor.lastError.getMessage()).isEqualTo(world.actor(recipient).user + " is offline");
+            return;
+        }
         assertThat(actor.lastResult).isInstanceOfSatisfying(ServerMessage.Sent.class, sent -> {
             assertThat(sent.offline()).isEqualTo(1);
             assertThat(sent.message()).isEqualTo(world.actor(recipient).user

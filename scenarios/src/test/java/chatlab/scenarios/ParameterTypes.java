@@ -8,18 +8,21 @@ import java.util.List;
 /** The domain words of the features: lists of users, and the reasons a request is refused. */
 public final class ParameterTypes {
 
-    /** "alice", "alice and bob", "alice, bob and carol". */
-    @ParameterType("[^\\s,\"]+(?:, [^\\s,\"]+)*(?: and [^\\s,\"]+)?")
+    /** "alice", "alice and bob", "alice, bob and carol"; never "everyone", which has steps of its own. */
+    @ParameterType("(?!everyone\\b)[^\\s,\"]+(?:, [^\\s,\"]+)*(?: and [^\\s,\"]+)?")
     public List<String> names(String text) {
         return Arrays.stream(text.split(", | and ")).map(String::strip).toList();
     }
 
     @ParameterType("the username is taken|the password is wrong|the user is unknown|the user is logged in elsewhere"
             + "|\\S+ is not logged in|the account has just been blocked|the account is blocked|\\S+ blocks (?:her|him|them)"
-            + "|the message is not theirs|the timestamp does not match")
+            + "|the message is not theirs|the timestamp does not match|\\S+ is offline")
     public ErrorCode refusal(String reason) {
         if (reason.endsWith("is not logged in")) {
             return ErrorCode.NOT_LOGGED_IN;
+        }
+        if (reason.endsWith(" is offline")) {
+            return ErrorCode.USER_OFFLINE;
         }
         if (reason.contains(" blocks ")) {
             return ErrorCode.RECIPIENT_BLOCKED;

@@ -88,8 +88,7 @@ public final class World implements AutoCloseable {
     private TestServer server() {
         if (server == null) {
             try {
-                dir = Files.createTempDirectory("chatlab-scenario");
-                server = TestServer.start(dir, b -> b.lockout(lockout));
+                server = TestServer.start(files("server"), b -> b.lockout(lockout));
             } catch (Exception e) {
                 throw new IllegalStateException("starting the embedded server failed", e);
             }
@@ -106,11 +105,23 @@ public final class World implements AutoCloseable {
     }
 
     /** Connects an actor, through the proxy if it uses one. */
-    ChatClient connect(Actor actor, Recorder recorder) {
+    ChatClient connect(Actor actor, chatlab.client.ChatListener recorder) {
         String host = actor.viaProxy ? proxy().host() : serverHost();
         int port = actor.viaProxy ? proxy().port() : serverPort();
         return ChatClient.connect(host, port, ClientOptions.defaults().withClientName("chatlab-scenarios")
                 .withPresence(true).withListener(recorder).withRequestTimeout(Recorder.WAIT));
+    }
+
+    /** A scratch folder for this scenario's files. */
+    Path files(String name) {
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("chatlab-scenario");
+            }
+            return Files.createDirectories(dir.resolve(name));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Moves the embedded server's clock. */
