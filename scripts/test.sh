@@ -7,8 +7,9 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
   cat <<'TXT'
 Usage: ./lab test [MAVEN ARGS...]
 
-Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin),
-then runs ./mvnw -B verify with any extra arguments, for example:
+Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
+Debian's chromium, for the report checks, where apt-get can), then runs ./mvnw -B verify with
+any extra arguments, for example:
   ./lab test                                  every unit, integration and scenario test
   ./lab test -pl system                       only the system module
   ./lab test -pl system -Dit.test=LockoutIT   one integration test class
@@ -23,6 +24,9 @@ TXT
 fi
 # shellcheck source=scripts/toxiproxy.sh
 source "$ROOT/scripts/toxiproxy.sh"
+# shellcheck source=scripts/chromium.sh
+source "$ROOT/scripts/chromium.sh"
+chatlab_install_chromium
 if ! chatlab_install_toxiproxy "$ROOT"; then
   if [ "${CI:-}" = "true" ]; then
     echo "lab: Toxiproxy is required in CI; stopping." >&2

@@ -33,35 +33,6 @@ final class Actor {
     chatlab.client.FileTransfers files;
     final List<java.nio.file.Path> saved = Collections.synchronizedList(new ArrayList<>());
 
-    /** What the server pushes goes to the recorder; incoming files are taken when the actor has an endpoint. */
-    final chatlab.client.ChatListener listener = new chatlab.client.ChatListener() {
-        @Override
-        public void onChat(ServerMessage.Chat chat) {
-            recorder.onChat(chat);
-        }
-
-        @Override
-        public void onPresence(ServerMessage.Presence presence) {
-            recorder.onPresence(presence);
-        }
-
-        @Override
-        public void onDisconnect(ServerMessage.Disconnect disconnect) {
-            recorder.onDisconnect(disconnect);
-        }
-
-        @Override
-        public void onConnectionLost(ChatException cause) {
-            recorder.onConnectionLost(cause);
-        }
-
-        @Override
-        public void onIncomingFile(ServerMessage.IncomingFile file) {
-            if (files != null) {
-                files.accept(file).thenAccept(received -> saved.add(received.file()));
-            }
-        }
-    };
 
     Actor(World world, String name, String user) {
         this.world = world;
@@ -73,7 +44,7 @@ final class Actor {
     /** The client, connected (through the proxy if this actor uses one) on first use. */
     ChatClient client() {
         if (client == null) {
-            client = world.connect(this, listener);
+            client = world.connect(this, recorder);
         }
         return client;
     }

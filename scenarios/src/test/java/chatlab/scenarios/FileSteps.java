@@ -36,6 +36,7 @@ public final class FileSteps {
             PeerEndpoint endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.NONE, name.hashCode());
             actor.files = new FileTransfers(actor.client(), endpoint, world.files("downloads-" + name),
                     TransferSettings.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)), new FileTransfers.Listener() { });
+            actor.recorder.onIncomingFile(file -> actor.files.accept(file).thenAccept(r -> actor.saved.add(r.file())));
             AccountSteps.signUp(world, actor);
             actor.logIn();
             assertThat(actor.lastError).as("%s logs in", name).isNull();

@@ -17,10 +17,24 @@ public final class Recorder implements ChatListener {
     public final List<ServerMessage.Presence> presence = new CopyOnWriteArrayList<>();
     public final List<ServerMessage.Disconnect> disconnects = new CopyOnWriteArrayList<>();
     public final List<ChatException> losses = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.IncomingFile> incomingFiles = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<ServerMessage.IncomingFile> onFile = file -> { };
+
+    /** What to do with each file offered to this client, such as taking it. */
+    public Recorder onIncomingFile(java.util.function.Consumer<ServerMessage.IncomingFile> action) {
+        onFile = action;
+        return this;
+    }
 
     @Override
     public void onChat(ServerMessage.Chat chat) {
         chats.add(chat);
+    }
+
+    @Override
+    public void onIncomingFile(ServerMessage.IncomingFile file) {
+        incomingFiles.add(file);
+        onFile.accept(file);
     }
 
     @Override

@@ -8,22 +8,11 @@ import java.util.List;
  * unacknowledged segment. When it expires, every segment in flight is sent again. With N = 1
  * this is Stop-and-Wait.
  */
-public final class GoBackNSender implements ArqSender {
-    private final long total;
-    private final Window window;
-    private final RtoEstimator timer;
-    private final SenderStats stats = new SenderStats();
-    private long base;
-    private long next;
+public final class GoBackNSender extends SlidingSender {
     private long deadline = Long.MAX_VALUE;
 
     public GoBackNSender(long totalSegments, int windowSize, RtoEstimator timer) {
-        if (totalSegments < 0) {
-            throw new IllegalArgumentException("a transfer has 0 or more segments");
-        }
-        this.total = totalSegments;
-        this.window = new Window(windowSize);
-        this.timer = timer;
+        super(totalSegments, windowSize, timer);
     }
 
     @Override
@@ -62,11 +51,7 @@ public final class GoBackNSender implements ArqSender {
             stats.ignoredAcks++;
             return;
         }
-        long rtt = window.rttIfSentOnce(cumulative - 1, now);
-        if (rtt >= 0) {
-            timer.sample(rtt);
-            stats.rttSamples++;
-        }
+        sample(cumulative - 1, now);
         timer.progress();
         base = cumulative;
         deadline = base == next ? Long.MAX_VALUE : now + timer.rtoNanos();
@@ -74,34 +59,11 @@ public final class GoBackNSender implements ArqSender {
     }
 
     private void checkInvariant() {
-        if (base < 0 || base > next || next - base > window.size || next > total) {
-            throw new IllegalStateException("Go-Back-N window broken: base=" + base + " next=" + next + " N="
-                    + window.size + " total=" + total);
-        }
+        checkInvariant("Go-Back-N", false);
     }
 
     @Override
     public long nextDeadline() {
         return base < next ? deadline : Long.MAX_VALUE;
-    }
-
-    @Override
-    public boolean finished() {
-        return base == total;
-    }
-
-    @Override
-    public long acknowledged() {
-        return base;
-    }
-
-    @Override
-    public SenderStats stats() {
-        return stats;
-    }
-
-    @Override
-    public RtoEstimator timer() {
-        return timer;
     }
 }

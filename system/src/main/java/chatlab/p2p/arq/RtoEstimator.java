@@ -16,6 +16,7 @@ public final class RtoEstimator {
     private long rto;
     private long srtt = -1;
     private long rttvar;
+    private long minRtt = -1;
 
     private RtoEstimator(boolean fixed, long initial, long min, long max) {
         this.fixed = fixed;
@@ -60,6 +61,11 @@ public final class RtoEstimator {
         return srtt;
     }
 
+    /** The smallest round trip sampled, the pipe when it was emptiest; -1 before the first sample. */
+    public long minRttNanos() {
+        return minRtt;
+    }
+
     public boolean isFixed() {
         return fixed;
     }
@@ -69,6 +75,7 @@ public final class RtoEstimator {
         if (rttNanos < 0) {
             return;
         }
+        minRtt = minRtt < 0 ? rttNanos : Math.min(minRtt, rttNanos);
         if (srtt < 0) {
             srtt = rttNanos;
             rttvar = rttNanos / 2;

@@ -7,21 +7,10 @@ import java.util.List;
  * Selective Repeat: up to N segments in flight, each acknowledged on its own and with its own
  * timer; a timeout sends only that segment again.
  */
-public final class SelectiveRepeatSender implements ArqSender {
-    private final long total;
-    private final Window window;
-    private final RtoEstimator timer;
-    private final SenderStats stats = new SenderStats();
-    private long base;
-    private long next;
+public final class SelectiveRepeatSender extends SlidingSender {
 
     public SelectiveRepeatSender(long totalSegments, int windowSize, RtoEstimator timer) {
-        if (totalSegments < 0) {
-            throw new IllegalArgumentException("a transfer has 0 or more segments");
-        }
-        this.total = totalSegments;
-        this.window = new Window(windowSize);
-        this.timer = timer;
+        super(totalSegments, windowSize, timer);
     }
 
     @Override
@@ -81,19 +70,8 @@ public final class SelectiveRepeatSender implements ArqSender {
         checkInvariant();
     }
 
-    private void sample(long index, long now) {
-        long rtt = window.rttIfSentOnce(index, now);
-        if (rtt >= 0) {
-            timer.sample(rtt);
-            stats.rttSamples++;
-        }
-    }
-
     private void checkInvariant() {
-        if (base < 0 || base > next || next - base > window.size || next > total || (base < next && window.acked(base))) {
-            throw new IllegalStateException("Selective Repeat window broken: base=" + base + " next=" + next + " N="
-                    + window.size + " total=" + total);
-        }
+        checkInvariant("Selective Repeat", base < next && window.acked(base));
     }
 
     @Override
@@ -105,25 +83,5 @@ public final class SelectiveRepeatSender implements ArqSender {
             }
         }
         return earliest;
-    }
-
-    @Override
-    public boolean finished() {
-        return base == total;
-    }
-
-    @Override
-    public long acknowledged() {
-        return base;
-    }
-
-    @Override
-    public SenderStats stats() {
-        return stats;
-    }
-
-    @Override
-    public RtoEstimator timer() {
-        return timer;
     }
 }

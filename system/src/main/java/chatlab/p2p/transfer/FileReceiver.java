@@ -8,7 +8,6 @@ import chatlab.p2p.wire.DatagramCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,7 +56,8 @@ public final class FileReceiver {
     private long isn;
     private int chunkSize;
     private long segments;
-    private FileChannel file;
+    private java.nio.channels.FileChannel channel;
+    private java.io.OutputStream file;
     private MessageDigest digest;
     private Datagram.FinStatus verdict;
     private long pendingAck = -1;
@@ -127,8 +127,10 @@ public final class FileReceiver {
             }
             try {
                 Files.createDirectories(folder);
-                file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
+                // Segments are handed on in order, so the file is written front to back, through a buffer.
+                channel = java.nio.channels.FileChannel.open(partial, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                file = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (IOException | NoSuchAlgorithmException e) {
                 fail(new TransferException(TransferException.Reason.IO_FAILED,
@@ -161,7 +163,7 @@ public final class FileReceiver {
         try {
             for (long i : outcome.deliver()) {
                 byte[] chunk = i == index ? data.chunk() : early.remove(i);
-                file.write(ByteBuffer.wrap(chunk), i * chunkSize);
+                file.write(chunk);
                 digest.update(chunk);
             }
         } catch (IOException e) {
@@ -209,7 +211,8 @@ public final class FileReceiver {
 
     private Datagram.FinStatus verify() {
         try {
-            file.force(true);
+            file.flush();
+            channel.force(true); // on disk before it takes its final name
             file.close();
             if (!HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(offer.sha256())) {
                 Files.deleteIfExists(partial);

@@ -66,7 +66,7 @@ public final class FileSender {
             long end = System.nanoTime();
             return new TransferReport(source.size(), segments, Duration.ofNanos(handshakeDone - started),
                     Duration.ofNanos(dataDone - handshakeDone), Duration.ofNanos(end - started), arq.stats(),
-                    arq.timer().srttNanos(), arq.timer().rtoNanos());
+                    arq.timer().srttNanos(), arq.timer().minRttNanos(), arq.timer().rtoNanos());
         } catch (TransferException e) {
             if (e.reason() != TransferException.Reason.ABORTED_BY_PEER) {
                 send(new Datagram.Abort(transferId, true, e.getMessage()));

@@ -8,7 +8,7 @@ import java.time.Duration;
  * acknowledged: goodput is measured over it, without the handshake and the closing exchange.
  */
 public record TransferReport(long bytes, long segments, Duration handshake, Duration data, Duration total,
-        SenderStats stats, long srttNanos, long finalRtoNanos) {
+        SenderStats stats, long srttNanos, long minRttNanos, long finalRtoNanos) {
 
     /** File bytes per second over the data phase. */
     public double goodputBytesPerSecond() {

@@ -44,6 +44,13 @@ class FileTransferIT {
         return pair.received().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** A 2 MiB transfer with a small window and a 1 s idle timeout: slow enough to cut off midway. */
+    private TransferHarness.Pair slowTransferUnderWay(TransferHarness link) {
+        byte[] data = TransferHarness.randomBytes(2 << 20, 2);
+        TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(1)).withWindow(4);
+        return link.prepare(data, TransferHarness.sha256(data), downloads, settings, 6, 0);
+    }
+
     /** Runs a send on a thread of its own (the common pool has one thread on two cores). */
     private static CompletableFuture<TransferReport> inBackground(FileSender sender) {
         CompletableFuture<TransferReport> result = new CompletableFuture<>();
@@ -149,10 +156,8 @@ class FileTransferIT {
 
     @Test
     void aReceiverThatVanishesFailsBothSidesAndLeavesNoPartialFile() throws Exception {
-        byte[] data = TransferHarness.randomBytes(2 << 20, 2);
-        TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(1)).withWindow(4);
         try (TransferHarness link = new TransferHarness(Impairment.parse("delay=2ms"), 1)) {
-            TransferHarness.Pair pair = link.prepare(data, TransferHarness.sha256(data), downloads, settings, 6, 0);
+            TransferHarness.Pair pair = slowTransferUnderWay(link);
             CompletableFuture<TransferReport> send = inBackground(pair.sender());
             await().atMost(WAIT).until(() -> !partialFiles(downloads).isEmpty());
             link.receiver.close();
@@ -170,10 +175,8 @@ class FileTransferIT {
 
     @Test
     void aSenderThatVanishesFailsTheReceiverAndLeavesNoPartialFile() throws Exception {
-        byte[] data = TransferHarness.randomBytes(2 << 20, 2);
-        TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(1)).withWindow(4);
         try (TransferHarness link = new TransferHarness(Impairment.parse("delay=2ms"), 1)) {
-            TransferHarness.Pair pair = link.prepare(data, TransferHarness.sha256(data), downloads, settings, 6, 0);
+            TransferHarness.Pair pair = slowTransferUnderWay(link);
             CompletableFuture<TransferReport> send = inBackground(pair.sender());
             await().atMost(WAIT).until(() -> !partialFiles(downloads).isEmpty());
             link.sender.close();

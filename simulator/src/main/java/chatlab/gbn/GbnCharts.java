@@ -1,0 +1,171 @@
+package chatlab.gbn;
+
+import chatlab.p2p.arq.Strategy;
+import chatlab.report.Charts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** The sweep's charts: goodput against window and loss, the models over the points, strategies side by side. */
+final class GbnCharts {
+    /** One chart, as the report lists it. */
+    record Chart(String file, String title, String caption) {
+    }
+
+    private GbnCharts() {
+    }
+
+    static List<Chart> write(GbnRun run, List<PointStats> stats, Path dir) throws IOException {
+        List<Chart> charts = new ArrayList<>();
+        SweepConfig c = run.config();
+        for (double delay : c.delaysMs()) {
+            String d = SweepPoint.trim(delay);
+            charts.add(byWindow(stats, c, delay, dir, "goodput-vs-window-d" + d + "ms"));
+            charts.add(byLoss(stats, c, delay, dir, "goodput-vs-loss-d" + d + "ms"));
+            charts.add(modelFit(stats, c, delay, dir, "model-fit-d" + d + "ms"));
+            charts.add(strategies(stats, c, delay, dir, "strategies-d" + d + "ms"));
+        }
+        if (!c.cleanWindows().isEmpty()) {
+            charts.add(clean(run, stats, dir, "clean-loopback"));
+        }
+        return charts;
+    }
+
+    /** The wanted points with results, in order of window then loss, so that lines run left to right. */
+    private static List<PointStats> select(List<PointStats> stats, Predicate<SweepPoint> wanted) {
+        return stats.stream().filter(s -> wanted.test(s.point()) && s.n() > 0)
+                .sorted(java.util.Comparator.comparingInt((PointStats s) -> s.point().window())
+                        .thenComparingDouble(s -> s.point().loss()))
+                .toList();
+    }
+
+    /** Go-Back-N (with Stop-and-Wait as N = 1) at one delay and loss, by window. */
+    private static List<PointStats> goBackNCurve(List<PointStats> stats, double delay, double loss) {
+        return select(stats, p -> p.goBackN() && p.delayMs() == delay && p.loss() == loss && !p.clean());
+    }
+
+    private static XYSeries series(XYChart chart, String name, List<PointStats> points, boolean byWindow) {
+        double[] x = points.stream().mapToDouble(s -> byWindow ? s.point().window() : s.point().loss() * 100).toArray();
+        double[] y = points.stream().mapToDouble(s -> s.meanBps() / 1e6).toArray();
+        double[] err = points.stream().mapToDouble(s -> s.ciBps() / 1e6).toArray();
+        return chart.addSeries(name, x, y, err);
+    }
+
+    private static Chart byWindow(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
+            throws IOException {
+        String title = "Go-Back-N goodput against window, one-way delay " + SweepPoint.trim(delay) + " ms";
+        XYChart chart = Charts.xy(title, "window N (segments, log scale)", "goodput (Mbit/s)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        int colour = 0;
+        for (double loss : c.losses()) {
+            List<PointStats> points = goBackNCurve(stats, delay, loss);
+            if (!points.isEmpty()) {
+                Charts.measured(series(chart, "loss " + pct(loss), points, true), colour++);
+            }
+        }
+        Charts.save(chart, dir, name);
+        return new Chart(name, title, "One curve per loss rate; N = 1 is Stop-and-Wait. Error bars are 95% "
+                + "confidence intervals over " + c.repeats() + " seeds. The link runs at " + mbit(c.rateBitsPerSecond()) + ".");
+    }
+
+    private static Chart byLoss(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
+            throws IOException {
+        String title = "Go-Back-N goodput against loss, one-way delay " + SweepPoint.trim(delay) + " ms";
+        XYChart chart = Charts.xy(title, "loss rate (%)", "goodput (Mbit/s)");
+        int colour = 0;
+        for (int window : c.windows()) {
+            List<PointStats> points = select(stats, p -> p.goBackN() && p.delayMs() == delay
+                    && p.window() == window && !p.clean());
+            if (!points.isEmpty()) {
+                Charts.measured(series(chart, "N = " + window, points, false), colour++);
+            }
+        }
+        Charts.save(chart, dir, name);
+        return new Chart(name, title, "One curve per window (N = 1 is Stop-and-Wait); error bars are 95% "
+                + "confidence intervals.");
+    }
+
+    private static Chart modelFit(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
+            throws IOException {
+        String title = "Measured Go-Back-N against the models, one-way delay " + SweepPoint.trim(delay) + " ms";
+        XYChart chart = Charts.xy(title, "window N (segments, log scale)", "goodput (Mbit/s)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        int colour = 0;
+        for (double loss : c.losses()) {
+            List<PointStats> points = goBackNCurve(stats, delay, loss);
+            if (points.isEmpty()) {
+                continue;
+            }
+            Charts.measured(series(chart, "measured, loss " + pct(loss), points, true), colour);
+            double[] x = points.stream().mapToDouble(s -> s.point().window()).toArray();
+            Charts.model(chart.addSeries("timeout model, loss " + pct(loss), x,
+                    points.stream().mapToDouble(s -> s.timeoutModelBps() / 1e6).toArray()), colour);
+            XYSeries stallings = chart.addSeries("Stallings, loss " + pct(loss), x,
+                    points.stream().mapToDouble(s -> s.stallingsBps() / 1e6).toArray());
+            Charts.model(stallings, colour);
+            stallings.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+            colour++;
+        }
+        Charts.save(chart, dir, name);
+        return new Chart(name, title, "Points: measured means with 95% confidence intervals. Dashed: the "
+                + "timeout-driven model for our timer, at the loss events each run actually had. Dotted: Stallings' form "
+                + "at the configured loss. See docs/GBN-MODEL.md.");
+    }
+
+    private static Chart strategies(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
+            throws IOException {
+        int widest = c.windows().stream().mapToInt(Integer::intValue).max().orElse(1);
+        String title = "Strategies side by side, one-way delay " + SweepPoint.trim(delay) + " ms";
+        XYChart chart = Charts.xy(title, "loss rate (%)", "goodput (Mbit/s)");
+        int colour = 0;
+        for (Strategy strategy : c.strategies()) {
+            int window = strategy == Strategy.STOP_AND_WAIT ? 1 : widest;
+            List<PointStats> points = select(stats, p -> p.strategy() == strategy && p.window() == window
+                    && p.delayMs() == delay && !p.clean());
+            if (!points.isEmpty()) {
+                String label = switch (strategy) {
+                    case GO_BACK_N -> "Go-Back-N, N = " + window;
+                    case SELECTIVE_REPEAT -> "Selective Repeat, N = " + window;
+                    case STOP_AND_WAIT -> "Stop-and-Wait";
+                };
+                Charts.measured(series(chart, label, points, false), colour++);
+            }
+        }
+        Charts.save(chart, dir, name);
+        return new Chart(name, title, "Selective Repeat and Stop-and-Wait beside Go-Back-N at the widest window of "
+                + "the sweep. A loss costs Go-Back-N the whole window, Selective Repeat one segment.");
+    }
+
+    private static Chart clean(GbnRun run, List<PointStats> stats, Path dir, String name) throws IOException {
+        String title = "Go-Back-N on clean loopback against a raw UDP blast";
+        XYChart chart = Charts.xy(title, "window N (segments, log scale)", "goodput (Mbit/s)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        List<PointStats> points = select(stats, SweepPoint::clean);
+        Charts.measured(series(chart, "Go-Back-N", points, true), 0);
+        double blast = run.blasts().stream().mapToDouble(Blast::goodputBitsPerSecond).average().orElse(0) / 1e6;
+        double[] x = points.stream().mapToDouble(s -> s.point().window()).toArray();
+        double[] y = new double[x.length];
+        java.util.Arrays.fill(y, blast);
+        Charts.model(chart.addSeries("raw UDP blast", x, y), 1);
+        double[] half = new double[x.length];
+        java.util.Arrays.fill(half, blast / 2);
+        Charts.model(chart.addSeries("half the blast (the goal)", x, half), 2);
+        Charts.save(chart, dir, name);
+        return new Chart(name, title, "No impairer at all; the same datagram size as the sweep. The goal: the best "
+                + "window reaches at least half the raw blast.");
+    }
+
+    static String pct(double loss) {
+        return String.format(Locale.ROOT, "%s%%", SweepPoint.trim(Math.round(loss * 1000) / 10.0));
+    }
+
+    static String mbit(long bps) {
+        return String.format(Locale.ROOT, "%s Mbit/s", SweepPoint.trim(bps / 1e6));
+    }
+}

@@ -1,0 +1,74 @@
+package chatlab.gbn;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline for the clean loopback goal: blast datagrams of the transfer's size from one
+ * UDP socket to another, and time what arrives. The receiver stops at the last datagram or when
+ * nothing has come for a while (the kernel may drop some).
+ */
+final class RawBlast {
+    private static final int SOCKET_BUFFER = 4 << 20;
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private RawBlast() {
+    }
+
+    static Blast run(int repeat, int datagramBytes, int chunkBytes, long count) throws IOException {
+        try (DatagramChannel receiver = DatagramChannel.open(); DatagramChannel sender = DatagramChannel.open()) {
+            receiver.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            sender.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
+            receiver.bind(new InetSocketAddress("127.0.0.1", 0));
+            receiver.configureBlocking(false);
+            InetSocketAddress to = (InetSocketAddress) receiver.getLocalAddress();
+            CompletableFuture<long[]> counted = new CompletableFuture<>();
+            Thread counter = Thread.ofPlatform().name("blast-receiver").start(() -> count(receiver, count, counted));
+            ByteBuffer datagram = ByteBuffer.allocateDirect(datagramBytes);
+            for (long i = 0; i < count; i++) {
+                datagram.clear();
+                datagram.putLong(0, i);
+                sender.send(datagram, to);
+            }
+            try {
+                long[] result = counted.get(60, TimeUnit.SECONDS);
+                return new Blast(repeat, datagramBytes, chunkBytes, count, result[0], result[1]);
+            } catch (Exception e) {
+                counter.interrupt();
+                throw new IOException("the blast receiver did not finish: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void count(DatagramChannel channel, long expected, CompletableFuture<long[]> result) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
+        long received = 0;
+        long first = 0;
+        long last = 0;
+        long idleSince = System.nanoTime();
+        try {
+            while (received < expected && !Thread.currentThread().isInterrupted()) {
+                buffer.clear();
+                if (channel.receive(buffer) != null) {
+                    last = System.nanoTime();
+                    if (received++ == 0) {
+                        first = last;
+                    }
+                    idleSince = last;
+                } else if (System.nanoTime() - idleSince > QUIET_NANOS && received > 0) {
+                    break;
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            result.complete(new long[] {received, last - first});
+        } catch (IOException e) {
+            result.completeExceptionally(e);
+        }
+    }
+}

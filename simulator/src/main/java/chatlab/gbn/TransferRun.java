@@ -1,0 +1,85 @@
+package chatlab.gbn;
+
+import chatlab.p2p.arq.SeqSpace;
+import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.transfer.ChunkSource;
+import chatlab.p2p.transfer.FileReceiver;
+import chatlab.p2p.transfer.FileSender;
+import chatlab.p2p.transfer.Offer;
+import chatlab.p2p.transfer.PeerEndpoint;
+import chatlab.p2p.transfer.Progress;
+import chatlab.p2p.transfer.TransferException;
+import chatlab.p2p.transfer.TransferReport;
+import chatlab.p2p.transfer.TransferSettings;
+import chatlab.p2p.wire.TransferKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.SecretKey;
+
+/**
+ * Runs one transfer of the sweep between two real UDP endpoints on loopback. On an impaired
+ * point the sender's datagrams cross the modelled link (rate, delay, loss) and the receiver's
+ * acknowledgements the delay alone; on a clean point there is no impairer at all.
+ */
+final class TransferRun {
+    private static final Duration IDLE = Duration.ofSeconds(30);
+
+    private TransferRun() {
+    }
+
+    static Measurement run(SweepPoint point, int repeat, long seed, SweepConfig config, byte[] file, String sha256,
+            Path scratch) throws IOException {
+        Impairment data = point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
+                .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
+        Impairment acks = point.clean() ? Impairment.NONE
+                : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
+        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(point.strategy()).withWindow(point.window())
+                .withChunkSize(config.chunkBytes()).withIdleTimeout(IDLE).withAbortTimeout(Duration.ofMinutes(10));
+        if (config.fixedTimeoutMs() != null) {
+            settings = settings.withFixedTimeout(Duration.ofNanos(Math.round(config.fixedTimeoutMs() * 1e6)));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        long transferId = random.nextLong() & ((1L << 52) - 1);
+        SecretKey key = TransferKeys.fresh();
+        Path folder = Files.createDirectories(scratch.resolve("run-" + Long.toHexString(seed)));
+        try (PeerEndpoint sender = PeerEndpoint.open("127.0.0.1", 0, data, seed);
+                PeerEndpoint receiver = PeerEndpoint.open("127.0.0.1", 0, acks, random.nextLong())) {
+            Offer offer = new Offer(transferId, key, "lab", "sweep.bin", file.length, sha256,
+                    new InetSocketAddress("127.0.0.1", sender.port()));
+            var received = new FileReceiver(receiver, offer, folder, settings, Progress.NONE).start();
+            TransferReport report = new FileSender(sender, new InetSocketAddress("127.0.0.1", receiver.port()),
+                    transferId, key, ChunkSource.of(file), settings, random.nextLong() & (SeqSpace.MODULUS - 1),
+                    Progress.NONE).run();
+            received.get(IDLE.toSeconds(), TimeUnit.SECONDS);
+            var link = sender.impairerStats();
+            return measured(point, repeat, seed, report, link == null ? 0 : link.offered(), link == null ? 0 : link.lost());
+        } catch (TransferException e) {
+            return failed(point, repeat, seed, file.length, e.getMessage());
+        } catch (Exception e) {
+            return failed(point, repeat, seed, file.length, e.toString());
+        } finally {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static Measurement measured(SweepPoint p, int repeat, long seed, TransferReport r, long offered, long lost) {
+        return new Measurement(p.strategy(), p.window(), p.loss(), p.delayMs(), p.clean(), repeat, seed, r.bytes(),
+                r.data().toNanos(), r.goodputBytesPerSecond() * 8, r.stats().transmissions(), r.stats().retransmissions(),
+                r.stats().timeouts(), r.stats().meanTimeoutNanos() / 1e6, r.srttNanos() / 1e6, r.minRttNanos() / 1e6, offered, lost, null);
+    }
+
+    private static Measurement failed(SweepPoint p, int repeat, long seed, long bytes, String error) {
+        return new Measurement(p.strategy(), p.window(), p.loss(), p.delayMs(), p.clean(), repeat, seed, bytes, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, error);
+    }
+}

@@ -1,0 +1,39 @@
+package chatlab.gbn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chatlab.lab.Seeds;
+import chatlab.p2p.arq.Strategy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepConfigTest {
+    private static SweepConfig config(List<Integer> windows, List<Double> losses) {
+        return new SweepConfig(windows, losses, List.of(1.0, 10.0),
+                List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), 65_536, 1024, 8_000_000, 3,
+                1, null, List.of(64), 1 << 20);
+    }
+
+    @Test
+    void stopAndWaitHasOnePointPerLossAndDelay() {
+        SweepConfig c = config(List.of(2, 4, 8), List.of(0.0, 0.1));
+        assertThat(c.impairedPoints()).hasSize(2 * 2 * (3 + 3 + 1));
+        assertThat(c.impairedPoints()).filteredOn(p -> p.strategy() == Strategy.STOP_AND_WAIT)
+                .allSatisfy(p -> assertThat(p.window()).isEqualTo(1));
+        assertThat(c.steps()).isEqualTo((28 + 1 + 1) * 3);
+    }
+
+    @Test
+    void refusesImpossibleGrids() {
+        assertThatThrownBy(() -> config(List.of(0), List.of(0.0))).hasMessageContaining("windows");
+        assertThatThrownBy(() -> config(List.of(4), List.of(1.0))).hasMessageContaining("loss");
+    }
+
+    @Test
+    void seedsDeriveTheSameWayEveryTime() {
+        assertThat(Seeds.derive(1, 3, 2)).isEqualTo(Seeds.derive(1, 3, 2));
+        assertThat(Seeds.derive(1, 3, 2)).isNotEqualTo(Seeds.derive(1, 2, 3));
+        assertThat(Seeds.derive(2, 3, 2)).isNotEqualTo(Seeds.derive(1, 3, 2));
+    }
+}
