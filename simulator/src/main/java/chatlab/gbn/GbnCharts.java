@@ -78,11 +78,16 @@ final class GbnCharts {
         String title = "Go-Back-N goodput against loss, one-way delay " + SweepPoint.trim(delay) + " ms";
         XYChart chart = Charts.xy(title, "loss rate (%)", "goodput (Mbit/s)");
         int colour = 0;
-        for (int window : c.windows()) {
+        java.util.SortedSet<Integer> windows = new java.util.TreeSet<>(c.windows());
+        if (c.strategies().contains(Strategy.STOP_AND_WAIT)) {
+            windows.add(1);
+        }
+        for (int window : windows) {
             List<PointStats> points = select(stats, p -> p.goBackN() && p.delayMs() == delay
                     && p.window() == window && !p.clean());
             if (!points.isEmpty()) {
-                Charts.measured(series(chart, "N = " + window, points, false), colour++);
+                Charts.measured(series(chart, window == 1 ? "N = 1 (Stop-and-Wait)" : "N = " + window, points, false),
+                        colour++);
             }
         }
         Charts.save(chart, dir, name);
