@@ -99,6 +99,19 @@ public final class RtoEstimator {
         }
     }
 
+    /**
+     * The timeout of a segment already sent {@code transmissions} times: the RTO doubled once
+     * per earlier retransmission, within the bounds. Selective Repeat backs each segment off on
+     * its own this way, since one segment's losses say nothing of another's.
+     */
+    public long backedOffNanos(int transmissions) {
+        if (fixed || transmissions <= 1) {
+            return rto;
+        }
+        int doublings = Math.min(transmissions - 1, 40);
+        return rto > (max >> doublings) ? max : clamp(rto << doublings);
+    }
+
     /** The timer expired: wait twice as long next time. */
     public void backoff() {
         if (!fixed) {

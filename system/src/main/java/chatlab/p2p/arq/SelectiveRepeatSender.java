@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Selective Repeat: up to N segments in flight, each acknowledged on its own and with its own
- * timer; a timeout sends only that segment again.
+ * timer; a timeout sends only that segment again. Each segment backs its timer off on its own
+ * (RTO doubled per earlier retransmission of that segment), so that losses of some segments
+ * do not slow the retransmission of others, as one shared, doubled timer would.
  */
 public final class SelectiveRepeatSender extends SlidingSender {
 
@@ -16,16 +18,16 @@ public final class SelectiveRepeatSender extends SlidingSender {
     @Override
     public List<Long> poll(long now) {
         List<Long> send = new ArrayList<>();
-        boolean backedOff = false;
+        boolean timedOut = false;
         for (long i = base; i < next; i++) {
             if (!window.acked(i) && now >= window.deadline(i)) {
-                if (!backedOff) {
+                if (!timedOut) {
                     stats.timeouts++;
-                    stats.timeoutNanos += timer.rtoNanos();
-                    timer.backoff();
-                    backedOff = true;
+                    stats.timeoutNanos += timer.backedOffNanos(window.transmissions(i));
+                    timedOut = true;
                 }
-                window.sent(i, now, timer.rtoNanos(), stats);
+                // each segment backs off on its own: sent k times, it waits RTO * 2^k before the next try
+                window.sent(i, now, timer.backedOffNanos(window.transmissions(i) + 1), stats);
                 send.add(i);
             }
         }

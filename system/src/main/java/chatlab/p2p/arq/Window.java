@@ -48,6 +48,11 @@ final class Window {
         return transmissions[slot] == 1 ? now - sentAt[slot] : -1;
     }
 
+    /** How many times the segment has been sent. */
+    int transmissions(long index) {
+        return transmissions[slot(index)];
+    }
+
     long deadline(long index) {
         return deadline[slot(index)];
     }

@@ -51,6 +51,7 @@ public final class FileReceiver {
     private long packetNumber;
     private long started;
     private volatile long lastHeard;
+    private long lastSent;
     private InetSocketAddress peer;
     private ArqReceiver arq;
     private long isn;
@@ -245,6 +246,10 @@ public final class FileReceiver {
             } else if (now - started > settings.abortTimeout().toNanos()) {
                 fail(new TransferException(TransferException.Reason.TIMED_OUT, "receiving " + offer.fileName()
                         + " took longer than " + settings.abortTimeout().toSeconds() + " s"), true);
+            } else if (arq != null && now - lastSent > settings.keepAliveNanos()) {
+                // Quiet for a while, perhaps because the sender is stuck retrying one segment: repeat the
+                // cumulative ACK, so that the sender hears this side is alive however long its timer has grown.
+                send(new Datagram.Ack(offer.transferId(), SeqSpace.wrap(isn, arq.expected()), -1));
             }
         }
     }
@@ -276,6 +281,7 @@ public final class FileReceiver {
         if (peer == null) {
             return;
         }
+        lastSent = System.nanoTime();
         try {
             endpoint.send(codec.encode(d, packetNumber++), peer);
         } catch (RuntimeException e) {

@@ -12,6 +12,9 @@ import java.time.Duration;
 public record TransferSettings(Strategy strategy, int window, int chunkSize, Duration fixedTimeout,
         Duration idleTimeout, Duration abortTimeout) {
 
+    /** A live peer is heard at least this many times in each idle timeout. */
+    static final int KEEPALIVES_PER_IDLE = 8;
+
     public static final TransferSettings DEFAULT = new TransferSettings(Strategy.GO_BACK_N, 32, 1024, null,
             Duration.ofSeconds(10), Duration.ofHours(1));
 
@@ -27,11 +30,22 @@ public record TransferSettings(Strategy strategy, int window, int chunkSize, Dur
         }
     }
 
-    /** A fresh timer; an adaptive one never waits more than a quarter of the idle timeout. */
+    /**
+     * A fresh timer. An adaptive one never waits more than an eighth of the idle timeout, so a
+     * peer hears from a live sender at least eight times before it would give the sender up.
+     */
     public RtoEstimator newTimer() {
-        Duration ceiling = idleTimeout.dividedBy(4);
+        Duration ceiling = idleTimeout.dividedBy(KEEPALIVES_PER_IDLE);
         return fixedTimeout == null ? RtoEstimator.adaptive(ceiling.compareTo(Duration.ofSeconds(5)) > 0
                 ? Duration.ofSeconds(5) : ceiling) : RtoEstimator.fixed(fixedTimeout);
+    }
+
+    /**
+     * How long the receiver stays quiet before it repeats its acknowledgement as a keepalive:
+     * an eighth of the idle timeout, the same bound as the sender's timer.
+     */
+    public long keepAliveNanos() {
+        return idleTimeout.toNanos() / KEEPALIVES_PER_IDLE;
     }
 
     public TransferSettings withStrategy(Strategy value) {

@@ -41,6 +41,18 @@ class RtoEstimatorTest {
     }
 
     @Test
+    void backsASegmentOffByItsOwnTransmissionsWithinTheCeiling() {
+        RtoEstimator timer = RtoEstimator.adaptive(Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofSeconds(1));
+        assertThat(timer.backedOffNanos(1)).isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(timer.backedOffNanos(2)).isEqualTo(Duration.ofMillis(200).toNanos());
+        assertThat(timer.backedOffNanos(4)).isEqualTo(Duration.ofMillis(800).toNanos());
+        assertThat(timer.backedOffNanos(5)).isEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(timer.backedOffNanos(1_000)).isEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(timer.rtoNanos()).isEqualTo(Duration.ofMillis(100).toNanos()); // the shared timer is untouched
+        assertThat(RtoEstimator.fixed(Duration.ofMillis(50)).backedOffNanos(7)).isEqualTo(Duration.ofMillis(50).toNanos());
+    }
+
+    @Test
     void aFixedTimerNeverMoves() {
         RtoEstimator rto = RtoEstimator.fixed(Duration.ofMillis(50));
         rto.sample(ms(1));

@@ -23,6 +23,24 @@ class SelectiveRepeatTest {
     }
 
     @Test
+    void eachSegmentBacksOffOnItsOwn() {
+        RtoEstimator timer = RtoEstimator.adaptive(Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofSeconds(5));
+        SelectiveRepeatSender s = new SelectiveRepeatSender(10, 4, timer);
+        assertThat(s.poll(0)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(s.poll(100 * MS)).containsExactly(0L, 1L, 2L, 3L); // all four lost once: each waits 200 ms now
+        s.onAck(0, 1, 110 * MS);
+        s.onAck(0, 2, 110 * MS);
+        s.onAck(0, 3, 110 * MS);
+        assertThat(s.nextDeadline()).isEqualTo(300 * MS);
+        assertThat(s.poll(300 * MS)).containsExactly(0L); // lost twice: 400 ms next
+        assertThat(s.nextDeadline()).isEqualTo(700 * MS);
+        // the others' losses did not slow the shared timer: a fresh segment still waits one RTO
+        s.onAck(1, -1, 310 * MS);
+        assertThat(s.poll(310 * MS)).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(s.nextDeadline()).isEqualTo(410 * MS);
+    }
+
+    @Test
     void theReceiverHoldsGapsAndDeliversInOrder() {
         SelectiveRepeatReceiver r = new SelectiveRepeatReceiver(6, 4);
         assertThat(r.onData(1).deliver()).isEmpty();

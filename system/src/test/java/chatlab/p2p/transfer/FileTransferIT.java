@@ -224,4 +224,36 @@ class FileTransferIT {
             assertThat(silent.unknownDatagrams()).isPositive();
         }
     }
+
+    @Test
+    void aReceiverKeptWaitingRepeatsItsAcknowledgementAsAKeepalive() throws Exception {
+        byte[] data = TransferHarness.randomBytes(10_000, 5);
+        TransferSettings settings = FAST.withIdleTimeout(Duration.ofSeconds(2)).withWindow(4);
+        try (TransferHarness link = new TransferHarness(Impairment.NONE, 1)) {
+            TransferHarness.Pair pair = link.prepare(data, TransferHarness.sha256(data), downloads, settings, 42, 1000);
+            // A hand-driven sender: it opens the transfer, sends the first segment, and then says nothing.
+            DatagramCodec codec = new DatagramCodec(pair.offer().key());
+            DatagramCodec incoming = new DatagramCodec(pair.offer().key()); // a codec serves one thread
+            List<Datagram.Ack> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+            link.sender.register(42, (bytes, from) -> {
+                try {
+                    if (incoming.decode(bytes) instanceof Datagram.Ack ack) {
+                        acks.add(ack);
+                    }
+                } catch (chatlab.p2p.wire.BadDatagramException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            InetSocketAddress receiver = new InetSocketAddress("127.0.0.1", link.receiver.port());
+            link.sender.send(codec.encode(new Datagram.Syn(42, 1000, Strategy.GO_BACK_N, 4, 1024, 10, data.length), 0), receiver);
+            link.sender.send(codec.encode(new Datagram.Data(42, 1000, java.util.Arrays.copyOf(data, 1024)), 1), receiver);
+
+            assertThatThrownBy(() -> pair.received().get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(TransferException.class,
+                            e -> assertThat(e.reason()).isEqualTo(TransferException.Reason.PEER_VANISHED));
+            // one acknowledgement for the segment, then the same again each eighth of the idle timeout
+            assertThat(acks).hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(ack -> assertThat(ack.cumulative()).isEqualTo(1001));
+        }
+    }
 }
