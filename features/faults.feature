@@ -67,3 +67,16 @@ Feature: Faults on the network
     Given alice connects through a proxy
     When the proxy goes down
     Then alice cannot connect, and is told the server is unreachable
+
+  Scenario: A contact-log upload cut off by a lost connection is retried without duplicates
+    Given alice connects through a proxy
+    And alice and bob are logged in with UDP ports
+    And bob has beaconed alice with 450 different temporary IDs
+    When alice uploads the first 200 entries of the contact log
+    And the proxy resets alice's connection
+    And alice tries to upload the contact log
+    Then alice is told the connection was lost
+    When the proxy is healed
+    And alice reconnects
+    And alice uploads the contact log
+    Then the server names bob for all 450 IDs, once each

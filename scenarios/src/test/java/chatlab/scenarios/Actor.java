@@ -1,6 +1,13 @@
 package chatlab.scenarios;
 
 import chatlab.client.ChatClient;
+import chatlab.client.TracingClient;
+import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.transfer.PeerEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.ZoneId;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ServerMessage;
 import chatlab.testing.Recorder;
@@ -9,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** One user in a scenario: a name in the feature, an account on the server, and a client. */
@@ -29,9 +37,15 @@ final class Actor {
     Duration lastDuration = Duration.ZERO;
     private final World world;
     private ChatClient client;
+    /** The actor's UDP port for files and beacons, once it has one; given to the server at login. */
+    PeerEndpoint endpoint;
     /** Files sent and received, once the actor has a UDP endpoint. */
     chatlab.client.FileTransfers files;
     final List<java.nio.file.Path> saved = Collections.synchronizedList(new ArrayList<>());
+    /** Contact tracing over the endpoint, started on first use, and what it heard. */
+    private TracingClient tracing;
+    final List<TracingClient.Heard> heard = new CopyOnWriteArrayList<>();
+    ServerMessage.TempId tempId;
 
 
     Actor(World world, String name, String user) {
@@ -51,6 +65,37 @@ final class Actor {
 
     boolean connected() {
         return client != null;
+    }
+
+    /** Opens the actor's UDP endpoint on a free loopback port, before it logs in. */
+    PeerEndpoint openEndpoint() {
+        if (endpoint == null) {
+            try {
+                endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.NONE, name.hashCode());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return endpoint;
+    }
+
+    InetSocketAddress udpAddress() {
+        return new InetSocketAddress("127.0.0.1", endpoint.port());
+    }
+
+    /** The tracing client on this actor's endpoint, on the scenario's clock and the server's time zone. */
+    TracingClient tracing() {
+        if (tracing == null) {
+            tracing = new TracingClient(client(), openEndpoint(), world.clock(), ZoneId.of(client().welcome().zone()),
+                    world.files("data-" + name).resolve(user + "_contactlog.txt"), Duration.ofMinutes(3),
+                    new TracingClient.Listener() {
+                        @Override
+                        public void heard(TracingClient.Heard beacon) {
+                            heard.add(beacon);
+                        }
+                    });
+        }
+        return tracing;
     }
 
     /** A second, separate connection of this user, as from another device. */
@@ -85,7 +130,7 @@ final class Actor {
     }
 
     ServerMessage.LoggedIn logIn() {
-        Integer udpPort = files == null ? null : files.endpoint().port();
+        Integer udpPort = endpoint == null ? null : endpoint.port();
         ServerMessage.LoggedIn loggedIn = attempt(() -> client().login(user, password, udpPort));
         if (loggedIn != null) {
             recorder.losses.clear();
@@ -94,9 +139,14 @@ final class Actor {
     }
 
     void close() {
+        if (tracing != null) {
+            tracing.close();
+        }
         if (files != null) {
             files.close();
-            files.endpoint().close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
         }
         if (client != null) {
             client.close();

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import chatlab.client.ChatClient;
 import chatlab.client.FileTransfers;
-import chatlab.p2p.impair.Impairment;
-import chatlab.p2p.transfer.PeerEndpoint;
 import chatlab.p2p.transfer.TransferSettings;
 import chatlab.protocol.Audience;
 import chatlab.testing.Recorder;
@@ -33,8 +31,7 @@ public final class FileSteps {
     public void loggedInWithUdp(List<String> names) throws IOException {
         for (String name : names) {
             Actor actor = world.actor(name);
-            PeerEndpoint endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.NONE, name.hashCode());
-            actor.files = new FileTransfers(actor.client(), endpoint, world.files("downloads-" + name),
+            actor.files = new FileTransfers(actor.client(), actor.openEndpoint(), world.files("downloads-" + name),
                     TransferSettings.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)), new FileTransfers.Listener() { });
             actor.recorder.onIncomingFile(file -> actor.files.accept(file).thenAccept(r -> actor.saved.add(r.file())));
             AccountSteps.signUp(world, actor);

@@ -124,6 +124,11 @@ public final class World implements AutoCloseable {
         }
     }
 
+    /** The clock of the server's rules: the embedded server's manual clock, or real time for another server. */
+    java.time.InstantSource clock() {
+        return target.embedded() ? server().clock : java.time.InstantSource.system();
+    }
+
     /** Moves the embedded server's clock. */
     void advance(Duration duration) {
         server().clock.advance(duration);

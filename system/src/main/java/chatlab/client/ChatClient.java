@@ -186,6 +186,19 @@ public final class ChatClient implements AutoCloseable {
                 ServerMessage.FileOffers.class);
     }
 
+    public CompletableFuture<ServerMessage.TempId> downloadTempId() {
+        return request(ClientMessage.DownloadTempId::new, ServerMessage.TempId.class);
+    }
+
+    public CompletableFuture<ServerMessage.ContactsStored> uploadContacts(String uploadId,
+            List<chatlab.protocol.ContactEntry> entries) {
+        return request(id -> new ClientMessage.UploadContacts(id, uploadId, entries), ServerMessage.ContactsStored.class);
+    }
+
+    public CompletableFuture<ServerMessage.ContactTrace> traceContacts() {
+        return request(ClientMessage.TraceContacts::new, ServerMessage.ContactTrace.class);
+    }
+
     public CompletableFuture<ServerMessage.BoardAck> post(String text) {
         return request(id -> new ClientMessage.Post(id, text), ServerMessage.BoardAck.class);
     }

@@ -224,6 +224,42 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Asks for a fresh temporary ID for beacons (BlueTrace's Download_tempID). */
+    record DownloadTempId(long id) implements ClientMessage {
+        public DownloadTempId {
+            Checks.requestId(id);
+        }
+    }
+
+    /**
+     * Stores part of a contact log. A client sends its whole log as several of these without
+     * waiting (pipelined), all with the same {@code uploadId}; entries already stored are not
+     * stored again, so an upload cut off midway can simply be sent again.
+     */
+    record UploadContacts(long id, String uploadId, List<ContactEntry> entries) implements ClientMessage {
+        public UploadContacts {
+            Checks.requestId(id);
+            Checks.nonBlank(uploadId, "uploadId", 64);
+            entries = entries == null ? List.of() : List.copyOf(entries);
+            if (entries.size() > Protocol.MAX_CONTACTS_PER_UPLOAD) {
+                throw new IllegalArgumentException("an upload holds at most " + Protocol.MAX_CONTACTS_PER_UPLOAD
+                        + " entries; send the rest in further uploads");
+            }
+            for (ContactEntry e : entries) {
+                Checks.nonBlank(e.tempId(), "tempId", 64);
+                Checks.nonBlank(e.start(), "start", 64);
+                Checks.nonBlank(e.expiry(), "expiry", 64);
+            }
+        }
+    }
+
+    /** Traces every contact the caller has uploaded: whom they met (BlueTrace's checking). */
+    record TraceContacts(long id) implements ClientMessage {
+        public TraceContacts {
+            Checks.requestId(id);
+        }
+    }
+
     /** Checks that the connection is alive. */
     record Ping(long id) implements ClientMessage {
         public Ping {

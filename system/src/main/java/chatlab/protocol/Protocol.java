@@ -12,6 +12,8 @@ public final class Protocol {
     public static final int MAX_PASSWORD_CHARS = 256;
     /** The longest idempotency key, in characters. */
     public static final int MAX_KEY_CHARS = 64;
+    /** The most contact-log entries one upload request may carry. */
+    public static final int MAX_CONTACTS_PER_UPLOAD = 200;
     /** The most names one request may list (multicast or blockcast). */
     public static final int MAX_NAMES = 1_000;
 

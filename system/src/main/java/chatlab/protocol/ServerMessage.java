@@ -98,6 +98,23 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** A fresh temporary ID and its validity window (BlueTrace timestamps, {@code dd/MM/yyyy HH:mm:ss}). */
+    record TempId(long id, String tempId, String start, String expiry, String message) implements Response {
+    }
+
+    /** Part of a contact log was stored: {@code stored} new entries, {@code duplicates} already there. */
+    record ContactsStored(long id, String uploadId, int stored, int duplicates) implements Response {
+    }
+
+    /** Whom the caller met: one contact per traced ID, and the IDs that could not be traced. */
+    record ContactTrace(long id, List<Contact> contacts, List<Unmatched> unmatched, String message)
+            implements Response {
+        public ContactTrace {
+            contacts = contacts == null ? List.of() : List.copyOf(contacts);
+            unmatched = unmatched == null ? List.of() : List.copyOf(unmatched);
+        }
+    }
+
     /** A request failed. */
     record Error(long id, ErrorCode code, String message, Integer attemptsLeft, Long retryAfterSeconds)
             implements Response {

@@ -8,6 +8,8 @@ import chatlab.store.SqliteBlockStore;
 import chatlab.store.SqliteBoardStore;
 import chatlab.store.SqliteLoginStore;
 import chatlab.store.SqliteMessageStore;
+import chatlab.store.SqliteTracingStore;
+import chatlab.protocol.BlueTraceTimes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +61,9 @@ public final class ChatServer implements AutoCloseable {
         messaging = new MessagingService(new SqliteMessageStore(db), audiences, config.clock(), timestamps);
         BoardService board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
         TransferService transfers = new TransferService(audiences, presence);
-        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, timestamps,
+        TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
+                new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
+        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, timestamps,
                 config.signupEnabled());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);

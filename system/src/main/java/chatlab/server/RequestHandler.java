@@ -20,12 +20,15 @@ final class RequestHandler {
     private final BoardService board;
     private final BlockService blocks;
     private final TransferService transfers;
+    private final TracingService tracing;
     private final Timestamps timestamps;
     private final boolean signupEnabled;
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
-            BlockService blocks, TransferService transfers, Timestamps timestamps, boolean signupEnabled) {
+            BlockService blocks, TransferService transfers, TracingService tracing, Timestamps timestamps,
+            boolean signupEnabled) {
         this.transfers = transfers;
+        this.tracing = tracing;
         this.accounts = accounts;
         this.presence = presence;
         this.messaging = messaging;
@@ -73,6 +76,9 @@ final class RequestHandler {
             case ClientMessage.UserLog log -> presence.userLog(log.id(), log.after());
             case ClientMessage.MessageLog log -> board.log(log.id(), log.after());
             case ClientMessage.SendFile file -> transfers.offer(file.id(), session, file);
+            case ClientMessage.DownloadTempId download -> tracing.issue(download.id(), session.user());
+            case ClientMessage.UploadContacts upload -> tracing.store(upload.id(), session.user(), upload);
+            case ClientMessage.TraceContacts trace -> tracing.trace(trace.id(), session.user());
             case ClientMessage.Ping ping -> new ServerMessage.Ok(ping.id(), "pong");
         };
     }
@@ -97,6 +103,9 @@ final class RequestHandler {
             case ClientMessage.UserLog u -> true;
             case ClientMessage.MessageLog m -> true;
             case ClientMessage.SendFile f -> true;
+            case ClientMessage.DownloadTempId d -> true;
+            case ClientMessage.UploadContacts u -> true;
+            case ClientMessage.TraceContacts t -> true;
         };
     }
 

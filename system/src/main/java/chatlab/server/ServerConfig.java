@@ -19,7 +19,10 @@ public record ServerConfig(
         PasswordHasher.Cost hashCost,
         ZoneId zone,
         InstantSource clock,
-        Path credentials) {
+        Path credentials,
+        java.time.Duration tempIdTtl,
+        Path tempIdsFile,
+        java.io.PrintStream console) {
 
     public static final int DEFAULT_PORT = 4242;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
@@ -33,6 +36,9 @@ public record ServerConfig(
         }
         if (rateLimit < 0) {
             throw new IllegalArgumentException("the rate limit must be 0 (off) or a positive number of requests a second");
+        }
+        if (tempIdTtl.compareTo(java.time.Duration.ofSeconds(2)) < 0) {
+            throw new IllegalArgumentException("a tempID must live at least 2 seconds, not " + tempIdTtl);
         }
         if (outboundQueue < 16) {
             throw new IllegalArgumentException("the outbound queue must hold at least 16 frames, not " + outboundQueue);
@@ -58,6 +64,9 @@ public record ServerConfig(
         private ZoneId zone = ZoneId.systemDefault();
         private InstantSource clock = InstantSource.system();
         private Path credentials;
+        private java.time.Duration tempIdTtl = java.time.Duration.ofMinutes(15);
+        private Path tempIdsFile;
+        private java.io.PrintStream console = System.out;
 
         public Builder host(String value) {
             host = value;
@@ -125,9 +134,27 @@ public record ServerConfig(
             return this;
         }
 
+        /** How long a temporary ID is valid (BlueTrace: 15 minutes). */
+        public Builder tempIdTtl(java.time.Duration value) {
+            tempIdTtl = value;
+            return this;
+        }
+
+        /** A file kept in the seed's tempIDs.txt format, or null for none. */
+        public Builder tempIdsFile(Path value) {
+            tempIdsFile = value;
+            return this;
+        }
+
+        /** Where the server prints what the seed servers printed (contact tracing). */
+        public Builder console(java.io.PrintStream value) {
+            console = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
-                    outboundQueue, rateLimit, hashCost, zone, clock, credentials);
+                    outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console);
         }
     }
 }

@@ -73,6 +73,12 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--argon2", paramLabel = "COST", defaultValue = "m=19456,t=2,p=1", description = "Argon2id cost for new password hashes: memory KiB, iterations, lanes (default: ${DEFAULT-VALUE}).")
     private String argon2;
 
+    @Option(names = "--tempid-ttl", paramLabel = "DURATION", defaultValue = "15m", description = "How long a contact-tracing tempID is valid (default: ${DEFAULT-VALUE}).")
+    private String tempIdTtl;
+
+    @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format.")
+    private Path tempIdsFile;
+
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of timestamps, e.g. Australia/Sydney (default: the system's).")
     private ZoneId zone;
 
@@ -141,6 +147,8 @@ public final class ServerMain implements Callable<Integer> {
                 .hashCost(PasswordHasher.Cost.parse(argon2))
                 .zone(zone == null ? ZoneId.systemDefault() : zone)
                 .credentials(credentials)
+                .tempIdTtl(chatlab.p2p.impair.Units.duration(tempIdTtl))
+                .tempIdsFile(tempIdsFile)
                 .build();
     }
 

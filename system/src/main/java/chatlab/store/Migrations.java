@@ -52,7 +52,24 @@ final class Migrations {
                       seq INTEGER PRIMARY KEY AUTOINCREMENT,
                       recipient TEXT NOT NULL,
                       message_id INTEGER NOT NULL REFERENCES messages(id))""",
-                    "CREATE INDEX inbox_recipient ON inbox(recipient, seq)"));
+                    "CREATE INDEX inbox_recipient ON inbox(recipient, seq)"),
+            List.of(
+                    """
+                    CREATE TABLE temp_ids (
+                      temp_id TEXT PRIMARY KEY,
+                      user TEXT NOT NULL,
+                      start INTEGER NOT NULL,
+                      expiry INTEGER NOT NULL)""",
+                    "CREATE INDEX temp_ids_user ON temp_ids(user, start)",
+                    """
+                    CREATE TABLE contacts (
+                      uploader TEXT NOT NULL,
+                      temp_id TEXT NOT NULL,
+                      start TEXT NOT NULL,
+                      expiry TEXT NOT NULL,
+                      upload_id TEXT NOT NULL,
+                      uploaded_at INTEGER NOT NULL,
+                      PRIMARY KEY (uploader, temp_id, start, expiry)) WITHOUT ROWID"""));
 
     private Migrations() {
     }

@@ -29,6 +29,10 @@ class MessageCodecTest {
             new ClientMessage.UserLog(15, null),
             new ClientMessage.MessageLog(16, "4"),
             new ClientMessage.SendFile(18, Audience.BLOCKCAST, List.of(), List.of("x"), "notes.txt", 10, "ab".repeat(32)),
+            new ClientMessage.DownloadTempId(19),
+            new ClientMessage.UploadContacts(20, "up-1", List.of(
+                    new ContactEntry("12345678901234567890", "23/02/2021 15:00:00", "23/02/2021 15:14:59"))),
+            new ClientMessage.TraceContacts(21),
             new ClientMessage.Ping(17));
 
     private static final List<ServerMessage> RESPONSES = List.of(
@@ -44,6 +48,11 @@ class MessageCodecTest {
             new ServerMessage.FileOffers(11, List.of(new FileRoute("bob", 4_503_599_627_370_495L, "a2V5", "127.0.0.1", 6001)),
                     List.of("carol"), List.of(), "Sending notes.txt to 1 user"),
             new ServerMessage.IncomingFile("alice", "notes.txt", 10, "ab".repeat(32), 7, "a2V5", "127.0.0.1", 6000),
+            new ServerMessage.TempId(12, "12345678901234567890", "23/02/2021 15:00:00", "23/02/2021 15:14:59", "ok"),
+            new ServerMessage.ContactsStored(13, "up-1", 2, 1),
+            new ServerMessage.ContactTrace(14, List.of(new Contact("bob", "23/02/2021 15:00:00", "12345678901234567890")),
+                    List.of(new Unmatched("00000000000000000000", "23/02/2021 15:00:00", "23/02/2021 15:14:59",
+                            "unknown tempID")), "1 contact"),
             new ServerMessage.Chat(10, 4, "Hans", Audience.BLOCKCAST, "hi", "23 Feb 2021 15:00:01"),
             new ServerMessage.Presence("Hans", PresenceState.ONLINE, "23 Feb 2021 15:00:01"),
             new ServerMessage.Disconnect(ErrorCode.SERVER_SHUTDOWN, "bye"));

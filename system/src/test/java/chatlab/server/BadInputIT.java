@@ -62,6 +62,10 @@ class BadInputIT {
             "{\"type\":\"read\",\"id\":14,\"since\":\"soon\"}   | invalid_timestamp | 14",
             "{\"type\":\"delete\",\"id\":15,\"number\":3,\"timestamp\":\"23 Feb 2021 15:00:01\"} | no_such_message | 15",
             "{\"type\":\"who\",\"id\":16,\"after\":\"abc\"}     | invalid_argument | 16",
+            "{\"type\":\"uploadContacts\",\"id\":17,\"entries\":[]} | invalid_argument | 17",
+            "{\"type\":\"uploadContacts\",\"id\":18,\"uploadId\":\"u\",\"entries\":[{\"tempId\":\"123\",\"start\":\"23/02/2021 15:00:00\",\"expiry\":\"23/02/2021 15:14:59\"}]} | invalid_argument | 18",
+            "{\"type\":\"uploadContacts\",\"id\":19,\"uploadId\":\"u\",\"entries\":[{\"tempId\":\"12345678901234567890\",\"start\":\"23 Feb 2021 15:00:00\",\"expiry\":\"23/02/2021 15:14:59\"}]} | invalid_timestamp | 19",
+            "{\"type\":\"uploadContacts\",\"id\":20,\"uploadId\":\"u\",\"entries\":{\"tempId\":1}} | invalid_argument | 20",
     })
     void answersABadFrameWithAnErrorAndKeepsTheConnection(String frame, String code, long id) throws Exception {
         try (RawClient raw = new RawClient(server.port())) {
@@ -71,6 +75,23 @@ class BadInputIT {
             assertThat(error.code().wire()).isEqualTo(code);
             assertThat(error.id()).isEqualTo(id);
             assertThat(error.message()).isNotBlank();
+            stillServes(raw);
+        }
+    }
+
+    @Test
+    void refusesAContactUploadOfMoreThanItsLimit() throws Exception {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i <= Protocol.MAX_CONTACTS_PER_UPLOAD; i++) {
+            entries.append(i == 0 ? "" : ",").append(String.format(
+                    "{\"tempId\":\"%020d\",\"start\":\"23/02/2021 15:00:00\",\"expiry\":\"23/02/2021 15:14:59\"}", i));
+        }
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login("Yoda", "pw");
+            raw.send("{\"type\":\"uploadContacts\",\"id\":5,\"uploadId\":\"u\",\"entries\":[" + entries + "]}");
+            ServerMessage.Error error = error(raw.awaitResponse(5));
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.message()).contains("at most " + Protocol.MAX_CONTACTS_PER_UPLOAD);
             stillServes(raw);
         }
     }
@@ -125,6 +146,8 @@ class BadInputIT {
             raw.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
             raw.send("{\"type\":\"post\",\"id\":2,\"text\":\"hi\"}");
             assertThat(error(raw.awaitResponse(2)).code()).isEqualTo(ErrorCode.NOT_LOGGED_IN);
+            raw.send("{\"type\":\"downloadTempId\",\"id\":3}");
+            assertThat(error(raw.awaitResponse(3)).code()).isEqualTo(ErrorCode.NOT_LOGGED_IN);
             stillServes(raw);
         }
     }

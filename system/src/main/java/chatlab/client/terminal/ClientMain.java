@@ -5,6 +5,7 @@ import chatlab.cli.Logging;
 import chatlab.cli.VersionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import chatlab.p2p.arq.Strategy;
 import chatlab.p2p.impair.Impairment;
@@ -66,6 +67,18 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--impair", paramLabel = "SPEC", description = "Impair this client's outgoing datagrams, e.g. loss=0.05,delay=20ms,jitter=5ms (keys: loss, burst, delay, jitter, dup, reorder, corrupt, rate, queue).")
     private String impair;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where the contact log is kept, as <user>_contactlog.txt (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
+    @Option(names = "--contact-ttl", paramLabel = "DURATION", defaultValue = "3m", description = "How long a heard beacon stays in the contact log (default: ${DEFAULT-VALUE}).")
+    private String contactTtl;
+
+    @Option(names = "--beacon-peers", split = ",", paramLabel = "IP:PORT", description = "Beacon these peers automatically, every --beacon-every.")
+    private List<String> beaconPeers = List.of();
+
+    @Option(names = "--beacon-every", paramLabel = "DURATION", defaultValue = "10s", description = "The interval of automatic beacons (default: ${DEFAULT-VALUE}).")
+    private String beaconEvery;
+
     @Option(names = "--impair-seed", paramLabel = "N", description = "Seed for the impairer: the same seed gives every datagram the same fate (default: random, printed).")
     private Long impairSeed;
 
@@ -110,8 +123,10 @@ public final class ClientMain implements Callable<Integer> {
             return 2;
         }
         TerminalClient.Files files;
+        TerminalClient.Tracing tracing;
         try {
             files = files();
+            tracing = tracing();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -120,8 +135,21 @@ public final class ClientMain implements Callable<Integer> {
                 : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
             return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
-                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files)).run();
+                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing)).run();
         }
+    }
+
+    private TerminalClient.Tracing tracing() {
+        List<java.net.InetSocketAddress> peers = new java.util.ArrayList<>();
+        for (String peer : beaconPeers) {
+            try {
+                peers.add(Units.hostPort(peer));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--beacon-peers: " + e.getMessage());
+            }
+        }
+        return new TerminalClient.Tracing(data, Units.duration(contactTtl), peers, Units.duration(beaconEvery),
+                java.time.InstantSource.system());
     }
 
     private TerminalClient.Files files() {

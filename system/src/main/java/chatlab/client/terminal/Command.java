@@ -32,6 +32,22 @@ sealed interface Command {
     record SendFile(Audience mode, List<String> names, java.nio.file.Path file) implements Command {
     }
 
+    record DownloadTempId() implements Command {
+    }
+
+    record Beacon(String host, int port) implements Command {
+    }
+
+    record UploadContactLog() implements Command {
+    }
+
+    /** Beacons the peers every interval; no peers means stop. */
+    record AutoBeacon(List<java.net.InetSocketAddress> peers, Duration every) implements Command {
+    }
+
+    record ContactLog() implements Command {
+    }
+
     record WhoElseSince(Duration period) implements Command {
     }
 

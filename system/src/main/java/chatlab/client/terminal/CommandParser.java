@@ -51,6 +51,11 @@ final class CommandParser {
             case MULTICAST_FILE -> file(message(Audience.MULTICAST, rest, true));
             case BROADCAST_FILE -> rest.isEmpty() ? null : new Command.SendFile(Audience.BROADCAST, List.of(), Path.of(rest));
             case BLOCKCAST_FILE -> file(message(Audience.BLOCKCAST, rest, true));
+            case DOWNLOAD_TEMP_ID -> words.length == 0 ? new Command.DownloadTempId() : null;
+            case BEACON -> words.length == 2 && port(words[1]) > 0 ? new Command.Beacon(words[0], port(words[1])) : null;
+            case UPLOAD_CONTACT_LOG -> words.length == 0 ? new Command.UploadContactLog() : null;
+            case AUTO_BEACON -> autoBeacon(words);
+            case CONTACT_LOG -> words.length == 0 ? new Command.ContactLog() : null;
             case WHO_ELSE_SINCE -> words.length == 1 ? duration(words[0]) : null;
             case BLOCK -> words.length == 1 ? new Command.Block(words[0]) : null;
             case UNBLOCK -> words.length == 1 ? new Command.Unblock(words[0]) : null;
@@ -85,6 +90,29 @@ final class CommandParser {
     private static Command file(Command parsed) {
         return parsed instanceof Command.Send send ? new Command.SendFile(send.mode(), send.names(), Path.of(send.text()))
                 : null;
+    }
+
+    private static Command autoBeacon(String[] words) {
+        if (words.length == 1 && words[0].equalsIgnoreCase("off")) {
+            return new Command.AutoBeacon(List.of(), Duration.ZERO);
+        }
+        if (words.length != 2 || !(duration(words[1]) instanceof Command.WhoElseSince every)) {
+            return null;
+        }
+        List<java.net.InetSocketAddress> peers = new java.util.ArrayList<>();
+        for (String peer : words[0].split(",")) {
+            try {
+                peers.add(chatlab.p2p.impair.Units.hostPort(peer));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return new Command.AutoBeacon(peers, every.period());
+    }
+
+    private static int port(String word) {
+        int port = number(word);
+        return port >= 1 && port <= 65_535 ? port : -1;
     }
 
     private static Command duration(String word) {

@@ -4,6 +4,12 @@ import chatlab.client.ChatClient;
 import chatlab.client.ChatListener;
 import chatlab.client.ClientOptions;
 import chatlab.client.FileTransfers;
+import chatlab.client.TracingClient;
+import chatlab.protocol.ContactEntry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
 import chatlab.p2p.impair.Impairment;
 import chatlab.p2p.transfer.PeerEndpoint;
 import chatlab.p2p.transfer.TransferSettings;
@@ -36,12 +42,27 @@ public final class TerminalClient {
      * may be null; {@code udpPort} 0 picks a free port for files.
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
-            Files files) {
+            Files files, Tracing tracing) {
     }
 
     /** Files: where they go, how they are sent, and what the link does to outgoing datagrams. */
     public record Files(Path downloads, TransferSettings transfer, Impairment impairment, long impairSeed) {
         public static final Files DEFAULT = new Files(Path.of("downloads"), TransferSettings.DEFAULT, Impairment.NONE, 1);
+    }
+
+    /**
+     * Contact tracing: where the contact log lives, how long entries last, peers to beacon
+     * automatically, and the clock that beacons are checked against (the system clock, except
+     * in tests).
+     */
+    public record Tracing(Path dataDir, Duration contactTtl, List<InetSocketAddress> beaconPeers, Duration beaconEvery,
+            InstantSource clock) {
+        public static final Tracing DEFAULT = new Tracing(Path.of("data"), Duration.ofMinutes(3), List.of(),
+                Duration.ofSeconds(10), InstantSource.system());
+
+        public Tracing withClock(InstantSource clock) {
+            return new Tracing(dataDir, contactTtl, beaconPeers, beaconEvery, clock);
+        }
     }
 
     private final Terminal terminal;
@@ -52,6 +73,7 @@ public final class TerminalClient {
     private PeerEndpoint endpoint;
     private FileTransfers transfers;
     private TransferDisplay display;
+    private TracingClient tracing;
     private volatile boolean leaving;
 
     public TerminalClient(Terminal terminal, Settings settings) {
@@ -96,11 +118,15 @@ public final class TerminalClient {
             if (user == null) {
                 return 1;
             }
+            startTracing(user);
             print("Commands: MSG, EDT, DLT, RDM, ATU, UPD, OUT, send, broadcast, multicast, blockcast, whoelse-since, "
-                    + "block, unblock. Type 'help' for more.");
+                    + "block, unblock, Download_tempID, Beacon, Upload_contact_log. Type 'help' for more.");
             return loop(user);
         } finally {
             leaving = true;
+            if (tracing != null) {
+                tracing.close();
+            }
             transfers.close();
             client.close();
             endpoint.close();
@@ -229,6 +255,28 @@ public final class TerminalClient {
             case Command.Send send -> print(ChatClient.await(client.send(send.mode(), send.names(), send.text(), null))
                     .message());
             case Command.SendFile file -> sendFile(file);
+            case Command.DownloadTempId download -> {
+                ServerMessage.TempId id = tracing.downloadTempId();
+                print("TempID: " + id.tempId());
+                print("Valid from " + id.start() + " to " + id.expiry() + ".");
+            }
+            case Command.Beacon beacon -> {
+                chatlab.p2p.beacon.Beacon sent = tracing.beacon(new InetSocketAddress(beacon.host(), beacon.port()));
+                print(sent.tempId() + ", " + sent.start() + ", " + sent.expiry() + ".");
+                print("Beacon sent to " + beacon.host() + ":" + beacon.port() + ".");
+            }
+            case Command.UploadContactLog upload -> uploadContactLog();
+            case Command.AutoBeacon auto -> {
+                if (auto.peers().isEmpty()) {
+                    tracing.stopAutoBeacon();
+                    print("Stopped beaconing.");
+                } else {
+                    tracing.startAutoBeacon(resolve(auto.peers()), auto.every());
+                    print("Beaconing " + auto.peers().size() + " peers every " + auto.every().toSeconds() + " s.");
+                }
+            }
+            case Command.ContactLog show -> printAll(tracing.log().contacts(),
+                    e -> e.tempId() + " " + e.start() + " " + e.expiry(), "Your contact log is empty.");
             case Command.WhoElseSince since -> printAll(rememberRecent(ChatClient.await(client.whoElseSince(since.period()))),
                     Formats::recentUser, "no other user logged in within " + since.period().toSeconds() + " seconds");
             case Command.Block block -> print(ChatClient.await(client.block(block.user())).message());
@@ -253,6 +301,46 @@ public final class TerminalClient {
             case Command.Invalid invalid -> print(invalid.message());
         }
         return true;
+    }
+
+    private void startTracing(String user) {
+        Tracing t = settings.tracing();
+        tracing = new TracingClient(client, endpoint, t.clock(), ZoneId.of(client.welcome().zone()),
+                t.dataDir().resolve(user + "_contactlog.txt"), t.contactTtl(), new TracingClient.Listener() {
+                    @Override
+                    public void heard(TracingClient.Heard heard) {
+                        heard.lines().forEach(TerminalClient.this::print);
+                    }
+
+                    @Override
+                    public void renewed(ServerMessage.TempId id) {
+                        print("Your tempID expired; the new one is " + id.tempId() + ", valid until " + id.expiry() + ".");
+                    }
+                });
+        if (!t.beaconPeers().isEmpty()) {
+            tracing.startAutoBeacon(resolve(t.beaconPeers()), t.beaconEvery());
+            print("Beaconing " + t.beaconPeers().size() + " peers every " + t.beaconEvery().toSeconds() + " s.");
+        }
+    }
+
+    private static List<InetSocketAddress> resolve(List<InetSocketAddress> peers) {
+        return peers.stream().map(p -> new InetSocketAddress(p.getHostString(), p.getPort())).toList();
+    }
+
+    private void uploadContactLog() {
+        List<ContactEntry> entries = tracing.log().contacts();
+        if (entries.isEmpty()) {
+            print("Your contact log is empty: there is nothing to upload.");
+        }
+        for (ContactEntry e : entries) {
+            print(e.tempId() + ",");
+            print(e.start() + ",");
+            print(e.expiry() + ";");
+        }
+        ServerMessage.ContactTrace trace = tracing.upload();
+        print("Contact log checked: " + trace.message() + ".");
+        trace.contacts().forEach(c -> print(c.user() + ", " + c.start() + ", " + c.tempId() + ";"));
+        trace.unmatched().forEach(u -> print("unmatched " + u.tempId() + ": " + u.reason()));
     }
 
     /** Starts sending a file and returns at once; how each send ends is printed when it does. */

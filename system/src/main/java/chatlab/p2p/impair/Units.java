@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations ({@code 20ms}), rates ({@code 10mbit}) and sizes ({@code 64kb}) as people write them. */
+/**
+ * Durations ({@code 20ms}), rates ({@code 10mbit}), sizes ({@code 64kb}) and peers
+ * ({@code 127.0.0.1:6001}) as people write them.
+ */
 public final class Units {
     private static final Pattern NUMBER_UNIT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z/]*)");
 
@@ -24,6 +27,23 @@ public final class Units {
             default -> throw new IllegalArgumentException("unknown time unit '" + m.group(2) + "'");
         };
         return Duration.ofNanos(Math.round(nanos));
+    }
+
+    /** A peer written {@code host:port}, port 1 to 65535, left unresolved. */
+    public static java.net.InetSocketAddress hostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        int port = -1;
+        if (colon >= 1) {
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("expected IP:PORT with a port from 1 to 65535, not '" + text + "'");
+        }
+        return java.net.InetSocketAddress.createUnresolved(text.substring(0, colon), port);
     }
 
     public static long bitsPerSecond(String text, String key) {

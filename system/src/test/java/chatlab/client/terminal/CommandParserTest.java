@@ -39,6 +39,21 @@ class CommandParserTest {
     }
 
     @Test
+    void parsesTheContactTracingCommandsInAnyCase() {
+        assertThat(CommandParser.parse("Download_tempID")).isEqualTo(new Command.DownloadTempId());
+        assertThat(CommandParser.parse("download_tempid")).isEqualTo(new Command.DownloadTempId());
+        assertThat(CommandParser.parse("tempid")).isEqualTo(new Command.DownloadTempId());
+        assertThat(CommandParser.parse("Beacon 127.0.0.1 6001")).isEqualTo(new Command.Beacon("127.0.0.1", 6001));
+        assertThat(CommandParser.parse("Upload_contact_log")).isEqualTo(new Command.UploadContactLog());
+        assertThat(CommandParser.parse("upload")).isEqualTo(new Command.UploadContactLog());
+        assertThat(CommandParser.parse("contactlog")).isEqualTo(new Command.ContactLog());
+        assertThat(CommandParser.parse("autobeacon 127.0.0.1:6001,localhost:6002 10s")).isEqualTo(new Command.AutoBeacon(
+                List.of(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 6001),
+                        java.net.InetSocketAddress.createUnresolved("localhost", 6002)), Duration.ofSeconds(10)));
+        assertThat(CommandParser.parse("autobeacon off")).isEqualTo(new Command.AutoBeacon(List.of(), Duration.ZERO));
+    }
+
+    @Test
     void parsesDurations() {
         assertThat(CommandParser.parse("whoelse-since 3600")).isEqualTo(new Command.WhoElseSince(Duration.ofHours(1)));
         assertThat(CommandParser.parse("whoelse-since 90m")).isEqualTo(new Command.WhoElseSince(Duration.ofMinutes(90)));
@@ -56,7 +71,9 @@ class CommandParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"MSG", "EDT 1 23 Feb 2021 15:00:01", "EDT x 23 Feb 2021 15:00:01 t", "DLT 1", "RDM",
             "RDM yesterday", "ATU now", "send Hans", "multicast , hi", "whoelse-since", "whoelse-since 0",
-            "whoelse-since soon", "block", "block a b", "help nonsense"})
+            "whoelse-since soon", "block", "block a b", "help nonsense", "Beacon 127.0.0.1", "Beacon 127.0.0.1 0",
+            "Beacon 127.0.0.1 70000", "Beacon 127.0.0.1 x", "Download_tempID now", "autobeacon 127.0.0.1 10s",
+            "autobeacon 127.0.0.1:6001", "autobeacon 127.0.0.1:99999 10s"})
     void givesTheUsageOnWrongArguments(String line) {
         assertThat(CommandParser.parse(line)).isInstanceOfSatisfying(Command.Invalid.class,
                 invalid -> assertThat(invalid.message()).startsWith("Error. Usage: "));

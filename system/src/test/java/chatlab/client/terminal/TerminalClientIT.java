@@ -46,7 +46,9 @@ class TerminalClientIT {
         udpPort = freeUdpPort();
         TerminalClient client = new TerminalClient(terminal.terminal(), new TerminalClient.Settings("127.0.0.1", port,
                 udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
-                        chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1)));
+                        chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1),
+                new TerminalClient.Tracing(dir.resolve(downloads + "-data"), java.time.Duration.ofMinutes(3), java.util.List.of(),
+                        java.time.Duration.ofSeconds(10), server.clock)));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
         // terminal reads, which would pin a virtual thread's carrier.
@@ -169,6 +171,33 @@ class TerminalClientIT {
             term.type("UPD Hans " + notes).expect("Error: Hans is offline");
             term.type("OUT").expect("Bye, Yoda!");
             assertThat(exitCode(yoda)).isZero();
+        }
+    }
+
+    @Test
+    void theBlueTraceSessionDownloadBeaconAndUpload() throws Exception {
+        server.signup("+61410666666", "kara1234");
+        server.signup("+61410777777", "lee12345");
+        try (ScriptedTerminal leeTerm = new ScriptedTerminal()) {
+            CompletableFuture<Integer> lee = run(leeTerm, "+61410777777", server.port(), "lee");
+            leeTerm.expect("Password: ").type("lee12345").expect("Welcome to TOOM!");
+            int leePort = udpPort;
+            CompletableFuture<Integer> kara = run("+61410666666", server.port());
+            term.expect("Password: ").type("kara1234").expect("Welcome to TOOM!");
+
+            term.type("Download_tempID").expect("TempID: ").expect("Valid from 23/02/2021 15:00:00 to 23/02/2021 15:14:59.");
+            term.type("Beacon 127.0.0.1 " + leePort).expect(", 23/02/2021 15:00:00, 23/02/2021 15:14:59.")
+                    .expect("Beacon sent to 127.0.0.1:" + leePort + ".");
+            leeTerm.expect("received beacon: ").expect("Current time is: 23/02/2021 15:00:00.")
+                    .expect("The beacon is valid.");
+            leeTerm.type("contactlog").expect(" 23/02/2021 15:00:00 23/02/2021 15:14:59");
+            leeTerm.type("Upload_contact_log").expect(",").expect("23/02/2021 15:00:00,").expect("23/02/2021 15:14:59;")
+                    .expect("Contact log checked: ").expect("+61410666666, 23/02/2021 15:00:00, ");
+            leeTerm.type("Beacon 127.0.0.1 notaport").expect("Error. Usage: Beacon <ip> <port>");
+            term.type("OUT").expect("Bye, +61410666666!");
+            leeTerm.type("OUT").expect("Bye, +61410777777!");
+            assertThat(exitCode(kara)).isZero();
+            assertThat(exitCode(lee)).isZero();
         }
     }
 }
