@@ -1,7 +1,6 @@
 package chatlab.gbn;
 
 import chatlab.cli.Commands;
-import chatlab.cli.Logging;
 import chatlab.cli.VersionProvider;
 import chatlab.lab.Machine;
 import chatlab.lab.Progress;
@@ -17,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -81,23 +79,19 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")
     private Path out;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log more.")
-    private boolean[] verbose = new boolean[0];
+    @CommandLine.Mixin
+    private chatlab.cli.Verbosity verbosity;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    private String[] args = new String[0];
-
     public static void main(String[] args) {
-        GbnMain main = new GbnMain();
-        main.args = args;
-        Commands.main(main, args);
+        Commands.main(new GbnMain(), args);
     }
 
     @Override
     public Integer call() throws IOException {
-        Logging.configure(verbose.length);
+        verbosity.apply();
         SweepConfig config;
         try {
             config = config();
@@ -181,7 +175,7 @@ public final class GbnMain implements Callable<Integer> {
             Files.deleteIfExists(scratch);
         }
         String runId = out == null ? dir.getFileName().toString() : RunIds.newId();
-        return new GbnRun(runId, "./lab gbn " + String.join(" ", args), started,
+        return new GbnRun(runId, "./lab gbn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started,
                 Instant.now().toString(), Machine.current(), config, measurements, blasts);
     }
 
@@ -210,10 +204,5 @@ public final class GbnMain implements Callable<Integer> {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "GbnMain" + Arrays.toString(args);
     }
 }

@@ -1,16 +1,27 @@
 package chatlab.lab;
 
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr for long lab work, with the current item as its message. */
+/**
+ * A progress bar on stderr for long lab work, with the current item as its message. On a
+ * terminal it redraws in place; into a file or a CI log it writes a plain line every few
+ * seconds instead, so the log stays readable.
+ */
 public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     public Progress(String task, long total) {
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).continuousUpdate().build();
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII);
+        if (System.console() != null) {
+            builder.setUpdateIntervalMillis(250).continuousUpdate();
+        } else {
+            builder.setUpdateIntervalMillis(5_000).setConsumer(new DelegatingProgressBarConsumer(System.err::println, 160));
+        }
+        bar = builder.build();
     }
 
     public void step(String message) {

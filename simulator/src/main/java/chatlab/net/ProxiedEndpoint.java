@@ -26,6 +26,15 @@ public record ProxiedEndpoint(Proxy proxy, String host, int port) {
         }
     }
 
+    /** Brings a proxy taken down back up; its toxics stay. */
+    public void up() {
+        try {
+            proxy.enable();
+        } catch (IOException e) {
+            throw new UncheckedIOException("enabling proxy " + proxy.getName() + " failed", e);
+        }
+    }
+
     /** Removes every toxic and brings the proxy back up. */
     public void heal() {
         try {

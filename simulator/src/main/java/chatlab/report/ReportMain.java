@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ./lab report}: rebuilds a report from the files a run wrote. */
 @Command(name = "lab report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rebuilds a run's charts, index.html and summary.md from its raw files alone.",
-        subcommands = {ReportMain.Gbn.class},
-        footer = {"", "Examples:", "  ./lab report gbn 20261121-201500", "  ./lab report gbn reports/reference/gbn"})
+        subcommands = {ReportMain.Sim.class, ReportMain.Gbn.class},
+        footer = {"", "Examples:", "  ./lab report sim 20261121-201500", "  ./lab report gbn reports/reference/gbn"})
 public final class ReportMain implements Runnable {
     public static void main(String[] args) {
         Commands.main(new ReportMain(), args);
@@ -21,7 +21,42 @@ public final class ReportMain implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("error: name the kind of run, e.g. './lab report gbn <run-id>'. See './lab report --help'.");
+        System.err.println("error: name the kind of run, e.g. './lab report sim <run-id>'. See './lab report --help'.");
+    }
+
+    /** A run of {@code kind} by id (under reports/kind) or folder; null, having said why, if there is none. */
+    static Path find(String kind, String run) {
+        try {
+            return RunIds.find(Path.of("reports", kind), run);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code ./lab report sim <run-id>}. */
+    @Command(name = "sim", mixinStandardHelpOptions = true,
+            description = "Analyses a simulation again from its run.json and history (checkers, histograms, series) and rebuilds its report.")
+    static final class Sim implements Callable<Integer> {
+        @Parameters(paramLabel = "RUN", description = "A run id under reports/sim, or a run's folder.")
+        private String run;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = find("sim", run);
+            if (dir == null) {
+                return 2;
+            }
+            if (!java.nio.file.Files.exists(dir.resolve(chatlab.sim.SimRun.FILE))) {
+                System.err.println("error: " + dir + " holds no run.json: it is not a simulation run");
+                return 2;
+            }
+            var results = chatlab.sim.Analysis.analyse(dir);
+            SimReport.build(dir);
+            System.out.println("Checkers: " + results.validity().wire() + (results.passed() ? "; passed" : "; failed"));
+            System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
+            return results.passed() ? 0 : 1;
+        }
     }
 
     /** {@code ./lab report gbn <run-id>}. */
@@ -32,11 +67,8 @@ public final class ReportMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir;
-            try {
-                dir = RunIds.find(Path.of("reports", "gbn"), run);
-            } catch (IllegalArgumentException e) {
-                System.err.println("error: " + e.getMessage());
+            Path dir = find("gbn", run);
+            if (dir == null) {
                 return 2;
             }
             GbnReport.build(dir);

@@ -51,7 +51,7 @@ public final class ChatClient implements AutoCloseable {
         this.host = host;
         this.port = port;
         this.options = options;
-        this.dispatcher = new EventDispatcher(options.listener(), this::acknowledge);
+        this.dispatcher = new EventDispatcher(options.listener(), this::acknowledge, options.handledUpTo());
     }
 
     /**
@@ -147,11 +147,26 @@ public final class ChatClient implements AutoCloseable {
                 });
     }
 
+    /**
+     * Logs out. Every chat message already passed to the listener is acknowledged first; one
+     * that arrives while logging out is not passed on, and comes again at the next login.
+     */
     public CompletableFuture<ServerMessage.Ok> logout() {
-        return request(ClientMessage.Logout::new, ServerMessage.Ok.class).thenApply(ok -> {
-            credentials = null;
-            return ok;
-        });
+        return dispatcher.hold().thenCompose(held -> request(ClientMessage.Logout::new, ServerMessage.Ok.class))
+                .whenComplete((ok, error) -> {
+                    if (error == null) {
+                        credentials = null;
+                    }
+                    dispatcher.release();
+                });
+    }
+
+    /**
+     * The highest chat seq passed to the listener, in this session or in earlier ones given by
+     * {@link ClientOptions#withHandledUpTo}: what an application keeps to start its next client from.
+     */
+    public long handledUpTo() {
+        return dispatcher.handledUpTo();
     }
 
     /** Sends a chat message; {@code names} are the recipients, or for a blockcast those left out. */

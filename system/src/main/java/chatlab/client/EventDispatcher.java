@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands events to the listener on a thread of its own, in order. Drops chat messages already
  * passed on (the server resends what was not acknowledged), and acknowledges once a burst of
- * messages has been handled, or every {@value #ACK_EVERY} messages.
+ * messages has been handled, or every {@value #ACK_EVERY} messages. Before a logout it holds
+ * back what arrives, so that every message handled is acknowledged and every message not
+ * acknowledged is left for the next session.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -26,18 +28,27 @@ final class EventDispatcher {
 
         record Stop() implements Item {
         }
+
+        /** Everything queued before it is handled and acknowledged; then chats are held back. */
+        record Hold(java.util.concurrent.CompletableFuture<Void> reached) implements Item {
+        }
     }
 
     private final ChatListener listener;
     private final LongConsumer acknowledge;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private long delivered;
+    private volatile long delivered;
     private long acknowledged;
+    private volatile boolean holding;
+    private final Thread thread;
 
-    EventDispatcher(ChatListener listener, LongConsumer acknowledge) {
+    /** {@code handledUpTo}: the highest seq this user's application handled before, in an earlier session. */
+    EventDispatcher(ChatListener listener, LongConsumer acknowledge, long handledUpTo) {
         this.listener = listener;
         this.acknowledge = acknowledge;
-        Thread.ofVirtual().name("chatlab-client-events").start(this::run);
+        this.delivered = handledUpTo;
+        this.acknowledged = handledUpTo;
+        this.thread = Thread.ofVirtual().name("chatlab-client-events").start(this::run);
     }
 
     void accept(ServerMessage.Event event) {
@@ -52,6 +63,32 @@ final class EventDispatcher {
         queue.add(new Item.Stop());
     }
 
+    /** The highest seq handed to the listener, in this session or before. */
+    long handledUpTo() {
+        return delivered;
+    }
+
+    /**
+     * Before a logout: completes once every event queued so far was handled and acknowledged;
+     * chats that arrive after are not passed on, and the server keeps them for the next login.
+     */
+    java.util.concurrent.CompletableFuture<Void> hold() {
+        if (Thread.currentThread() == thread) {
+            // a listener logging out: what came before was handled, as it is handled in order
+            flush();
+            holding = true;
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        var reached = new java.util.concurrent.CompletableFuture<Void>();
+        queue.add(new Item.Hold(reached));
+        return reached;
+    }
+
+    /** After a logout, or a failed one: pass chats on again. */
+    void release() {
+        holding = false;
+    }
+
     private void run() {
         try {
             while (true) {
@@ -62,10 +99,15 @@ final class EventDispatcher {
                     case Item.Stop s -> {
                         return;
                     }
+                    case Item.Hold h -> {
+                        flush();
+                        holding = true;
+                        h.reached().complete(null);
+                        continue;
+                    }
                 }
-                if (delivered > acknowledged && (queue.isEmpty() || delivered - acknowledged >= ACK_EVERY)) {
-                    acknowledged = delivered;
-                    acknowledge.accept(delivered);
+                if (queue.isEmpty() || delivered - acknowledged >= ACK_EVERY) {
+                    flush();
                 }
             }
         } catch (InterruptedException e) {
@@ -73,9 +115,20 @@ final class EventDispatcher {
         }
     }
 
+    private void flush() {
+        if (delivered > acknowledged) {
+            acknowledged = delivered;
+            acknowledge.accept(delivered);
+        }
+    }
+
     private void handle(ServerMessage.Event event) {
         switch (event) {
             case ServerMessage.Chat chat -> {
+                if (holding) {
+                    LOG.debug("holding back chat #{} during logout", chat.seq());
+                    return;
+                }
                 if (chat.seq() <= delivered) {
                     LOG.debug("dropping chat #{} already delivered", chat.seq());
                     acknowledged = Math.min(acknowledged, chat.seq() - 1);

@@ -137,6 +137,11 @@ public final class ChatServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** How many users are logged in now. */
+    public int sessionCount() {
+        return presence.sessionCount();
+    }
+
     /** The users logged in now, in login order. */
     public List<String> activeUsers() {
         return presence.sessions().stream().map(Session::user).toList();

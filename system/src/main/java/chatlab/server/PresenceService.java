@@ -161,4 +161,14 @@ public final class PresenceService {
             lock.unlock();
         }
     }
+
+    /** How many sessions are active. */
+    public int sessionCount() {
+        lock.lock();
+        try {
+            return active.size();
+        } finally {
+            lock.unlock();
+        }
+    }
 }

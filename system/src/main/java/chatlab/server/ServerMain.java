@@ -1,7 +1,6 @@
 package chatlab.server;
 
 import chatlab.cli.Commands;
-import chatlab.cli.Logging;
 import chatlab.cli.VersionProvider;
 import chatlab.protocol.Protocol;
 import chatlab.store.Durability;
@@ -79,11 +78,17 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format.")
     private Path tempIdsFile;
 
+    @Option(names = "--stats", paramLabel = "FILE", description = "Write the server's CPU time, heap, threads, connections and sessions to FILE as JSON lines, for load runs.")
+    private Path statsFile;
+
+    @Option(names = "--stats-every", paramLabel = "DURATION", defaultValue = "1s", description = "How often --stats writes a line (default: ${DEFAULT-VALUE}).")
+    private String statsEvery;
+
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of timestamps, e.g. Australia/Sydney (default: the system's).")
     private ZoneId zone;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log more: once for events, twice for every frame.")
-    private boolean[] verbose = new boolean[0];
+    @CommandLine.Mixin
+    private chatlab.cli.Verbosity verbosity;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -94,7 +99,7 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Logging.configure(verbose.length);
+        verbosity.apply();
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
@@ -113,8 +118,19 @@ public final class ServerMain implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
+        ServerStats stats;
+        try {
+            stats = statsFile == null ? null : ServerStats.start(server, statsFile, chatlab.p2p.impair.Units.duration(statsEvery));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: --stats: " + e.getMessage());
+            server.close();
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stats != null) {
+                stats.close();
+            }
             server.close();
             System.out.println("chatlab server stopped");
             stopped.countDown();

@@ -138,6 +138,57 @@ class MessagingIT {
     }
 
     @Test
+    void aLogoutAcknowledgesEveryMessageAlreadyHandled() {
+        ChatClient bobClient = login("bob", bob);
+        for (int i = 0; i < 50; i++) {
+            aliceClient.unicast("bob", "m" + i);
+        }
+        bob.awaitChats(50);
+        ChatClient.await(bobClient.logout()); // at once: the acknowledgement must not be left behind
+        ServerMessage.LoggedIn loggedIn = ChatClient.await(server.connect(new Recorder()).login("bob", "pw-bob", null));
+        assertThat(loggedIn.pending()).isZero();
+    }
+
+    @Test
+    void aFreshClientToldWhatWasHandledSeesEachMessageOnce() throws Exception {
+        ChatClient.await(aliceClient.unicast("bob", "seen before"));
+        long handled;
+        try (chatlab.testing.RawClient raw = new chatlab.testing.RawClient(server.port())) {
+            raw.login("bob", "pw-bob"); // receives the message and never acknowledges it
+            // frames: welcome, loggedIn, then the message
+            handled = ((ServerMessage.Chat) raw.awaitFrame(3)).seq();
+        }
+        ChatClient bobClient = ChatClient.connect("127.0.0.1", server.port(),
+                chatlab.client.ClientOptions.defaults().withListener(bob).withHandledUpTo(handled));
+        await().atMost(Recorder.WAIT).until(() -> {
+            try {
+                return ChatClient.await(bobClient.login("bob", "pw-bob", null)).pending() == 1;
+            } catch (ChatException e) {
+                return false; // the raw session may still be closing
+            }
+        });
+        ChatClient.await(aliceClient.unicast("bob", "new"));
+        assertThat(bob.awaitChats(1)).extracting(ServerMessage.Chat::text).containsExactly("new");
+        assertThat(bobClient.handledUpTo()).isGreaterThan(handled);
+    }
+
+    @Test
+    void aListenerMayLogOutFromInsideItsCallback() {
+        java.util.concurrent.CompletableFuture<ServerMessage.Ok> loggedOut = new java.util.concurrent.CompletableFuture<>();
+        ChatClient[] self = new ChatClient[1];
+        self[0] = ChatClient.connect("127.0.0.1", server.port(), chatlab.client.ClientOptions.defaults().withListener(
+                new chatlab.client.ChatListener() {
+                    @Override
+                    public void onChat(ServerMessage.Chat chat) {
+                        loggedOut.complete(ChatClient.await(self[0].logout()));
+                    }
+                }));
+        ChatClient.await(self[0].login("bob", "pw-bob", null));
+        ChatClient.await(aliceClient.unicast("bob", "please leave"));
+        assertThat(loggedOut).succeedsWithin(Recorder.WAIT).extracting(ServerMessage.Ok::message).isEqualTo("Bye, bob!");
+    }
+
+    @Test
     void aRetriedSendWithTheSameKeyIsStoredOnce() {
         login("bob", bob);
         ServerMessage.Sent first = ChatClient.await(aliceClient.send(Audience.UNICAST, List.of("bob"), "idem", "key-1"));

@@ -7,7 +7,7 @@ import chatlab.client.ClientOptions;
 import chatlab.protocol.BoardEntry;
 import chatlab.protocol.ServerMessage;
 import chatlab.testing.Recorder;
-import chatlab.testing.ServerProcess;
+import chatlab.testing.ServerProcesses;
 import chatlab.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class PersistenceIT {
     void acknowledgedDataSurvivesKillMinus9() throws Exception {
         Path db = dir.resolve("killed.db");
         int sent = 200;
-        try (ServerProcess server = ServerProcess.start(db)) {
+        try (ServerProcess server = ServerProcesses.start(db)) {
             try (ChatClient setup = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults())) {
                 ChatClient.await(setup.signup("alice", "pw"));
                 ChatClient.await(setup.signup("bob", "pw"));
@@ -62,7 +62,7 @@ class PersistenceIT {
             alice.close();
         }
         assertThat(Files.exists(db)).isTrue();
-        try (ServerProcess server = ServerProcess.start(db)) {
+        try (ServerProcess server = ServerProcesses.start(db)) {
             Recorder bob = new Recorder();
             ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults().withListener(bob));
             ServerMessage.LoggedIn loggedIn = ChatClient.await(client.login("bob", "pw", null));

@@ -7,7 +7,7 @@ import chatlab.client.ChatClient;
 import chatlab.client.ClientOptions;
 import chatlab.protocol.ErrorCode;
 import chatlab.testing.Recorder;
-import chatlab.testing.ServerProcess;
+import chatlab.testing.ServerProcesses;
 import chatlab.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ShutdownIT {
     void sigtermShutsDownGracefullyAndCheckpointsTheStore() throws Exception {
         Path db = dir.resolve("term.db");
         Recorder recorder = new Recorder();
-        try (ServerProcess server = ServerProcess.start(db)) {
+        try (ServerProcess server = ServerProcesses.start(db)) {
             ChatClient client = ChatClient.connect("127.0.0.1", server.port(),
                     ClientOptions.defaults().withListener(recorder));
             ChatClient.await(client.signup("Yoda", "pw"));

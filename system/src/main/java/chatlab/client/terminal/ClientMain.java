@@ -1,7 +1,6 @@
 package chatlab.client.terminal;
 
 import chatlab.cli.Commands;
-import chatlab.cli.Logging;
 import chatlab.cli.VersionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,8 +93,8 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--no-presence", description = "Do not show users coming online and going offline.")
     private boolean noPresence;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log more: once for events, twice for every frame.")
-    private boolean[] verbose = new boolean[0];
+    @CommandLine.Mixin
+    private chatlab.cli.Verbosity verbosity;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -106,7 +105,7 @@ public final class ClientMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Logging.configure(verbose.length);
+        verbosity.apply();
         String resolvedHost;
         int resolvedPort;
         Integer resolvedUdp;

@@ -1,0 +1,228 @@
+package chatlab.checker;
+
+import chatlab.history.Event;
+import chatlab.history.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every message the server acknowledged reaches every intended recipient exactly once, and
+ * each recipient gets each sender's messages in the order they were sent. Intended means: the
+ * named users, or every other chatting user (all but the excluded, for blockcast), less those
+ * who block the sender, who must never get it. A refused message reaches no one; one in doubt
+ * reaches all its recipients or none. A recipient who was not logged in when the run ended,
+ * and never got a message, makes that message unknown rather than lost.
+ */
+public final class DeliveryChecker implements Checker {
+    /** The operations and events this checker reads. */
+    public static final String SEND = "send";
+    public static final String DELIVER = "deliver";
+    public static final String BLOCK = "block";
+    public static final String LOGIN = "login";
+    public static final String RECONNECT = "reconnect";
+    public static final String LOGOUT = "logout";
+    public static final String LOST = "lost";
+    public static final String END = "end";
+
+    private record Send(Event completion, String sender, long number, int index) {
+    }
+
+    @Override
+    public String name() {
+        return "delivery";
+    }
+
+    @Override
+    public Verdict check(List<Event> history, CheckContext context) {
+        Set<String> users = new HashSet<>(context.chatUsers());
+        Set<String> blocks = new HashSet<>();
+        Map<String, Send> sends = new LinkedHashMap<>();
+        Map<String, Boolean> online = new HashMap<>();
+        boolean ended = false;
+        List<Event> deliveries = new ArrayList<>();
+        for (Event e : history) {
+            if (ended) {
+                continue; // what happens after the end marker (logging everyone out) is not checked
+            }
+            switch (e.f()) {
+                case SEND -> {
+                    // an invoke stands for the send until it completes: one never completed is in doubt
+                    if ((e.type().completion() || e.type() == Type.INVOKE) && e.chat() != null && e.chat().tok() != null) {
+                        sends.put(e.chat().tok(), new Send(e, e.u(), tokenNumber(e.chat().tok()), sends.size()));
+                    }
+                }
+                case BLOCK -> {
+                    if (e.type() == Type.OK) {
+                        blocks.add(e.u() + "\u0000" + e.target());
+                    }
+                }
+                case LOGIN, RECONNECT -> {
+                    if (e.type() == Type.OK) {
+                        online.put(e.u(), true);
+                    }
+                }
+                case LOGOUT -> {
+                    if (e.type() == Type.INVOKE) {
+                        online.put(e.u(), false);
+                    }
+                }
+                case LOST -> online.put(e.u(), false);
+                case DELIVER -> deliveries.add(e);
+                case END -> ended = true;
+                default -> { }
+            }
+        }
+        Evidence problems = new Evidence();
+        Map<String, Integer> received = new HashMap<>();
+        Map<String, Long> lastFromSender = new HashMap<>();
+        for (Event d : deliveries) {
+            Send s = sends.get(d.delivery().tok());
+            String r = d.u();
+            if (s == null) {
+                problems.add("unknown", r + " got " + d.delivery().tok() + " (message " + d.delivery().mid()
+                        + "), which no one sent");
+                continue;
+            }
+            if (s.completion().type() == Type.FAIL) {
+                problems.add("refused but delivered", s.completion().chat().tok() + " was refused ("
+                        + s.completion().failure().code() + ") yet reached " + r + " at t=" + d.t() + "µs");
+            } else if (!intended(s, r, users, blocks)) {
+                problems.add("unintended", s.completion().chat().tok() + " (" + s.completion().chat().mode() + ") reached "
+                        + r + (blocks.contains(r + "\u0000" + s.sender()) ? ", who blocks " + s.sender() : "")
+                        + " at t=" + d.t() + "µs");
+            }
+            int count = received.merge(s.completion().chat().tok() + "\u0000" + r, 1, Integer::sum);
+            if (count == 2) {
+                problems.add("duplicated", s.completion().chat().tok() + " reached " + r + " twice (again at t="
+                        + d.t() + "µs)");
+            }
+            String pair = r + "\u0000" + s.sender();
+            Long last = lastFromSender.get(pair);
+            if (last != null && s.number() < last) {
+                problems.add("reordered", r + " got " + s.completion().chat().tok() + " after " + s.sender() + "#" + last);
+            }
+            lastFromSender.merge(pair, s.number(), Math::max);
+        }
+        long acknowledged = 0;
+        long indeterminate = 0;
+        long unknown = 0;
+        long expected = 0;
+        for (Send s : sends.values()) {
+            Event c = s.completion();
+            if (c.type() == Type.FAIL) {
+                continue;
+            }
+            List<String> recipients = recipients(s, context.chatUsers(), users, blocks);
+            int got = 0;
+            List<String> missing = new ArrayList<>();
+            for (String r : recipients) {
+                if (received.containsKey(c.chat().tok() + "\u0000" + r)) {
+                    got++;
+                } else {
+                    missing.add(r);
+                }
+            }
+            if (c.type() == Type.OK) {
+                acknowledged++;
+                expected += recipients.size();
+                checkBlockedBy(s, blocks, problems);
+                for (String r : missing) {
+                    if (Boolean.TRUE.equals(online.get(r))) {
+                        problems.add("lost", c.chat().tok() + " (" + c.chat().mode() + ", acknowledged at t=" + c.t()
+                                + "µs) never reached " + r + ", who was logged in when the run ended");
+                    } else {
+                        unknown++;
+                    }
+                }
+            } else {
+                indeterminate++;
+                if (got > 0 && missing.stream().anyMatch(r -> Boolean.TRUE.equals(online.get(r)))) {
+                    problems.add("partly delivered", c.chat().tok() + " (in doubt: " + code(c) + ") reached " + got
+                            + " of its " + recipients.size() + " recipients");
+                }
+            }
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("acknowledged", acknowledged);
+        counts.put("inDoubt", indeterminate);
+        counts.put("expectedDeliveries", expected);
+        counts.put("deliveries", (long) deliveries.size());
+        counts.put("unknown", unknown);
+        counts.putAll(problems.counts());
+        if (!problems.isEmpty()) {
+            return new Verdict(name(), Validity.INVALID, problems.describe() + " among " + deliveries.size()
+                    + " deliveries of " + acknowledged + " acknowledged messages", counts, problems.kept());
+        }
+        if (unknown > 0) {
+            return new Verdict(name(), Validity.UNKNOWN, unknown + " deliveries could not be checked: their recipients "
+                    + "were not logged in when the run ended", counts, List.of());
+        }
+        return new Verdict(name(), Validity.VALID, "all " + acknowledged + " acknowledged messages reached their "
+                + expected + " recipients exactly once, in order" + (indeterminate == 0 ? "" : "; the " + indeterminate
+                + " sent in doubt reached all their recipients or none"), counts, List.of());
+    }
+
+    private static void checkBlockedBy(Send s, Set<String> blocks, Evidence problems) {
+        Event.Chat chat = s.completion().chat();
+        if (chat.blockedBy() == null || !(chat.mode().equals("unicast") || chat.mode().equals("multicast"))) {
+            return;
+        }
+        Set<String> expected = new HashSet<>();
+        for (String r : chat.to()) {
+            if (blocks.contains(r + "\u0000" + s.sender())) {
+                expected.add(r);
+            }
+        }
+        if (!expected.equals(new HashSet<>(chat.blockedBy()))) {
+            problems.add("wrong blockedBy", chat.tok() + ": the server said " + chat.blockedBy() + " block "
+                    + s.sender() + ", but " + expected + " do");
+        }
+    }
+
+    private static String code(Event c) {
+        return c.failure() == null ? "no answer" : c.failure().code();
+    }
+
+    private static boolean intended(Send s, String r, Set<String> users, Set<String> blocks) {
+        Event.Chat chat = s.completion().chat();
+        if (r.equals(s.sender()) || !users.contains(r) || blocks.contains(r + "\u0000" + s.sender())) {
+            return false;
+        }
+        return switch (chat.mode()) {
+            case "unicast", "multicast" -> chat.to().contains(r);
+            case "blockcast" -> !chat.except().contains(r);
+            default -> true;
+        };
+    }
+
+    private static List<String> recipients(Send s, List<String> all, Set<String> users, Set<String> blocks) {
+        Event.Chat chat = s.completion().chat();
+        List<String> candidates = chat.mode().equals("unicast") || chat.mode().equals("multicast") ? chat.to() : all;
+        List<String> out = new ArrayList<>();
+        for (String r : candidates) {
+            if (intended(s, r, users, blocks)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A message token is {@code <sender>#<n>}, n counting that sender's messages from 1. */
+    public static String token(String sender, long number) {
+        return sender + "#" + number;
+    }
+
+    static long tokenNumber(String token) {
+        int hash = token.lastIndexOf('#');
+        try {
+            return hash < 0 ? -1 : Long.parseLong(token.substring(hash + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package chatlab.history;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One line of a run's history. {@code i} orders events; {@code t} is microseconds since the run's
+ * origin (one clock for every process of a run); {@code p} is the simulated process (a user, an
+ * open session, or {@code nemesis}); {@code u} the account it acts as; {@code f} the operation.
+ * Only the parts that apply to {@code f} are present.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
+        Chat chat, Board board, Failure failure, Delivery delivery, Fault fault) {
+
+    /** A chat message: its audience and token on invoke; what the server said on ok. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Chat(String mode, List<String> to, List<String> except, String tok, Long mid, Integer recipients,
+            Integer offline, List<String> blockedBy) {
+    }
+
+    /** A board message: its number and timestamp, or the text token it was posted with. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Board(Integer number, String ts, String tok, Integer count) {
+    }
+
+    /** Why an operation failed or is in doubt: a protocol error code, and what lockout said. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Failure(String code, String message, Integer left, Long retry) {
+    }
+
+    /** A chat message arriving at {@code u}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delivery(String from, long mid, long seq, String tok, String mode) {
+    }
+
+    /** A fault starting or ending. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fault(int id, String kind, List<String> groups, String phase, String description) {
+    }
+
+    public static final String NEMESIS = "nemesis";
+
+    public boolean is(String op) {
+        return op.equals(f);
+    }
+
+    /** An event with nothing but its time, process, type, operation and account. */
+    public static Event of(long t, String p, Type type, String f, String u) {
+        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null);
+    }
+
+    Event withIndex(long index) {
+        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault);
+    }
+
+    public Event withDue(Long value) {
+        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault);
+    }
+
+    public Event withTarget(String value) {
+        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault);
+    }
+
+    public Event withRight(Boolean value) {
+        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault);
+    }
+
+    public Event withChat(Chat value) {
+        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault);
+    }
+
+    public Event withBoard(Board value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault);
+    }
+
+    public Event withFailure(Failure value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault);
+    }
+
+    public Event withDelivery(Delivery value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault);
+    }
+
+    public Event withFault(Fault value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value);
+    }
+
+    /** The completion of this invocation at {@code time}: same process, operation, account and arguments. */
+    public Event completed(long time, Type outcome) {
+        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null);
+    }
+}

@@ -1,0 +1,296 @@
+package chatlab.report;
+
+import chatlab.checker.Verdict;
+import chatlab.lab.Json;
+import chatlab.metrics.LatencySummary;
+import chatlab.metrics.Results;
+import chatlab.metrics.Series;
+import chatlab.sim.SimRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Builds a simulation's report from the files its run wrote (run.json, results.json,
+ * series.json, the histogram logs and the server's stats): the charts, {@code index.html} and
+ * {@code summary.md}.
+ */
+public final class SimReport {
+    private SimReport() {
+    }
+
+    public static void build(Path dir) throws IOException {
+        SimRun run = Json.read(dir.resolve(SimRun.FILE), SimRun.class);
+        Results results = Json.read(dir.resolve(SimRun.RESULTS), Results.class);
+        Series series = Json.read(dir.resolve(SimRun.SERIES), Series.class);
+        List<String[]> charts = new ArrayList<>();
+        charts.add(deliveryLatency(dir, series));
+        charts.add(requestLatency(dir, series));
+        charts.add(throughput(dir, series));
+        charts.add(users(dir, series));
+        charts.add(distribution(dir));
+        String[] server = server(dir, run, series);
+        if (server != null) {
+            charts.add(server);
+        }
+        Files.writeString(dir.resolve("index.html"), html(run, results, series, charts));
+        Files.writeString(dir.resolve("summary.md"), markdown(run, results, series));
+    }
+
+    private static String[] deliveryLatency(Path dir, Series s) throws IOException {
+        XYChart chart = SimCharts.overTime("Send to delivery latency", "ms (log scale)", s, true);
+        double[] p50 = s.p50().get("deliver");
+        double[] p99 = s.p99().get("deliver");
+        double[] max = s.max().get("deliver");
+        double[] offline = s.p99().get("offline");
+        double bottom = SimCharts.logFloor(p50, offline);
+        SimCharts.shadeFaults(chart, s.faults(), bottom, SimCharts.max(1, max, offline) * 1.5);
+        SimCharts.line(chart, "p50, recipient online", p50, 0, false);
+        SimCharts.line(chart, "p99, recipient online", p99, 1, false);
+        SimCharts.line(chart, "max, recipient online", max, 6, true);
+        SimCharts.line(chart, "p99, recipient offline", offline, 3, true);
+        chart.getStyler().setYAxisMin(bottom);
+        Charts.save(chart, dir, "latency-deliver");
+        return new String[] {"latency-deliver", "Send to delivery latency", "By the second a message was sent: p50, "
+                + "p99 and maximum time from the send's request to the message's arrival, for recipients online at the "
+                + "time; and p99 for recipients who were offline, who get it when they next log in. Faults shaded."};
+    }
+
+    private static String[] requestLatency(Path dir, Series s) throws IOException {
+        XYChart chart = SimCharts.overTime("Request latency", "ms (log scale)", s, true);
+        double bottom = SimCharts.logFloor(s.p50().get("request"));
+        SimCharts.shadeFaults(chart, s.faults(), bottom, SimCharts.max(1, s.max().get("request")) * 1.5);
+        SimCharts.line(chart, "every request p50", s.p50().get("request"), 0, false);
+        SimCharts.line(chart, "every request p99", s.p99().get("request"), 1, false);
+        SimCharts.line(chart, "send p99", s.p99().get("send"), 2, true);
+        SimCharts.line(chart, "login p99", s.p99().get("login"), 3, true);
+        SimCharts.line(chart, "board p99", s.p99().get("board"), 4, true);
+        chart.getStyler().setYAxisMin(bottom);
+        Charts.save(chart, dir, "latency-requests");
+        return new String[] {"latency-requests", "Request latency", "By the second a request began: p50 and p99 of "
+                + "every request, and p99 of sends, logins (from when an open session was due) and board operations."};
+    }
+
+    private static String[] throughput(Path dir, Series s) throws IOException {
+        XYChart chart = SimCharts.overTime("Throughput", "per second", s, false);
+        double top = SimCharts.max(s.ok(), s.deliveries(), s.failed(), s.inDoubt());
+        SimCharts.shadeFaults(chart, s.faults(), 0, top * 1.1);
+        SimCharts.line(chart, "operations ok", s.ok(), 0);
+        SimCharts.line(chart, "deliveries", s.deliveries(), 2);
+        SimCharts.line(chart, "failed", s.failed(), 1);
+        SimCharts.line(chart, "in doubt", s.inDoubt(), 3);
+        chart.getStyler().setYAxisMax(top * 1.1);
+        Charts.save(chart, dir, "throughput");
+        return new String[] {"throughput", "Throughput", "Operations completed each second by outcome, and messages "
+                + "delivered; in doubt means no answer came (a timeout or a lost connection)."};
+    }
+
+    private static String[] users(Path dir, Series s) throws IOException {
+        XYChart chart = SimCharts.overTime("Users online", "users", s, false);
+        double top = SimCharts.max(s.online());
+        SimCharts.shadeFaults(chart, s.faults(), 0, top * 1.1);
+        SimCharts.line(chart, "logged in", s.online(), 0);
+        chart.getStyler().setYAxisMax(top * 1.1);
+        Charts.save(chart, dir, "users");
+        return new String[] {"users", "Users online", "Accounts logged in, second by second: ramp-up, sessions coming "
+                + "and going, the users a fault cut off, and the drain at the end, when every account logs in."};
+    }
+
+    private static String[] distribution(Path dir) throws IOException {
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        for (String metric : List.of("login", "send", "board", "deliver", "offline")) {
+            histograms.put(metric, readLog(dir.resolve(SimRun.HISTOGRAMS).resolve(metric + ".hlog")));
+        }
+        Charts.save(SimCharts.distribution("Latency distribution", histograms), dir, "latency-distribution");
+        return new String[] {"latency-distribution", "Latency distribution", "The whole run's latencies by "
+                + "percentile, read from the HdrHistogram logs; the tail from p90 on gets as much room as the body."};
+    }
+
+    /** The whole of an interval log, added up. */
+    static Histogram readLog(Path file) throws IOException {
+        Histogram total = new Histogram(3);
+        if (!Files.exists(file)) {
+            return total;
+        }
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            while (reader.hasNext()) {
+                var interval = reader.nextIntervalHistogram();
+                if (interval instanceof Histogram h) {
+                    total.add(h);
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String[] server(Path dir, SimRun run, Series s) throws IOException {
+        Path file = dir.resolve(SimRun.SERVER_STATS);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        List<Double> x = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
+        long loadStartMillis = (run.originEpochMicros() + run.loadStart()) / 1000;
+        JsonNode previous = null;
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = Json.mapper().readTree(line);
+            if (previous != null) {
+                double seconds = (node.get("t").asLong() - loadStartMillis) / 1000.0;
+                double elapsed = (node.get("t").asLong() - previous.get("t").asLong()) / 1000.0;
+                if (seconds >= 0 && seconds <= s.seconds() && elapsed > 0) {
+                    x.add(seconds);
+                    cpu.add(100 * (node.get("cpuNanos").asLong() - previous.get("cpuNanos").asLong()) / 1e9 / elapsed);
+                    heap.add(node.get("heapUsed").asLong() / (1024.0 * 1024.0));
+                }
+            }
+            previous = node;
+        }
+        if (x.isEmpty()) {
+            return null;
+        }
+        XYChart chart = SimCharts.overTime("Server resources", "CPU (% of one core)", s, false);
+        double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(100)) * 1.1;
+        SimCharts.shadeFaults(chart, s.faults(), 0, top);
+        SimCharts.line(chart, "CPU %", x, cpu, 0);
+        SimCharts.line(chart, "heap used (MiB)", x, heap, 1).setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "heap used (MiB)");
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMax(0, top);
+        chart.getStyler().setYAxisMin(1, 0.0);
+        Charts.save(chart, dir, "server");
+        return new String[] {"server", "Server resources", "The server process's CPU use (100% is one core fully "
+                + "busy; this machine has " + run.machine().cores() + ") and its heap in use, from its --stats file."};
+    }
+
+    private static String ms(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The latency table: a header row, then one row per latency, in milliseconds. */
+    public static List<List<String>> latencyRows(Results r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("latency (ms)", "count", "p50", "p90", "p99", "p99.9", "max", "mean"));
+        for (Map.Entry<String, LatencySummary> e : r.latency().entrySet()) {
+            LatencySummary l = e.getValue();
+            rows.add(List.of(e.getKey(), String.valueOf(l.count()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.p999()),
+                    ms(l.max()), ms(l.mean())));
+        }
+        return rows;
+    }
+
+    private static String html(SimRun run, Results r, Series s, List<String[]> charts) {
+        Html page = new Html("Simulation " + run.scenarioName() + " " + run.runId());
+        page.heading(1, "Simulation: " + run.scenarioName());
+        String verdict = r.passed() ? "<span class=\"ok\">PASSED</span>" : "<span class=\"missed\">FAILED</span>";
+        page.raw("<p>" + verdict + " &middot; checkers: <b>" + Html.escape(r.validity().wire()) + "</b> &middot; "
+                + Html.escape(run.command()) + "</p>");
+        page.table(List.of(
+                List.of("run", run.runId()),
+                List.of("scenario", run.scenarioName() + " (" + run.scenarioFile() + ")"),
+                List.of("seed", String.valueOf(run.seed())),
+                List.of("tag and shard", run.tag() + ", " + run.shard()),
+                List.of("server", run.target() + (run.embeddedServer() ? " (started by the lab)" : "")),
+                List.of("Toxiproxy", run.toxiproxy() == null ? "none (no faults)" : run.toxiproxy()),
+                List.of("load", String.format(Locale.ROOT, "%.1f s, then a drain of %.1f s",
+                        (run.loadEnd() - run.loadStart()) / 1e6, (run.end() - run.loadEnd()) / 1e6)),
+                List.of("events", String.valueOf(run.events())),
+                List.of("machine", run.machine().describe()),
+                List.of("version", run.version()),
+                List.of("started", run.started())));
+        page.heading(2, "Checkers");
+        List<List<String>> verdicts = new ArrayList<>();
+        verdicts.add(List.of("checker", "verdict", "finding"));
+        for (Verdict v : r.verdicts()) {
+            verdicts.add(List.of(v.checker(), v.validity().wire(), v.summary()));
+        }
+        page.table(verdicts);
+        for (Verdict v : r.verdicts()) {
+            if (!v.evidence().isEmpty()) {
+                page.paragraph("Evidence from " + v.checker() + ":").list(v.evidence());
+            }
+        }
+        if (!r.thresholds().isEmpty()) {
+            page.heading(2, "Thresholds");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("threshold", "measured", "result"));
+            r.thresholds().forEach(t -> rows.add(List.of(t.text(), ms(t.actual()), t.passed() ? "pass" : "FAIL")));
+            page.table(rows);
+        }
+        page.heading(2, "Latency");
+        page.table(latencyRows(r));
+        page.heading(2, "Throughput and errors");
+        page.table(List.of(List.of("measure", "value"),
+                List.of("operations ok", r.throughput().ops() + String.format(Locale.ROOT, " (%.1f/s)", r.throughput().opsPerSecond())),
+                List.of("deliveries", r.throughput().deliveries() + String.format(Locale.ROOT, " (%.1f/s)",
+                        r.throughput().deliveriesPerSecond())),
+                List.of("peak users online", String.valueOf(r.throughput().peakOnline())),
+                List.of("failed (expected and not)", String.valueOf(r.errors().failed())),
+                List.of("unexpected failures", String.valueOf(r.errors().unexpected())),
+                List.of("in doubt (no answer)", String.valueOf(r.errors().inDoubt())),
+                List.of("by code", r.errors().byCode().toString())));
+        if (!s.faults().isEmpty()) {
+            page.heading(2, "Faults");
+            List<String> faults = new ArrayList<>();
+            s.faults().forEach(f -> faults.add(String.format(Locale.ROOT, "%s from %.1f s to %.1f s", f.description(),
+                    f.start(), f.end())));
+            page.list(faults);
+        }
+        page.heading(2, "Charts");
+        for (String[] c : charts) {
+            page.chart(c[0], c[1], c[2]);
+        }
+        page.heading(2, "Files");
+        page.list(List.of("run.json: the scenario's text, seed, machine and times",
+                "history.jsonl.gz: every operation and event, one JSON object a line",
+                "histograms/*.hlog: HdrHistogram interval logs, one a latency",
+                "series.json, results.json: the measurements and the verdicts",
+                "server-stats.jsonl: the server's own CPU, heap and connections (when the lab started it)"));
+        return page.render();
+    }
+
+    private static String markdown(SimRun run, Results r, Series s) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Simulation ").append(run.scenarioName()).append(' ').append(run.runId()).append("\n\n");
+        md.append("Command: `").append(run.command()).append("`\n\n");
+        md.append("Machine: ").append(run.machine().describe()).append("\n\n");
+        md.append("Result: **").append(r.passed() ? "passed" : "failed").append("**; checkers ")
+                .append(r.validity().wire()).append("\n\n");
+        for (Verdict v : r.verdicts()) {
+            md.append("- ").append(v.checker()).append(": **").append(v.validity().wire()).append("**, ")
+                    .append(v.summary()).append('\n');
+        }
+        md.append('\n');
+        for (Results.ThresholdResult t : r.thresholds()) {
+            md.append("- threshold `").append(t.text()).append("`: ").append(ms(t.actual())).append(' ')
+                    .append(t.passed() ? "pass" : "**fail**").append('\n');
+        }
+        md.append("\n| ");
+        List<List<String>> rows = latencyRows(r);
+        md.append(String.join(" | ", rows.getFirst())).append(" |\n|");
+        md.append("---|".repeat(rows.getFirst().size())).append('\n');
+        rows.stream().skip(1).forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        md.append(String.format(Locale.ROOT, "%nThroughput: %.1f operations/s, %.1f deliveries/s; peak %d users online. "
+                + "Failures: %d (%d unexpected); %d in doubt.%n", r.throughput().opsPerSecond(),
+                r.throughput().deliveriesPerSecond(), r.throughput().peakOnline(), r.errors().failed(),
+                r.errors().unexpected(), r.errors().inDoubt()));
+        if (!s.faults().isEmpty()) {
+            md.append("\nFaults: ");
+            md.append(String.join("; ", s.faults().stream().map(f -> String.format(Locale.ROOT, "%s %.1f-%.1f s",
+                    f.description(), f.start(), f.end())).toList())).append('\n');
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package chatlab.sim;
+
+import chatlab.checker.CheckContext;
+import chatlab.checker.Checker;
+import chatlab.checker.DeliveryChecker;
+import chatlab.checker.LockoutChecker;
+import chatlab.checker.Validity;
+import chatlab.checker.Verdict;
+import chatlab.history.Event;
+import chatlab.history.HistoryReader;
+import chatlab.lab.Json;
+import chatlab.metrics.LatencySummary;
+import chatlab.metrics.Measurements;
+import chatlab.metrics.Results;
+import chatlab.workload.Accounts;
+import chatlab.workload.Behaviour;
+import chatlab.workload.GroupSpec;
+import chatlab.workload.Scenario;
+import chatlab.workload.ScenarioLoader;
+import chatlab.workload.Threshold;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a run's files into its findings: the checkers' verdicts on the history, the
+ * measurements (with one HdrHistogram interval log per latency and the second-by-second
+ * series), and the thresholds. Reads only what the run wrote, so any run can be analysed again.
+ */
+public final class Analysis {
+    private Analysis() {
+    }
+
+    /** The scenario a run ran, rebuilt from its own text and overrides. */
+    public static Scenario scenario(SimRun run) {
+        return ScenarioLoader.parse(run.scenarioText(), run.scenarioJson(), run.overrides());
+    }
+
+    /** Analyses the run in {@code dir}, writing histograms/, series.json and results.json there. */
+    public static Results analyse(Path dir) throws IOException {
+        SimRun run = Json.read(dir.resolve(SimRun.FILE), SimRun.class);
+        Scenario scenario = scenario(run);
+        List<Event> history = HistoryReader.readAll(dir.resolve(SimRun.HISTORY));
+        Results results = analyse(run, scenario, history, dir);
+        Json.write(dir.resolve(SimRun.RESULTS), results);
+        return results;
+    }
+
+    static Results analyse(SimRun run, Scenario scenario, List<Event> history, Path dir) throws IOException {
+        Accounts accounts = new Accounts(scenario, run.tag());
+        CheckContext context = new CheckContext(accounts.chatUsers(), scenario.server().maxAttempts(),
+                scenario.server().blockDuration());
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Checker checker : checkers(scenario)) {
+            verdicts.add(checker.check(history, context));
+        }
+        Validity validity = verdicts.stream().map(Verdict::validity).reduce(Validity.VALID, Validity::and);
+        Measurements m = Measurements.of(history, run.loadStart(), run.loadEnd(), run.end(), Operations::expected);
+        m.writeLogs(dir.resolve(SimRun.HISTOGRAMS), (run.originEpochMicros() + run.loadStart()) / 1000);
+        Json.write(dir.resolve(SimRun.SERIES), m.series());
+        Map<String, LatencySummary> latency = m.summaries();
+        List<Results.ThresholdResult> thresholds = new ArrayList<>();
+        for (Threshold t : scenario.thresholds()) {
+            double actual = switch (t.metric()) {
+                case "errors" -> t.stat().equals("rate") ? m.errors().rate() : m.errors().unexpected();
+                case "throughput" -> t.stat().equals("ops") ? m.throughput().opsPerSecond()
+                        : m.throughput().deliveriesPerSecond();
+                default -> latency.get(t.metric()).stat(t.stat());
+            };
+            thresholds.add(new Results.ThresholdResult(t.text(), actual, t.passes(actual)));
+        }
+        boolean passed = validity != Validity.INVALID && thresholds.stream().allMatch(Results.ThresholdResult::passed);
+        return new Results(validity, verdicts, latency, m.throughput(), m.errors(), thresholds, passed);
+    }
+
+    /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks. */
+    static List<Checker> checkers(Scenario scenario) {
+        List<Checker> checkers = new ArrayList<>();
+        if (scenario.groups().stream().anyMatch(g -> g.mix().has(Behaviour::chat))) {
+            checkers.add(new DeliveryChecker());
+        }
+        if (scenario.groups().stream().anyMatch(g -> !g.chats())) {
+            checkers.add(new LockoutChecker());
+        }
+        return checkers;
+    }
+
+    static boolean attacks(GroupSpec g) {
+        return !g.chats();
+    }
+}

@@ -1,0 +1,71 @@
+package chatlab.sim;
+
+import chatlab.checker.DeliveryChecker;
+import chatlab.client.ChatClient;
+import chatlab.history.Event;
+import chatlab.history.Type;
+import chatlab.protocol.ChatException;
+import chatlab.workload.Behaviour;
+import chatlab.workload.GroupSpec;
+import chatlab.workload.Step;
+import chatlab.workload.UserPlan;
+import java.net.InetSocketAddress;
+
+/**
+ * An attacker: one connection, never logged in as itself, trying its victim's password, mostly
+ * wrong. The rare right guess logs in and straight out again. Every attempt says which password
+ * it used, for the lockout checker.
+ */
+final class Attacker implements Runnable {
+    private final SimContext ctx;
+    private final String process;
+    private final UserPlan plan;
+    private final InetSocketAddress endpoint;
+    private ChatClient client;
+    private long wrongGuesses;
+
+    Attacker(SimContext ctx, GroupSpec group, int groupIndex, int index) {
+        this.ctx = ctx;
+        this.process = group.name() + "-" + index;
+        this.plan = new UserPlan(ctx.scenario.seed(), groupIndex, index, group, ctx.accounts, null);
+        this.endpoint = ctx.endpoint(group.name());
+    }
+
+    @Override
+    public void run() {
+        if (!ctx.pauseUntil(ctx.loadStartNanos())) {
+            return;
+        }
+        try {
+            while (!ctx.stopping()) {
+                Step step = plan.next();
+                if (!ctx.pause(step.thinkNanos())) {
+                    return;
+                }
+                attempt(step.action().victim(), step.action().behaviour() == Behaviour.RIGHT_PASSWORD);
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private void attempt(String victim, boolean right) {
+        Event invocation = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGIN, victim).withRight(right));
+        if (client == null || !client.isConnected()) {
+            try {
+                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions());
+            } catch (ChatException e) {
+                client = null;
+                ctx.ops.failed(invocation, e);
+                return;
+            }
+        }
+        String password = right ? ctx.accounts.password(victim) : "wrong-" + (++wrongGuesses);
+        if (ctx.ops.complete(invocation, client.login(victim, password, null), (e, r) -> e).ok()) {
+            Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGOUT, victim));
+            ctx.ops.complete(logout, client.logout(), (e, r) -> e);
+        }
+    }
+}

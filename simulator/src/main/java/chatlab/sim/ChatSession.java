@@ -1,0 +1,252 @@
+package chatlab.sim;
+
+import chatlab.checker.DeliveryChecker;
+import chatlab.client.ChatClient;
+import chatlab.client.ChatListener;
+import chatlab.history.Event;
+import chatlab.history.Type;
+import chatlab.protocol.Audience;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ServerMessage;
+import chatlab.workload.Action;
+import chatlab.workload.Behaviour;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One chatting account online: it logs in, performs actions and records each as an operation,
+ * and records every message it receives and the loss of its connection. Used by closed users,
+ * open sessions and the drain alike.
+ */
+final class ChatSession implements ChatListener {
+    private static final long MAX_BACKOFF_NANOS = 3_000_000_000L;
+
+    private final SimContext ctx;
+    private final String process;
+    private final String user;
+    private final AccountState state;
+    private final InetSocketAddress endpoint;
+    private final int messageSize;
+    private ChatClient client;
+    private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
+    private long backoffNanos = 200_000_000L;
+
+    ChatSession(SimContext ctx, String process, String user, String group, int messageSize) {
+        this.ctx = ctx;
+        this.process = process;
+        this.user = user;
+        this.state = ctx.state(user);
+        this.endpoint = ctx.endpoint(group);
+        this.messageSize = messageSize;
+    }
+
+    String user() {
+        return user;
+    }
+
+    boolean online() {
+        return online.get() && client != null && client.isConnected();
+    }
+
+    private Event op(String f) {
+        return Event.of(0, process, Type.INVOKE, f, user);
+    }
+
+    /** Connects and logs in; {@code due} is when an open session was meant to arrive (µs on the run's clock). */
+    boolean login(Long due) {
+        Event invocation = ctx.ops.invoke(op(DeliveryChecker.LOGIN).withDue(due));
+        if (client == null || !client.isConnected()) {
+            try {
+                close();
+                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(),
+                        ctx.clientOptions().withListener(this).withHandledUpTo(state.handledUpTo));
+                ctx.zone(client.welcome().zone());
+            } catch (ChatException e) {
+                client = null;
+                ctx.ops.failed(invocation, e);
+                return false;
+            }
+        }
+        var outcome = ctx.ops.complete(invocation, client.login(user, ctx.accounts.password(user), null), (e, r) -> e);
+        if (outcome.ok()) {
+            cameOnline();
+        }
+        return outcome.ok();
+    }
+
+    private void cameOnline() {
+        if (online.compareAndSet(false, true)) {
+            ctx.stats.online.incrementAndGet();
+        }
+        state.session = this;
+        backoffNanos = 200_000_000L;
+    }
+
+    private void wentOffline() {
+        if (online.compareAndSet(true, false)) {
+            ctx.stats.online.decrementAndGet();
+        }
+    }
+
+    /** Online again after a lost connection, retrying with backoff until the stop signal; false if stopped first. */
+    boolean ensureOnline() {
+        return ensureOnline(Long.MAX_VALUE, false);
+    }
+
+    /**
+     * Online again, retrying with backoff until {@code deadlineNanos}; during the load the stop
+     * signal ends the retries too, but the drain after it keeps trying until its deadline.
+     */
+    boolean ensureOnline(long deadlineNanos, boolean draining) {
+        while (!online()) {
+            if ((!draining && ctx.stopping()) || System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            if (client == null || client.user() == null) {
+                if (login(null)) {
+                    return true;
+                }
+            } else {
+                Event invocation = ctx.ops.invoke(op(DeliveryChecker.RECONNECT));
+                CompletableFuture<ServerMessage.LoggedIn> attempt;
+                try {
+                    attempt = CompletableFuture.completedFuture(client.reconnect());
+                } catch (ChatException e) {
+                    attempt = CompletableFuture.failedFuture(e);
+                }
+                if (ctx.ops.complete(invocation, attempt, (e, r) -> e).ok()) {
+                    cameOnline();
+                    return true;
+                }
+            }
+            long pause = Math.min(backoffNanos, deadlineNanos - System.nanoTime());
+            if (draining) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, pause));
+            } else if (!ctx.pause(pause)) {
+                return false;
+            }
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        }
+        return true;
+    }
+
+    /** Performs one planned action. */
+    void perform(Action action) {
+        Behaviour b = action.behaviour();
+        switch (b) {
+            case UNICAST, MULTICAST, BROADCAST, BLOCKCAST -> chat(action);
+            case POST -> post();
+            case EDIT -> edit();
+            case DELETE -> delete();
+            case READ -> read();
+            case WHO -> {
+                Event invocation = ctx.ops.invoke(op("who"));
+                ctx.ops.complete(invocation, client.who(), (e, users) -> e);
+            }
+            case RELOGIN -> {
+                logout();
+                login(null);
+            }
+            case WRONG_PASSWORD, RIGHT_PASSWORD -> throw new IllegalStateException("a chatting user does not attack");
+        }
+    }
+
+    private void chat(Action action) {
+        Audience mode = Audience.valueOf(action.behaviour().name());
+        String tok = DeliveryChecker.token(user, state.sent.incrementAndGet());
+        String mode2 = mode.name().toLowerCase(Locale.ROOT);
+        Event invocation = ctx.ops.invoke(op(DeliveryChecker.SEND).withChat(new Event.Chat(mode2, action.to(),
+                action.except(), tok, null, null, null, null)));
+        List<String> names = mode == Audience.BLOCKCAST ? action.except() : action.to();
+        ctx.ops.complete(invocation, client.send(mode, names, text(tok), null), (e, sent) -> e.withChat(new Event.Chat(
+                mode2, action.to(), action.except(), tok, sent.messageId(), sent.recipients(), sent.offline(),
+                sent.blockedBy())));
+    }
+
+    private String text(String token) {
+        StringBuilder text = new StringBuilder(messageSize).append(token).append(' ');
+        while (text.length() < messageSize) {
+            text.append("lorem ipsum dolor sit amet ");
+        }
+        text.setLength(Math.max(token.length(), messageSize));
+        return text.toString().strip();
+    }
+
+    private void post() {
+        String tok = "board:" + user + "#" + state.posted.incrementAndGet();
+        Event invocation = ctx.ops.invoke(op("post").withBoard(new Event.Board(null, null, tok, null)));
+        ctx.ops.complete(invocation, client.post(text(tok)), (e, ack) -> {
+            state.remember(ack);
+            return e.withBoard(new Event.Board(ack.number(), ack.timestamp(), tok, null));
+        });
+    }
+
+    private void edit() {
+        ServerMessage.BoardAck latest = state.latest();
+        if (latest == null) {
+            post(); // nothing of one's own to edit yet
+            return;
+        }
+        Event invocation = ctx.ops.invoke(op("edit").withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
+        ctx.ops.complete(invocation, client.edit(latest.number(), latest.timestamp(), text("edited:" + user)), (e, ack) -> {
+            state.replaceLatest(ack);
+            return e.withBoard(new Event.Board(ack.number(), ack.timestamp(), null, null));
+        });
+    }
+
+    private void delete() {
+        ServerMessage.BoardAck latest = state.takeLatest();
+        if (latest == null) {
+            post();
+            return;
+        }
+        Event invocation = ctx.ops.invoke(op("delete").withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
+        ctx.ops.complete(invocation, client.delete(latest.number(), latest.timestamp()), (e, ack) -> e);
+    }
+
+    private void read() {
+        String since = ctx.timestamps().format(Instant.now().minusSeconds(10));
+        Event invocation = ctx.ops.invoke(op("read").withBoard(new Event.Board(null, since, null, null)));
+        ctx.ops.complete(invocation, client.read(since), (e, entries) -> e.withBoard(new Event.Board(null, since, null,
+                entries.size())));
+    }
+
+    /** Logs out, keeping the connection. */
+    void logout() {
+        if (client == null || !online.get()) {
+            return;
+        }
+        wentOffline();
+        Event invocation = ctx.ops.invoke(op(DeliveryChecker.LOGOUT));
+        ctx.ops.complete(invocation, client.logout(), (e, ok) -> e);
+    }
+
+    void close() {
+        wentOffline();
+        if (client != null) {
+            state.handledUpTo = Math.max(state.handledUpTo, client.handledUpTo());
+            client.close();
+            client = null;
+        }
+    }
+
+    @Override
+    public void onChat(ServerMessage.Chat chat) {
+        String tok = chat.text().split(" ", 2)[0];
+        ctx.ops.event(Event.of(0, process, Type.EVENT, DeliveryChecker.DELIVER, user).withDelivery(
+                new Event.Delivery(chat.from(), chat.messageId(), chat.seq(), tok, chat.mode().name().toLowerCase(Locale.ROOT))));
+        ctx.stats.deliveries.incrementAndGet();
+    }
+
+    @Override
+    public void onConnectionLost(ChatException cause) {
+        if (online.get()) {
+            ctx.ops.event(Event.of(0, process, Type.EVENT, DeliveryChecker.LOST, user)
+                    .withFailure(new Event.Failure(cause.code().wire(), cause.getMessage(), null, null)));
+        }
+        wentOffline();
+    }
+}

@@ -1,0 +1,101 @@
+package chatlab.sim;
+
+import chatlab.client.ChatClient;
+import chatlab.history.Event;
+import chatlab.history.HistoryWriter;
+import chatlab.history.RunClock;
+import chatlab.history.Type;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * Records operations as simulated processes perform them: the invocation, then exactly one
+ * completion. A refusal the server is sure of is a failure; a timeout or a lost connection
+ * leaves the operation in doubt ({@code info}), since it may have taken effect.
+ */
+final class Operations {
+    /** Refusals that are part of the workload's nature (races, lockout), not signs of a fault. */
+    private static final Map<String, Set<ErrorCode>> EXPECTED = Map.of(
+            "send", Set.of(ErrorCode.RECIPIENT_BLOCKED),
+            "edit", Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
+            "delete", Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
+            "login", Set.of(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED, ErrorCode.DUPLICATE_SESSION,
+                    ErrorCode.SERVER_UNREACHABLE),
+            "reconnect", Set.of(ErrorCode.DUPLICATE_SESSION, ErrorCode.SERVER_UNREACHABLE),
+            "signup", Set.of(ErrorCode.USERNAME_TAKEN));
+    private static final Set<ErrorCode> IN_DOUBT = Set.of(ErrorCode.CONNECTION_LOST, ErrorCode.TIMEOUT);
+
+    /** How an operation ended, and its result when it succeeded. */
+    record Outcome<T>(Type type, T value, ChatException error) {
+        boolean ok() {
+            return type == Type.OK;
+        }
+    }
+
+    private final HistoryWriter history;
+    private final RunClock clock;
+    private final LiveStats stats;
+
+    Operations(HistoryWriter history, RunClock clock, LiveStats stats) {
+        this.history = history;
+        this.clock = clock;
+        this.stats = stats;
+    }
+
+    RunClock clock() {
+        return clock;
+    }
+
+    /** Stamps and records an invocation; returns it, to complete later. */
+    Event invoke(Event invocation) {
+        Event stamped = new Event(0, clock.micros(), invocation.p(), Type.INVOKE, invocation.f(), invocation.u(),
+                invocation.due(), invocation.target(), invocation.right(), invocation.chat(), invocation.board(), null,
+                null, null);
+        history.append(stamped);
+        return stamped;
+    }
+
+    /** Records an event that is not an operation: a delivery, a lost connection, a fault. */
+    void event(Event event) {
+        history.append(new Event(0, clock.micros(), event.p(), event.type(), event.f(), event.u(), event.due(),
+                event.target(), event.right(), event.chat(), event.board(), event.failure(), event.delivery(), event.fault()));
+    }
+
+    /** Waits for {@code request} and records how it ended; {@code onOk} adds the result to the completion. */
+    <T> Outcome<T> complete(Event invocation, CompletableFuture<T> request, BiFunction<Event, T, Event> onOk) {
+        try {
+            T value = ChatClient.await(request);
+            history.append(onOk.apply(invocation.completed(clock.micros(), Type.OK), value));
+            stats.ok.incrementAndGet();
+            return new Outcome<>(Type.OK, value, null);
+        } catch (ChatException e) {
+            return failed(invocation, e);
+        }
+    }
+
+    /** Runs an invocation that fails before it starts (no connection): in doubt or failed by its code. */
+    <T> Outcome<T> failed(Event invocation, ChatException e) {
+        Type type = IN_DOUBT.contains(e.code()) ? Type.INFO : Type.FAIL;
+        Event.Failure failure = new Event.Failure(e.code().wire(), e.getMessage(), e.attemptsLeft(), e.retryAfterSeconds());
+        history.append(invocation.completed(clock.micros(), type).withFailure(failure));
+        if (type == Type.INFO) {
+            stats.inDoubt.incrementAndGet();
+        } else {
+            stats.failed.incrementAndGet();
+            if (!EXPECTED.getOrDefault(invocation.f(), Set.of()).contains(e.code()) && e.code() != ErrorCode.RATE_LIMITED) {
+                stats.unexpected.incrementAndGet();
+            }
+        }
+        return new Outcome<>(type, null, e);
+    }
+
+    /** Whether a refusal of {@code op} with {@code code} is part of the workload's nature. */
+    static boolean expected(String op, String code) {
+        return code.equals(ErrorCode.RATE_LIMITED.wire())
+                || EXPECTED.getOrDefault(op, Set.of()).stream().anyMatch(c -> c.wire().equals(code));
+    }
+}

@@ -1,0 +1,90 @@
+package chatlab.sim;
+
+import chatlab.client.ClientOptions;
+import chatlab.protocol.Timestamps;
+import chatlab.workload.Accounts;
+import chatlab.workload.Scenario;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** What every simulated process of a run shares: the scenario, accounts, where to connect, the history, and the stop signal. */
+final class SimContext {
+    final Scenario scenario;
+    final Accounts accounts;
+    final Operations ops;
+    final LiveStats stats;
+    final Map<String, InetSocketAddress> endpoints;
+    final Shard shard;
+    final Map<String, AccountState> states = new ConcurrentHashMap<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));
+    private volatile long loadStartNanos = Long.MAX_VALUE;
+
+    SimContext(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats,
+            Map<String, InetSocketAddress> endpoints, Shard shard) {
+        this.scenario = scenario;
+        this.accounts = accounts;
+        this.ops = ops;
+        this.stats = stats;
+        this.endpoints = Map.copyOf(endpoints);
+        this.shard = shard;
+    }
+
+    /** {@link System#nanoTime()} when the load begins. */
+    long loadStartNanos() {
+        return loadStartNanos;
+    }
+
+    void loadStartNanos(long value) {
+        loadStartNanos = value;
+    }
+
+    AccountState state(String user) {
+        return states.computeIfAbsent(user, u -> new AccountState());
+    }
+
+    ClientOptions clientOptions() {
+        return ClientOptions.defaults().withClientName("chatlab-sim").withRequestTimeout(scenario.requestTimeout())
+                .withConnectTimeout(Duration.ofSeconds(5));
+    }
+
+    InetSocketAddress endpoint(String group) {
+        return endpoints.get(group);
+    }
+
+    Timestamps timestamps() {
+        return timestamps;
+    }
+
+    void zone(String zone) {
+        timestamps = new Timestamps(ZoneId.of(zone));
+    }
+
+    void stop() {
+        stop.countDown();
+    }
+
+    boolean stopping() {
+        return stop.getCount() == 0;
+    }
+
+    /** Waits until {@code nanoTime} or the stop signal; false if stopped first. */
+    boolean pauseUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        try {
+            return wait <= 0 ? !stopping() : !stop.await(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean pause(long nanos) {
+        return pauseUntil(System.nanoTime() + nanos);
+    }
+}

@@ -1,0 +1,20 @@
+package chatlab.sim;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How to run a scenario: where it came from (its text is kept in the run), against which
+ * server ({@code target} null starts one), as which shard, tagged how, and when: a shard is
+ * given the run's {@code origin} and {@code loadStartAt} so that all shards share one clock.
+ */
+public record SimOptions(String runId, String command, Path scenarioFile, String scenarioText, boolean scenarioJson,
+        List<String> overrides, InetSocketAddress target, String tag, Shard shard, Instant origin, Instant loadStartAt,
+        boolean noFaults, List<String> serverJvmOptions) {
+    public SimOptions {
+        overrides = List.copyOf(overrides);
+        serverJvmOptions = List.copyOf(serverJvmOptions);
+    }
+}

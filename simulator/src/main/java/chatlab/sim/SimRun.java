@@ -1,0 +1,27 @@
+package chatlab.sim;
+
+import chatlab.lab.Machine;
+import java.util.List;
+
+/**
+ * A run's {@code run.json}: what ran (the scenario's own text, overrides, seed and tag), where
+ * and on what, and when, on the run's clock (microseconds since {@code originEpochMicros}): the
+ * load from {@code loadStart} to {@code loadEnd}, the run's end at {@code end}. With it and the
+ * history, the report can be rebuilt.
+ */
+public record SimRun(String runId, String command, String version, Machine machine, String started, String ended,
+        String scenarioName, String scenarioFile, String scenarioText, boolean scenarioJson, List<String> overrides,
+        long seed, String tag, String shard, String target, boolean embeddedServer, String toxiproxy,
+        long originEpochMicros, long loadStart, long loadEnd, long end, long events) {
+
+    public static final String FILE = "run.json";
+    public static final String HISTORY = "history.jsonl.gz";
+    public static final String RESULTS = "results.json";
+    public static final String SERIES = "series.json";
+    public static final String SERVER_STATS = "server-stats.jsonl";
+    public static final String HISTOGRAMS = "histograms";
+
+    public SimRun {
+        overrides = List.copyOf(overrides);
+    }
+}

@@ -1,0 +1,184 @@
+package chatlab.sim;
+
+import chatlab.cli.Commands;
+import chatlab.cli.VersionProvider;
+import chatlab.lab.RunIds;
+import chatlab.metrics.Results;
+import chatlab.net.Toxiproxies;
+import chatlab.net.ToxiproxyUnavailableException;
+import chatlab.report.SimReport;
+import chatlab.workload.Scenario;
+import chatlab.workload.ScenarioException;
+import chatlab.workload.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./lab simulate}: runs a scenario of simulated users through real faults, checks the history, reports. */
+@Command(name = "lab simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Runs many simulated chat users against a server (one it starts, or --target), through",
+                "Toxiproxy faults, records every operation, checks that nothing acknowledged was lost, duplicated or",
+                "reordered and that lockout kept its rule, and writes reports/sim/<run-id>/ with charts and index.html."},
+        footer = {"", "Scenarios are YAML or JSON files; a bare name is looked up in simulator/scenarios/.",
+                "", "Examples:",
+                "  ./lab simulate                                   the default scenario, about a minute",
+                "  ./lab simulate smoke                             a 15-second first look",
+                "  ./lab simulate flaky-network --seed 7            the same faults and workload for seed 7",
+                "  ./lab simulate classroom --set groups.students.users=30 --duration 2m",
+                "  ./lab simulate broadcast-storm --target 127.0.0.1:4242",
+                "", "Exit codes: 0 passed; 1 a checker found a violation, a threshold failed, or the run failed;",
+                "2 invalid arguments or scenario, or faults asked for without a Toxiproxy."})
+public final class SimulateMain implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A scenario file, or the name of one in simulator/scenarios (default: default).")
+    private String scenario = "default";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed: the workload and faults follow from it.")
+    private Long seed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Override how long the load runs, e.g. 30s or 5m.")
+    private String duration;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any field, e.g. groups.office.users=50 or server.maxAttempts=5 (repeatable).")
+    private List<String> set = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "Drive a running server instead of starting one.")
+    private String target;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Prefix of the run's account names, 1-8 lowercase letters or digits (default: sim, or random with --target).")
+    private String tag;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only part I of N of the users, for runs spread over processes or machines (needs --target).")
+    private String shard;
+
+    @Option(names = "--origin", paramLabel = "EPOCH_MS", description = "The run's clock origin, the same for every shard (default: now).")
+    private Long origin;
+
+    @Option(names = "--start-at", paramLabel = "EPOCH_MS", description = "When the load begins, the same for every shard (default: as soon as the accounts are ready).")
+    private Long startAt;
+
+    @Option(names = "--no-faults", description = "Run without proxies, toxics or nemesis.")
+    private boolean noFaults;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/sim/<run-id>).")
+    private Path out;
+
+    @Option(names = "--server-heap", paramLabel = "SIZE", description = "Heap of the server the lab starts, e.g. 4g (default: the JVM's).")
+    private String serverHeap;
+
+    @CommandLine.Mixin
+    private chatlab.cli.Verbosity verbosity;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Commands.main(new SimulateMain(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        verbosity.apply();
+        PrintStream console = System.out;
+        SimOptions options;
+        Scenario loaded;
+        try {
+            Path file = locate(scenario);
+            List<String> overrides = new ArrayList<>(set);
+            if (seed != null) {
+                overrides.add("seed=" + seed);
+            }
+            if (duration != null) {
+                overrides.add("duration=" + duration);
+            }
+            loaded = ScenarioLoader.load(file, overrides);
+            options = options(file, overrides);
+        } catch (ScenarioException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
+        options = withRunId(options, dir.getFileName().toString());
+        console.println("Scenario " + loaded.name() + " (seed " + loaded.seed() + ", " + loaded.duration().toSeconds()
+                + " s" + (options.shard().whole() ? "" : ", shard " + options.shard()) + ") into " + dir);
+        SimRun run;
+        try {
+            run = new Simulation(loaded, options, dir, console).run();
+        } catch (ToxiproxyUnavailableException e) {
+            spec.commandLine().getErr().println("error: this scenario injects network faults. " + e.getMessage()
+                    + "\nOr run it without faults: --no-faults.");
+            return 2;
+        }
+        Results results = Analysis.analyse(dir);
+        SimReport.build(dir);
+        Summary.print(console, run, results);
+        console.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
+        return results.passed() ? 0 : 1;
+    }
+
+    private SimOptions options(Path file, List<String> overrides) throws IOException {
+        InetSocketAddress targetAddress = target == null ? null : hostPort(target);
+        Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+        if (!part.whole() && targetAddress == null) {
+            throw new IllegalArgumentException("--shard needs --target: every shard must drive the same server");
+        }
+        String runTag = tag != null ? tag : targetAddress == null ? "sim"
+                : Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        if (!runTag.matches("[a-z0-9]{1,8}")) {
+            throw new IllegalArgumentException("--tag takes 1 to 8 lowercase letters or digits, not '" + runTag + "'");
+        }
+        List<String> jvm = serverHeap == null ? List.of() : List.of("-Xmx" + serverHeap);
+        return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
+                file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
+                origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
+                noFaults, jvm);
+    }
+
+    private static SimOptions withRunId(SimOptions o, String runId) {
+        return new SimOptions(runId, o.command(), o.scenarioFile(), o.scenarioText(), o.scenarioJson(), o.overrides(),
+                o.target(), o.tag(), o.shard(), o.origin(), o.loadStartAt(), o.noFaults(), o.serverJvmOptions());
+    }
+
+    static InetSocketAddress hostPort(String text) {
+        var unresolved = chatlab.p2p.impair.Units.hostPort(text);
+        return new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
+    }
+
+    /** A file, or a name in simulator/scenarios/ (with or without .yaml). */
+    static Path locate(String name) {
+        Path asFile = Path.of(name);
+        if (Files.isRegularFile(asFile)) {
+            return asFile;
+        }
+        Path root = Toxiproxies.projectRoot();
+        Path dir = (root == null ? Path.of("") : root).resolve("simulator/scenarios");
+        for (String candidate : List.of(name, name + ".yaml", name + ".yml", name + ".json")) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no scenario '" + name + "': not a file, and not in " + dir
+                + " (there: " + available(dir) + ")");
+    }
+
+    private static String available(Path dir) {
+        try (var files = Files.list(dir)) {
+            return String.join(", ", files.map(p -> p.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""))
+                    .sorted().toList());
+        } catch (IOException e) {
+            return "none";
+        }
+    }
+}

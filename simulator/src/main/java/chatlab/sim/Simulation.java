@@ -1,0 +1,144 @@
+package chatlab.sim;
+
+import chatlab.history.Event;
+import chatlab.history.HistoryWriter;
+import chatlab.history.RunClock;
+import chatlab.history.Type;
+import chatlab.lab.Json;
+import chatlab.lab.Machine;
+import chatlab.nemesis.Nemesis;
+import chatlab.net.ProxiedEndpoint;
+import chatlab.net.Toxiproxies;
+import chatlab.net.ToxiproxyEnvironment;
+import chatlab.server.ServerProcess;
+import chatlab.workload.Accounts;
+import chatlab.workload.GroupSpec;
+import chatlab.workload.LoadModel;
+import chatlab.workload.Scenario;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a scenario, start to end: the server (started here, or a target), the proxies and
+ * their standing toxics, the accounts, the load with its fault schedule, the drain that lets
+ * every message arrive, and the run's files. It leaves nothing behind: faults healed, proxies
+ * deleted, the server it started stopped.
+ */
+public final class Simulation {
+    /** How long the drain waits with no new delivery before it calls the run quiet. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+
+    private final Scenario scenario;
+    private final SimOptions options;
+    private final Path dir;
+    private final PrintStream console;
+    private final LiveStats stats = new LiveStats();
+
+    public Simulation(Scenario scenario, SimOptions options, Path dir, PrintStream console) {
+        this.scenario = options.noFaults() ? scenario.withoutFaults() : scenario;
+        this.options = options;
+        this.dir = dir;
+        this.console = console;
+    }
+
+    /** Runs the scenario and writes {@code run.json} and the history; the analysis comes after. */
+    public SimRun run() throws IOException, InterruptedException {
+        String started = Instant.now().toString();
+        Instant origin = options.origin() != null ? options.origin() : Instant.now();
+        RunClock clock = new RunClock(origin);
+        Accounts accounts = new Accounts(scenario, options.tag());
+        ServerProcess server = null;
+        ToxiproxyEnvironment toxiproxy = null;
+        Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
+        try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY))) {
+            InetSocketAddress target;
+            if (options.target() == null) {
+                server = startServer();
+                target = new InetSocketAddress("127.0.0.1", server.port());
+                console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort());
+            } else {
+                target = options.target();
+            }
+            if (scenario.needsToxiproxy()) {
+                toxiproxy = Toxiproxies.locate(Toxiproxies.projectRoot(), scenario.seed());
+                console.println("Toxiproxy: " + toxiproxy.description());
+                for (GroupSpec g : scenario.groups()) {
+                    if (g.proxy()) {
+                        ProxiedEndpoint proxy = toxiproxy.proxy("chatlab-sim-" + options.tag() + "-" + g.name()
+                                + (options.shard().whole() ? "" : "-" + options.shard().index()), target.getHostString(),
+                                target.getPort());
+                        for (int i = 0; i < g.toxics().size(); i++) {
+                            proxy.add("standing-" + i, g.toxics().get(i));
+                        }
+                        proxies.put(g.name(), proxy);
+                    }
+                }
+            }
+            Map<String, InetSocketAddress> endpoints = new LinkedHashMap<>();
+            for (GroupSpec g : scenario.groups()) {
+                ProxiedEndpoint proxy = proxies.get(g.name());
+                endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
+            }
+            Operations ops = new Operations(history, clock, stats);
+            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console);
+            load.setUp();
+            long loadStart = options.loadStartAt() != null
+                    ? (options.loadStartAt().toEpochMilli() * 1000 - clock.originEpochMicros())
+                    : clock.micros() + 500_000;
+            long loadStartNanos = clock.nanoTimeAt(loadStart);
+            Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, loadStartNanos, ops::event);
+            long loadEnd = load.run(loadStartNanos, nemesis);
+            ops.event(Event.of(0, "sim", Type.EVENT, "end", null));
+            long end = clock.micros();
+            load.close();
+            history.close();
+            String ended = Instant.now().toString();
+            SimRun run = new SimRun(options.runId(), options.command(), chatlab.server.Version.get(), Machine.current(),
+                    started, ended, scenario.name(), options.scenarioFile().toString(), options.scenarioText(),
+                    options.scenarioJson(), options.overrides(), scenario.seed(), options.tag(),
+                    options.shard().toString(), target.getHostString() + ":" + target.getPort(), options.target() == null,
+                    toxiproxy == null ? null : toxiproxy.description(), clock.originEpochMicros(), loadStart, loadEnd,
+                    end, history.count());
+            Json.write(dir.resolve(SimRun.FILE), run);
+            return run;
+        } finally {
+            for (ProxiedEndpoint proxy : proxies.values()) {
+                try {
+                    proxy.heal();
+                } catch (RuntimeException e) {
+                    // the proxy goes with its Toxiproxy below
+                }
+            }
+            if (toxiproxy != null) {
+                toxiproxy.close();
+            }
+            if (server != null) {
+                server.terminate();
+            }
+        }
+    }
+
+    private ServerProcess startServer() throws IOException {
+        Path db = Files.createTempDirectory("chatlab-sim").resolve("chatlab.db");
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--db", db.toString(), "--zone", "UTC",
+                "--max-attempts", String.valueOf(scenario.server().maxAttempts()),
+                "--block-seconds", String.valueOf(scenario.server().blockDuration().toSeconds()),
+                "--argon2", scenario.server().argon2(), "--rate-limit", String.valueOf(scenario.server().rateLimit()),
+                "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
+        return ServerProcess.start(options.serverJvmOptions(), args, Duration.ofSeconds(60));
+    }
+
+    /** Whether the scenario has open groups, whose sessions the drain must wait for. */
+    static boolean open(GroupSpec g) {
+        return g.model() instanceof LoadModel.Open;
+    }
+}

@@ -1,0 +1,18 @@
+package chatlab.workload;
+
+import java.util.List;
+
+/**
+ * One thing a simulated user will do: a behaviour and, for chat, whom it is for ({@code to}) or
+ * not for ({@code except}); for an attack, the victim. Decided in advance from the seed.
+ */
+public record Action(Behaviour behaviour, List<String> to, List<String> except, String victim) {
+    public Action {
+        to = List.copyOf(to);
+        except = List.copyOf(except);
+    }
+
+    static Action of(Behaviour behaviour) {
+        return new Action(behaviour, List.of(), List.of(), null);
+    }
+}

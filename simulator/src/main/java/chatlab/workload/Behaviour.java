@@ -1,0 +1,60 @@
+package chatlab.workload;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What a simulated user can do, named as in a scenario's {@code mix}. */
+public enum Behaviour {
+    UNICAST("unicast"),
+    MULTICAST("multicast"),
+    BROADCAST("broadcast"),
+    BLOCKCAST("blockcast"),
+    POST("post"),
+    EDIT("edit"),
+    DELETE("delete"),
+    READ("read"),
+    WHO("who"),
+    RELOGIN("relogin"),
+    WRONG_PASSWORD("wrongPassword"),
+    RIGHT_PASSWORD("rightPassword");
+
+    private final String key;
+
+    Behaviour(String key) {
+        this.key = key;
+    }
+
+    /** The name in scenario files. */
+    public String key() {
+        return key;
+    }
+
+    /** A chat message of some audience. */
+    public boolean chat() {
+        return this == UNICAST || this == MULTICAST || this == BROADCAST || this == BLOCKCAST;
+    }
+
+    /** A login attempt on a victim's account, by a user who is not logged in. */
+    public boolean attack() {
+        return this == WRONG_PASSWORD || this == RIGHT_PASSWORD;
+    }
+
+    static Behaviour parse(String key, ConfigNode at) {
+        for (Behaviour b : values()) {
+            if (b.key.equalsIgnoreCase(key)) {
+                return b;
+            }
+        }
+        throw at.error("unknown behaviour; the behaviours are " + String.join(", ", keys()));
+    }
+
+    static List<String> keys() {
+        return Arrays.stream(values()).map(Behaviour::key).toList();
+    }
+
+    @Override
+    public String toString() {
+        return key.toLowerCase(Locale.ROOT);
+    }
+}

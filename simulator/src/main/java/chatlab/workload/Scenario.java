@@ -1,0 +1,53 @@
+package chatlab.workload;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A whole simulation, as a scenario file describes it: who the users are and what they do, for
+ * how long, which faults strike when, and what counts as a pass. One seed decides every random
+ * choice in it.
+ */
+public record Scenario(String name, String description, long seed, Duration duration, Duration drain,
+        Duration requestTimeout, ServerSettings server, BlockSpec blocks, List<GroupSpec> groups,
+        List<FaultSpec> nemesis, List<Threshold> thresholds) {
+
+    public Scenario {
+        groups = List.copyOf(groups);
+        nemesis = List.copyOf(nemesis);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    public GroupSpec group(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no group " + name));
+    }
+
+    /** Every fault window of the run, numbered from 0 in the order of the nemesis entries. */
+    public List<FaultWindow> faultWindows() {
+        List<FaultWindow> windows = new java.util.ArrayList<>();
+        for (FaultSpec fault : nemesis) {
+            windows.addAll(fault.windows(duration, windows.size()));
+        }
+        windows.sort(java.util.Comparator.comparing(FaultWindow::start).thenComparing(FaultWindow::id));
+        return windows;
+    }
+
+    /** Whether any group goes through Toxiproxy. */
+    public boolean needsToxiproxy() {
+        return groups.stream().anyMatch(GroupSpec::proxy);
+    }
+
+    public Scenario withSeed(long value) {
+        return new Scenario(name, description, value, duration, drain, requestTimeout, server, blocks, groups, nemesis,
+                thresholds);
+    }
+
+    /** The same run without faults: no proxies, no toxics, no nemesis. */
+    public Scenario withoutFaults() {
+        List<GroupSpec> direct = groups.stream().map(g -> new GroupSpec(g.name(), g.model(), g.users(), g.rampUp(),
+                g.think(), g.mix(), false, List.of(), g.victims(), g.messageSize())).toList();
+        return new Scenario(name, description, seed, duration, drain, requestTimeout, server, blocks, direct, List.of(),
+                thresholds);
+    }
+}

@@ -1,0 +1,120 @@
+package chatlab.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatlab.history.Event;
+import chatlab.history.Type;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeliveryCheckerTest {
+    private static final CheckContext USERS = new CheckContext(List.of("alice", "bob", "carol"), 3, Duration.ofSeconds(10));
+
+    private static Verdict check(HistoryBuilder h) {
+        return new DeliveryChecker().check(h.build(), USERS);
+    }
+
+    private static HistoryBuilder everyoneIn() {
+        return new HistoryBuilder().login("alice").login("bob").login("carol");
+    }
+
+    @Test
+    void everyAudienceDeliveredOnceInOrderIsValid() {
+        Verdict v = check(everyoneIn()
+                .unicast("alice", 1, "bob").deliver("bob", "alice", 1)
+                .send("alice", 2, "broadcast", List.of(), List.of(), Type.OK, null, null)
+                .deliver("bob", "alice", 2).deliver("carol", "alice", 2)
+                .send("bob", 1, "blockcast", List.of(), List.of("carol"), Type.OK, null, null).deliver("alice", "bob", 1)
+                .send("carol", 1, "multicast", List.of("alice", "bob"), List.of(), Type.OK, null, List.of())
+                .deliver("bob", "carol", 1).deliver("alice", "carol", 1)
+                .end());
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+        assertThat(v.counts()).containsEntry("acknowledged", 4L).containsEntry("expectedDeliveries", 6L);
+    }
+
+    @Test
+    void anAcknowledgedMessageThatNeverArrivesIsLost() {
+        Verdict v = check(everyoneIn().unicast("alice", 1, "bob").end());
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+        assertThat(v.counts()).containsEntry("lost", 1L);
+        assertThat(v.evidence()).singleElement().asString().contains("alice#1").contains("never reached bob");
+    }
+
+    @Test
+    void aMessageArrivingTwiceIsDuplicated() {
+        Verdict v = check(everyoneIn().unicast("alice", 1, "bob").deliver("bob", "alice", 1).deliver("bob", "alice", 1).end());
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+        assertThat(v.counts()).containsEntry("duplicated", 1L);
+    }
+
+    @Test
+    void messagesArrivingOutOfTheSendersOrderAreReordered() {
+        Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
+                .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end());
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+        assertThat(v.counts()).containsEntry("reordered", 1L);
+    }
+
+    @Test
+    void aBlockedSenderMustNeverGetThrough() {
+        Verdict v = check(everyoneIn().block("carol", "alice")
+                .send("alice", 1, "broadcast", List.of(), List.of(), Type.OK, null, null)
+                .deliver("bob", "alice", 1).deliver("carol", "alice", 1).end());
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+        assertThat(v.evidence()).singleElement().asString().contains("unintended").contains("who blocks alice");
+    }
+
+    @Test
+    void aBlockedRecipientIsNotExpected() {
+        Verdict v = check(everyoneIn().block("carol", "alice")
+                .send("alice", 1, "multicast", List.of("bob", "carol"), List.of(), Type.OK, null, List.of("carol"))
+                .deliver("bob", "alice", 1).end());
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+    }
+
+    @Test
+    void theServerMustNameWhoBlocksTheSender() {
+        Verdict v = check(everyoneIn().block("carol", "alice")
+                .send("alice", 1, "multicast", List.of("bob", "carol"), List.of(), Type.OK, null, List.of())
+                .deliver("bob", "alice", 1).end());
+        assertThat(v.counts()).containsEntry("wrong blockedBy", 1L);
+    }
+
+    @Test
+    void aRecipientWhoNeverCameBackMakesItUnknownNotLost() {
+        Verdict v = check(everyoneIn().logout("bob").unicast("alice", 1, "bob").end());
+        assertThat(v.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(v.counts()).containsEntry("unknown", 1L);
+    }
+
+    @Test
+    void aRefusedMessageMustReachNoOne() {
+        Verdict v = check(everyoneIn().send("alice", 1, "unicast", List.of("bob"), List.of(), Type.FAIL,
+                "recipient_blocked", null).deliver("bob", "alice", 1).end());
+        assertThat(v.counts()).containsEntry("refused but delivered", 1L);
+    }
+
+    @Test
+    void aMessageInDoubtReachesAllOrNone() {
+        Verdict none = check(everyoneIn().send("alice", 1, "broadcast", List.of(), List.of(), Type.INFO, "timeout", null)
+                .end());
+        assertThat(none.validity()).isEqualTo(Validity.VALID);
+        Verdict some = check(everyoneIn().send("alice", 1, "broadcast", List.of(), List.of(), Type.INFO, "timeout", null)
+                .deliver("bob", "alice", 1).end());
+        assertThat(some.counts()).containsEntry("partly delivered", 1L);
+    }
+
+    @Test
+    void aDeliveryOfAMessageNoOneSentIsReported() {
+        Verdict v = check(everyoneIn().deliver("bob", "alice", 9).end());
+        assertThat(v.counts()).containsEntry("unknown", 1L);
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+    }
+
+    @Test
+    void eventsAfterTheEndAreNotChecked() {
+        List<Event> history = everyoneIn().end().unicast("alice", 1, "bob").build();
+        assertThat(new DeliveryChecker().check(history, USERS).validity()).isEqualTo(Validity.VALID);
+    }
+}

@@ -1,0 +1,78 @@
+package chatlab.checker;
+
+import chatlab.history.Event;
+import chatlab.history.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes small histories by hand for checker tests; time advances 1 ms per event unless set. */
+final class HistoryBuilder {
+    private final List<Event> events = new ArrayList<>();
+    private long t;
+
+    HistoryBuilder at(long micros) {
+        t = micros;
+        return this;
+    }
+
+    private HistoryBuilder add(String p, Type type, String f, String u, String target, Boolean right, Event.Chat chat,
+            Event.Failure failure, Event.Delivery delivery) {
+        events.add(new Event(events.size(), t, p, type, f, u, null, target, right, chat, null, failure, delivery, null));
+        t += 1_000;
+        return this;
+    }
+
+    HistoryBuilder login(String user) {
+        add(user, Type.INVOKE, "login", user, null, null, null, null, null);
+        return add(user, Type.OK, "login", user, null, null, null, null, null);
+    }
+
+    HistoryBuilder logout(String user) {
+        add(user, Type.INVOKE, "logout", user, null, null, null, null, null);
+        return add(user, Type.OK, "logout", user, null, null, null, null, null);
+    }
+
+    HistoryBuilder block(String user, String target) {
+        add(user, Type.INVOKE, "block", user, target, null, null, null, null);
+        return add(user, Type.OK, "block", user, target, null, null, null, null);
+    }
+
+    /** A send and its completion: ok, or fail/info when {@code code} is given. */
+    HistoryBuilder send(String user, long n, String mode, List<String> to, List<String> except, Type outcome, String code,
+            List<String> blockedBy) {
+        String tok = DeliveryChecker.token(user, n);
+        add(user, Type.INVOKE, "send", user, null, null, new Event.Chat(mode, to, except, tok, null, null, null, null),
+                null, null);
+        Event.Chat result = outcome == Type.OK ? new Event.Chat(mode, to, except, tok, 100 + n, to.size(), 0, blockedBy)
+                : new Event.Chat(mode, to, except, tok, null, null, null, null);
+        return add(user, outcome, "send", user, null, null, result, code == null ? null
+                : new Event.Failure(code, code, null, null), null);
+    }
+
+    HistoryBuilder unicast(String user, long n, String to) {
+        return send(user, n, "unicast", List.of(to), List.of(), Type.OK, null, List.of());
+    }
+
+    HistoryBuilder deliver(String to, String from, long n) {
+        return add(to, Type.EVENT, "deliver", to, null, null, null, null,
+                new Event.Delivery(from, 100 + n, n, DeliveryChecker.token(from, n), "unicast"));
+    }
+
+    HistoryBuilder end() {
+        return add("sim", Type.EVENT, "end", null, null, null, null, null, null);
+    }
+
+    /** An attacker's attempt on {@code victim}: {@code code} null for ok, "info" for no answer. */
+    HistoryBuilder attempt(String attacker, String victim, boolean right, long start, long end, String code, Integer left) {
+        t = start;
+        add(attacker, Type.INVOKE, "login", victim, null, right, null, null, null);
+        t = end;
+        Type type = code == null ? Type.OK : code.equals("info") ? Type.INFO : Type.FAIL;
+        Event.Failure failure = code == null || code.equals("info") ? null : new Event.Failure(code, code, left, null);
+        return add(attacker, type, "login", victim, null, right, null, failure, null);
+    }
+
+    List<Event> build() {
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,123 @@
+package chatlab.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The chat server as a separate JVM, started from this one's Java and class path: for tools
+ * that need the server in its own process (its own file limit, its own CPU and heap), and for
+ * tests that kill it for real.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().name("server-process-output").start(this::drain);
+    }
+
+    /**
+     * Starts {@code ServerMain} with {@code serverArgs} (give {@code --port 0} for a free port)
+     * and waits until it listens. Throws with the server's own output if it does not start.
+     */
+    public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, Duration timeout)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+        command.addAll(serverArgs);
+        ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        try {
+            server.port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return server;
+        } catch (ExecutionException | TimeoutException e) {
+            server.process.destroyForcibly();
+            throw new IOException("the server did not start within " + timeout.toSeconds() + " s:\n"
+                    + String.join("\n", server.output));
+        } catch (InterruptedException e) {
+            server.process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the server started", e);
+        }
+    }
+
+    private void drain() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        port.completeExceptionally(new IOException("the server exited"));
+    }
+
+    /** The TCP port it listens on. */
+    public int port() {
+        return port.getNow(-1);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything it printed so far, stdout and stderr together. */
+    public List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    public int terminate() throws InterruptedException {
+        // ProcessHandle only signals; Process.destroy() would also close the pipe the output is read from.
+        process.toHandle().destroy();
+        return waitForExit();
+    }
+
+    /** Sends SIGKILL, as kill -9 does, and waits for the process to end. */
+    public int kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        return waitForExit();
+    }
+
+    private int waitForExit() throws InterruptedException {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not exit in time");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
