@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
-        Chat chat, Board board, Failure failure, Delivery delivery, Fault fault) {
+        Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace) {
 
     /** A chat message: its audience and token on invoke; what the server said on ok. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,6 +39,26 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
     public record Fault(int id, String kind, List<String> groups, String phase, String description) {
     }
 
+    /**
+     * A file sent peer to peer: its name, size and SHA-256; on the sender's completion, the
+     * recipients it did not reach ({@code failed}, with the reasons in the failure).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileInfo(String name, long size, String sha256, List<String> failed) {
+    }
+
+    /**
+     * Contact tracing: a tempID issued, beaconed or heard ({@code valid} for a heard beacon), or
+     * an upload: the tempIDs uploaded, and whom the server traced and what it could not.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Trace(String tempId, Boolean valid, List<String> uploaded, List<Traced> contacts, List<String> unmatched) {
+    }
+
+    /** A contact the server named: the user who held the tempID. */
+    public record Traced(String user, String tempId) {
+    }
+
     public static final String NEMESIS = "nemesis";
 
     public boolean is(String op) {
@@ -47,47 +67,60 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
 
     /** An event with nothing but its time, process, type, operation and account. */
     public static Event of(long t, String p, Type type, String f, String u) {
-        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null);
+        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null);
     }
 
     Event withIndex(long index) {
-        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault);
+        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace);
     }
 
     public Event withDue(Long value) {
-        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault);
+        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault, file, trace);
     }
 
     public Event withTarget(String value) {
-        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault);
+        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault, file, trace);
     }
 
     public Event withRight(Boolean value) {
-        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault);
+        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault, file, trace);
     }
 
     public Event withChat(Chat value) {
-        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault);
+        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault, file, trace);
     }
 
     public Event withBoard(Board value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault, file, trace);
     }
 
     public Event withFailure(Failure value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault, file, trace);
     }
 
     public Event withDelivery(Delivery value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault, file, trace);
     }
 
     public Event withFault(Fault value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value, file, trace);
+    }
+
+    public Event withFile(FileInfo value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, value, trace);
+    }
+
+    public Event withTrace(Trace value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, value);
+    }
+
+    /** The same event at another time. */
+    public Event at(long time) {
+        return new Event(i, time, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace);
     }
 
     /** The completion of this invocation at {@code time}: same process, operation, account and arguments. */
     public Event completed(long time, Type outcome) {
-        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null);
+        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null, file, trace);
     }
 }

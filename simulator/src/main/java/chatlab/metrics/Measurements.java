@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures a run from its history alone: latencies (request to response for each kind of
  * operation, login from when an open session was due, and send to delivery), throughput, users
- * online and errors, over the whole run and second by second.
+ * online and errors, over the whole run and second by second. {@code file} is a whole
+ * peer-to-peer transfer, from asking the server for the route to the receiver's verdict.
  */
 public final class Measurements {
     /**
@@ -27,7 +28,8 @@ public final class Measurements {
      * delivery for recipients online when the message was sent, {@code offline} for those who
      * got it when they next logged in.
      */
-    public static final List<String> METRICS = List.of("login", "send", "deliver", "offline", "board", "who", "request");
+    public static final List<String> METRICS = List.of("login", "send", "deliver", "offline", "board", "who", "file",
+            "request");
     private static final Set<String> BOARD = Set.of("post", "edit", "delete", "read");
 
     private final Map<String, LatencyRecorder> latency = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ public final class Measurements {
                         // latencies go to the second the operation was due to begin, as Jepsen plots them
                         long from = invoke.due() != null ? invoke.due() : invoke.t();
                         int began = (int) Math.floorDiv(from - loadStart, 1_000_000L);
-                        if (began >= 0) {
+                        if (began >= 0 && from <= loadEnd) { // the load's operations, not the drain's or the logouts after
                             long micros = e.t() - from;
                             latency.get("request").record(began, micros);
                             String metric = metric(e);
@@ -209,7 +211,7 @@ public final class Measurements {
         if (e.is("login")) {
             return e.right() == null ? "login" : null;
         }
-        if (e.is("send") || e.is("who")) {
+        if (e.is("send") || e.is("who") || e.is("file")) {
             return e.f();
         }
         return BOARD.contains(e.f()) ? "board" : null;

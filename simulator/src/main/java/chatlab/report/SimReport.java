@@ -175,6 +175,10 @@ public final class SimReport {
                 + "busy; this machine has " + run.machine().cores() + ") and its heap in use, from its --stats file."};
     }
 
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
     private static String ms(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
@@ -241,6 +245,19 @@ public final class SimReport {
                 List.of("unexpected failures", String.valueOf(r.errors().unexpected())),
                 List.of("in doubt (no answer)", String.valueOf(r.errors().inDoubt())),
                 List.of("by code", r.errors().byCode().toString())));
+        if (!run.simulators().isEmpty()) {
+            page.heading(2, "Simulator processes");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("shard", "users online at the end", "heap growth", "direct buffers", "memory per user",
+                    "CPU over the load"));
+            for (var sim : run.simulators()) {
+                double loadSeconds = Math.max(1e-6, (run.loadEnd() - run.loadStart()) / 1e6);
+                rows.add(List.of(sim.shard(), String.valueOf(sim.online()), mib(sim.heapLoaded() - sim.heapBefore()),
+                        mib(sim.directLoaded()), String.format(Locale.ROOT, "%.1f KiB", sim.bytesPerUser() / 1024.0),
+                        String.format(Locale.ROOT, "%.0f%% of one core", 100 * sim.cpuNanos() / 1e9 / loadSeconds)));
+            }
+            page.table(rows);
+        }
         if (!s.faults().isEmpty()) {
             page.heading(2, "Faults");
             List<String> faults = new ArrayList<>();
@@ -286,6 +303,11 @@ public final class SimReport {
                 + "Failures: %d (%d unexpected); %d in doubt.%n", r.throughput().opsPerSecond(),
                 r.throughput().deliveriesPerSecond(), r.throughput().peakOnline(), r.errors().failed(),
                 r.errors().unexpected(), r.errors().inDoubt()));
+        for (var sim : run.simulators()) {
+            md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users online at the end of the load, %.1f KiB of "
+                    + "memory per user (heap growth and direct buffers).%n", sim.shard(), sim.online(),
+                    sim.bytesPerUser() / 1024.0));
+        }
         if (!s.faults().isEmpty()) {
             md.append("\nFaults: ");
             md.append(String.join("; ", s.faults().stream().map(f -> String.format(Locale.ROOT, "%s %.1f-%.1f s",

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AccountState {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong posted = new AtomicLong();
+    final AtomicLong files = new AtomicLong();
     final AtomicBoolean busy = new AtomicBoolean();
     private final Deque<ServerMessage.BoardAck> posts = new ArrayDeque<>();
     volatile ChatSession session;

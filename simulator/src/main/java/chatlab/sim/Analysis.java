@@ -3,6 +3,8 @@ package chatlab.sim;
 import chatlab.checker.CheckContext;
 import chatlab.checker.Checker;
 import chatlab.checker.DeliveryChecker;
+import chatlab.checker.FileChecker;
+import chatlab.checker.TracingChecker;
 import chatlab.checker.LockoutChecker;
 import chatlab.checker.Validity;
 import chatlab.checker.Verdict;
@@ -14,7 +16,6 @@ import chatlab.metrics.Measurements;
 import chatlab.metrics.Results;
 import chatlab.workload.Accounts;
 import chatlab.workload.Behaviour;
-import chatlab.workload.GroupSpec;
 import chatlab.workload.Scenario;
 import chatlab.workload.ScenarioLoader;
 import chatlab.workload.Threshold;
@@ -75,19 +76,25 @@ public final class Analysis {
         return new Results(validity, verdicts, latency, m.throughput(), m.errors(), thresholds, passed);
     }
 
-    /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks. */
+    /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks, files and tracing if anyone sends them. */
     static List<Checker> checkers(Scenario scenario) {
         List<Checker> checkers = new ArrayList<>();
-        if (scenario.groups().stream().anyMatch(g -> g.mix().has(Behaviour::chat))) {
+        if (has(scenario, Behaviour::chat)) {
             checkers.add(new DeliveryChecker());
         }
         if (scenario.groups().stream().anyMatch(g -> !g.chats())) {
             checkers.add(new LockoutChecker());
         }
+        if (has(scenario, b -> b == Behaviour.SEND_FILE)) {
+            checkers.add(new FileChecker());
+        }
+        if (has(scenario, b -> b == Behaviour.BEACON || b == Behaviour.UPLOAD)) {
+            checkers.add(new TracingChecker());
+        }
         return checkers;
     }
 
-    static boolean attacks(GroupSpec g) {
-        return !g.chats();
+    private static boolean has(Scenario scenario, java.util.function.Predicate<Behaviour> kind) {
+        return scenario.groups().stream().anyMatch(g -> g.mix().has(kind));
     }
 }

@@ -10,6 +10,7 @@ import chatlab.protocol.ChatException;
 import chatlab.protocol.ServerMessage;
 import chatlab.workload.Action;
 import chatlab.workload.Behaviour;
+import chatlab.workload.GroupSpec;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +31,20 @@ final class ChatSession implements ChatListener {
     private final AccountState state;
     private final InetSocketAddress endpoint;
     private final int messageSize;
+    /** The user's UDP side, for groups that beacon or send files; null otherwise. */
+    private final PeerSide peer;
     private ChatClient client;
     private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
     private long backoffNanos = 200_000_000L;
 
-    ChatSession(SimContext ctx, String process, String user, String group, int messageSize) {
+    ChatSession(SimContext ctx, String process, String user, GroupSpec group) {
         this.ctx = ctx;
         this.process = process;
         this.user = user;
         this.state = ctx.state(user);
-        this.endpoint = ctx.endpoint(group);
-        this.messageSize = messageSize;
+        this.endpoint = ctx.endpoint(group.name());
+        this.messageSize = group.messageSize();
+        this.peer = group.udp() ? new PeerSide(ctx, process, user, group) : null;
     }
 
     String user() {
@@ -64,13 +68,17 @@ final class ChatSession implements ChatListener {
                 client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(),
                         ctx.clientOptions().withListener(this).withHandledUpTo(state.handledUpTo));
                 ctx.zone(client.welcome().zone());
+                if (peer != null) {
+                    peer.attach(client);
+                }
             } catch (ChatException e) {
                 client = null;
                 ctx.ops.failed(invocation, e);
                 return false;
             }
         }
-        var outcome = ctx.ops.complete(invocation, client.login(user, ctx.accounts.password(user), null), (e, r) -> e);
+        var outcome = ctx.ops.complete(invocation, client.login(user, ctx.accounts.password(user),
+                peer == null ? null : peer.port()), (e, r) -> e);
         if (outcome.ok()) {
             cameOnline();
         }
@@ -150,6 +158,9 @@ final class ChatSession implements ChatListener {
                 logout();
                 login(null);
             }
+            case BEACON -> peer.beacon(action.to().getFirst());
+            case UPLOAD -> peer.upload();
+            case SEND_FILE -> peer.sendFile(action.to().getFirst(), action.bytes());
             case WRONG_PASSWORD, RIGHT_PASSWORD -> throw new IllegalStateException("a chatting user does not attack");
         }
     }
@@ -226,10 +237,28 @@ final class ChatSession implements ChatListener {
 
     void close() {
         wentOffline();
+        if (peer != null) {
+            peer.detach();
+        }
         if (client != null) {
             state.handledUpTo = Math.max(state.handledUpTo, client.handledUpTo());
             client.close();
             client = null;
+        }
+    }
+
+    /** Closes the session for good, with its UDP port. */
+    void shutdown() {
+        close();
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @Override
+    public void onIncomingFile(ServerMessage.IncomingFile file) {
+        if (peer != null) {
+            peer.accept(file);
         }
     }
 

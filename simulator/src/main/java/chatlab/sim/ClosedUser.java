@@ -22,7 +22,7 @@ final class ClosedUser implements Runnable {
         this.index = index;
         String user = ctx.accounts.users(group.name()).get(index);
         this.plan = new UserPlan(ctx.scenario.seed(), groupIndex, index, group, ctx.accounts, user);
-        this.session = new ChatSession(ctx, group.name() + "-" + index, user, group.name(), group.messageSize());
+        this.session = new ChatSession(ctx, group.name() + "-" + index, user, group);
     }
 
     ChatSession session() {

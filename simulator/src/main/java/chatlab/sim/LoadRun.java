@@ -30,6 +30,7 @@ final class LoadRun implements AutoCloseable {
     private final List<OpenGroup> open = new ArrayList<>();
     private final List<ChatSession> drained = new ArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private SimulatorResources resources;
 
     LoadRun(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats, Map<String, InetSocketAddress> endpoints,
             Shard shard, InetSocketAddress server, PrintStream console) {
@@ -44,6 +45,8 @@ final class LoadRun implements AutoCloseable {
 
     /** Runs the load from {@code loadStartNanos}; returns when it ended, on the run's clock. */
     long run(long loadStartNanos, Nemesis nemesis) throws InterruptedException {
+        long heapBefore = SimulatorResources.settledHeap();
+        long cpuBefore = SimulatorResources.processCpuNanos();
         ctx.loadStartNanos(loadStartNanos);
         List<GroupSpec> groups = ctx.scenario.groups();
         for (int gi = 0; gi < groups.size(); gi++) {
@@ -69,6 +72,9 @@ final class LoadRun implements AutoCloseable {
         }
         Thread nemesisThread = Thread.ofPlatform().daemon().name("nemesis").start(nemesis);
         showProgress(loadStartNanos);
+        long online = ctx.stats.online.get();
+        resources = new SimulatorResources(ctx.shard.toString(), heapBefore, SimulatorResources.settledHeap(),
+                SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online);
         ctx.stop();
         long loadEnd = ctx.ops.clock().micros();
         nemesisThread.join(5_000);
@@ -120,7 +126,7 @@ final class LoadRun implements AutoCloseable {
         for (OpenGroup group : open) {
             for (String account : group.pool()) {
                 GroupSpec g = ctx.scenario.group(ctx.accounts.groupOf(account));
-                sessions.add(new ChatSession(ctx, "drain-" + account, account, g.name(), g.messageSize()));
+                sessions.add(new ChatSession(ctx, "drain-" + account, account, g));
             }
         }
         drained.addAll(sessions);
@@ -151,6 +157,11 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
+    /** What this process used, measured at the end of the load. */
+    SimulatorResources resources() {
+        return resources;
+    }
+
     /** Logs every session out and closes every connection. */
     @Override
     public void close() {
@@ -158,9 +169,10 @@ final class LoadRun implements AutoCloseable {
             for (ChatSession s : drained) {
                 closing.submit(() -> {
                     s.logout();
-                    s.close();
+                    s.shutdown();
                 });
             }
         }
+        ctx.cleanUp();
     }
 }

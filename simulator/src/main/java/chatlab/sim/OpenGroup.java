@@ -75,7 +75,7 @@ final class OpenGroup implements Runnable {
     }
 
     private void session(int k, String process, String account, long dueMicros) {
-        ChatSession session = new ChatSession(ctx, process, account, group.name(), group.messageSize());
+        ChatSession session = new ChatSession(ctx, process, account, group);
         try {
             if (!session.login(dueMicros)) {
                 return;

@@ -26,7 +26,11 @@ final class Operations {
             "login", Set.of(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED, ErrorCode.DUPLICATE_SESSION,
                     ErrorCode.SERVER_UNREACHABLE),
             "reconnect", Set.of(ErrorCode.DUPLICATE_SESSION, ErrorCode.SERVER_UNREACHABLE),
-            "signup", Set.of(ErrorCode.USERNAME_TAKEN));
+            "signup", Set.of(ErrorCode.USERNAME_TAKEN),
+            "file", Set.of(ErrorCode.USER_OFFLINE));
+    /** A file transfer may fail on an impaired link; only a corrupted or unwritable file is a fault. */
+    private static final Set<String> FILE_TRANSFER_FAILURES = Set.of("peer_unreachable", "peer_vanished",
+            "aborted_by_peer", "timed_out");
     private static final Set<ErrorCode> IN_DOUBT = Set.of(ErrorCode.CONNECTION_LOST, ErrorCode.TIMEOUT);
 
     /** How an operation ended, and its result when it succeeded. */
@@ -52,17 +56,14 @@ final class Operations {
 
     /** Stamps and records an invocation; returns it, to complete later. */
     Event invoke(Event invocation) {
-        Event stamped = new Event(0, clock.micros(), invocation.p(), Type.INVOKE, invocation.f(), invocation.u(),
-                invocation.due(), invocation.target(), invocation.right(), invocation.chat(), invocation.board(), null,
-                null, null);
+        Event stamped = invocation.at(clock.micros());
         history.append(stamped);
         return stamped;
     }
 
     /** Records an event that is not an operation: a delivery, a lost connection, a fault. */
     void event(Event event) {
-        history.append(new Event(0, clock.micros(), event.p(), event.type(), event.f(), event.u(), event.due(),
-                event.target(), event.right(), event.chat(), event.board(), event.failure(), event.delivery(), event.fault()));
+        history.append(event.at(clock.micros()));
     }
 
     /** Waits for {@code request} and records how it ended; {@code onOk} adds the result to the completion. */
@@ -93,9 +94,25 @@ final class Operations {
         return new Outcome<>(type, null, e);
     }
 
+    /** Records a completion made by the caller (for outcomes that are not a protocol answer, such as a file transfer's). */
+    void record(Event completion) {
+        history.append(completion);
+        switch (completion.type()) {
+            case OK -> stats.ok.incrementAndGet();
+            case INFO -> stats.inDoubt.incrementAndGet();
+            default -> {
+                stats.failed.incrementAndGet();
+                if (completion.failure() == null || !expected(completion.f(), completion.failure().code())) {
+                    stats.unexpected.incrementAndGet();
+                }
+            }
+        }
+    }
+
     /** Whether a refusal of {@code op} with {@code code} is part of the workload's nature. */
     static boolean expected(String op, String code) {
         return code.equals(ErrorCode.RATE_LIMITED.wire())
+                || (op.equals("file") && FILE_TRANSFER_FAILURES.contains(code))
                 || EXPECTED.getOrDefault(op, Set.of()).stream().anyMatch(c -> c.wire().equals(code));
     }
 }

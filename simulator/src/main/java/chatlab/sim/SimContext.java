@@ -21,6 +21,9 @@ final class SimContext {
     final Map<String, InetSocketAddress> endpoints;
     final Shard shard;
     final Map<String, AccountState> states = new ConcurrentHashMap<>();
+    /** The UDP ports of this process's users, for beacons. */
+    final Map<String, InetSocketAddress> peers = new ConcurrentHashMap<>();
+    private final java.nio.file.Path scratch;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));
     private volatile long loadStartNanos = Long.MAX_VALUE;
@@ -33,6 +36,25 @@ final class SimContext {
         this.stats = stats;
         this.endpoints = Map.copyOf(endpoints);
         this.shard = shard;
+        try {
+            this.scratch = java.nio.file.Files.createTempDirectory("chatlab-sim-files");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A folder for the run's files, contact logs and downloads, deleted at the end. */
+    java.nio.file.Path scratch() {
+        return scratch;
+    }
+
+    /** Deletes the scratch folder. */
+    void cleanUp() {
+        try (var files = java.nio.file.Files.walk(scratch)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind
+        }
     }
 
     /** {@link System#nanoTime()} when the load begins. */

@@ -8,11 +8,18 @@ import java.util.List;
 /**
  * How to run a scenario: where it came from (its text is kept in the run), against which
  * server ({@code target} null starts one), as which shard, tagged how, and when: a shard is
- * given the run's {@code origin} and {@code loadStartAt} so that all shards share one clock.
+ * given the run's {@code origin} and {@code loadStartAt} so that all shards share one clock, or
+ * told to {@code awaitStart}: to say READY on stdout once set up, and read START and the
+ * load's start (epoch milliseconds) from stdin.
  */
 public record SimOptions(String runId, String command, Path scenarioFile, String scenarioText, boolean scenarioJson,
         List<String> overrides, InetSocketAddress target, String tag, Shard shard, Instant origin, Instant loadStartAt,
-        boolean noFaults, List<String> serverJvmOptions) {
+        boolean awaitStart, boolean noFaults, List<String> serverJvmOptions) {
+    public SimOptions withRunId(String value) {
+        return new SimOptions(value, command, scenarioFile, scenarioText, scenarioJson, overrides, target, tag, shard, origin,
+                loadStartAt, awaitStart, noFaults, serverJvmOptions);
+    }
+
     public SimOptions {
         overrides = List.copyOf(overrides);
         serverJvmOptions = List.copyOf(serverJvmOptions);

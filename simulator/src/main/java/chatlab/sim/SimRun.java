@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * A run's {@code run.json}: what ran (the scenario's own text, overrides, seed and tag), where
  * and on what, and when, on the run's clock (microseconds since {@code originEpochMicros}): the
- * load from {@code loadStart} to {@code loadEnd}, the run's end at {@code end}. With it and the
- * history, the report can be rebuilt.
+ * load from {@code loadStart} to {@code loadEnd}, the run's end at {@code end}; and what each
+ * simulator process used. With it and the history, the report can be rebuilt.
  */
 public record SimRun(String runId, String command, String version, Machine machine, String started, String ended,
         String scenarioName, String scenarioFile, String scenarioText, boolean scenarioJson, List<String> overrides,
         long seed, String tag, String shard, String target, boolean embeddedServer, String toxiproxy,
-        long originEpochMicros, long loadStart, long loadEnd, long end, long events) {
+        long originEpochMicros, long loadStart, long loadEnd, long end, long events,
+        List<SimulatorResources> simulators) {
 
     public static final String FILE = "run.json";
     public static final String HISTORY = "history.jsonl.gz";
@@ -23,5 +24,6 @@ public record SimRun(String runId, String command, String version, Machine machi
 
     public SimRun {
         overrides = List.copyOf(overrides);
+        simulators = simulators == null ? List.of() : List.copyOf(simulators);
     }
 }

@@ -59,7 +59,10 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "Prefix of the run's account names, 1-8 lowercase letters or digits (default: sim, or random with --target).")
     private String tag;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only part I of N of the users, for runs spread over processes or machines (needs --target).")
+    @Option(names = "--processes", paramLabel = "N", description = "Spread the users over N simulator processes on this machine, then merge their runs (default: 1).")
+    private int processes = 1;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only part I of N of the users, for runs spread over machines (needs --target); merge the parts with ./lab merge.")
     private String shard;
 
     @Option(names = "--origin", paramLabel = "EPOCH_MS", description = "The run's clock origin, the same for every shard (default: now).")
@@ -67,6 +70,9 @@ public final class SimulateMain implements Callable<Integer> {
 
     @Option(names = "--start-at", paramLabel = "EPOCH_MS", description = "When the load begins, the same for every shard (default: as soon as the accounts are ready).")
     private Long startAt;
+
+    @Option(names = "--await-start", description = "Once set up, print READY and wait for 'START <epoch ms>' on stdin (how --processes starts its shards).")
+    private boolean awaitStart;
 
     @Option(names = "--no-faults", description = "Run without proxies, toxics or nemesis.")
     private boolean noFaults;
@@ -76,6 +82,9 @@ public final class SimulateMain implements Callable<Integer> {
 
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "Heap of the server the lab starts, e.g. 4g (default: the JVM's).")
     private String serverHeap;
+
+    @Option(names = "--shard-heap", paramLabel = "SIZE", description = "With --processes: the heap of each simulator process, e.g. 2g.")
+    private String shardHeap;
 
     @CommandLine.Mixin
     private chatlab.cli.Verbosity verbosity;
@@ -109,17 +118,30 @@ public final class SimulateMain implements Callable<Integer> {
             return 2;
         }
         Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
-        options = withRunId(options, dir.getFileName().toString());
+        options = options.withRunId(dir.getFileName().toString());
         console.println("Scenario " + loaded.name() + " (seed " + loaded.seed() + ", " + loaded.duration().toSeconds()
                 + " s" + (options.shard().whole() ? "" : ", shard " + options.shard()) + ") into " + dir);
         SimRun run;
         try {
-            run = new Simulation(loaded, options, dir, console).run();
+            run = processes > 1
+                    ? new LocalCluster(loaded, options, processes, shardHeap == null ? List.of() : List.of("-Xmx" + shardHeap),
+                            dir, console).run()
+                    : new Simulation(loaded, options, dir, console).run();
         } catch (ToxiproxyUnavailableException e) {
             spec.commandLine().getErr().println("error: this scenario injects network faults. " + e.getMessage()
                     + "\nOr run it without faults: --no-faults.");
             return 2;
         }
+        if (!options.shard().whole()) {
+            console.println("Shard " + options.shard() + " written to " + dir + "; when every shard is done, merge them: "
+                    + "./lab merge <shard folders...>");
+            return 0;
+        }
+        return report(console, run, dir);
+    }
+
+    /** Analyses a finished run, writes its report, prints the summary; the exit code says whether it passed. */
+    static int report(PrintStream console, SimRun run, Path dir) throws IOException {
         Results results = Analysis.analyse(dir);
         SimReport.build(dir);
         Summary.print(console, run, results);
@@ -133,6 +155,12 @@ public final class SimulateMain implements Callable<Integer> {
         if (!part.whole() && targetAddress == null) {
             throw new IllegalArgumentException("--shard needs --target: every shard must drive the same server");
         }
+        if (processes < 1 || processes > 64) {
+            throw new IllegalArgumentException("--processes must be between 1 and 64, not " + processes);
+        }
+        if (processes > 1 && !part.whole()) {
+            throw new IllegalArgumentException("--processes splits a whole run; it does not go with --shard");
+        }
         String runTag = tag != null ? tag : targetAddress == null ? "sim"
                 : Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
         if (!runTag.matches("[a-z0-9]{1,8}")) {
@@ -142,12 +170,7 @@ public final class SimulateMain implements Callable<Integer> {
         return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
-                noFaults, jvm);
-    }
-
-    private static SimOptions withRunId(SimOptions o, String runId) {
-        return new SimOptions(runId, o.command(), o.scenarioFile(), o.scenarioText(), o.scenarioJson(), o.overrides(),
-                o.target(), o.tag(), o.shard(), o.origin(), o.loadStartAt(), o.noFaults(), o.serverJvmOptions());
+                awaitStart, noFaults, jvm);
     }
 
     static InetSocketAddress hostPort(String text) {

@@ -62,7 +62,7 @@ public final class Simulation {
         try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY))) {
             InetSocketAddress target;
             if (options.target() == null) {
-                server = startServer();
+                server = startServer(scenario, dir, options.serverJvmOptions());
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort());
             } else {
@@ -91,8 +91,8 @@ public final class Simulation {
             Operations ops = new Operations(history, clock, stats);
             LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console);
             load.setUp();
-            long loadStart = options.loadStartAt() != null
-                    ? (options.loadStartAt().toEpochMilli() * 1000 - clock.originEpochMicros())
+            Instant startAt = startAt();
+            long loadStart = startAt != null ? startAt.toEpochMilli() * 1000 - clock.originEpochMicros()
                     : clock.micros() + 500_000;
             long loadStartNanos = clock.nanoTimeAt(loadStart);
             Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, loadStartNanos, ops::event);
@@ -107,7 +107,7 @@ public final class Simulation {
                     options.scenarioJson(), options.overrides(), scenario.seed(), options.tag(),
                     options.shard().toString(), target.getHostString() + ":" + target.getPort(), options.target() == null,
                     toxiproxy == null ? null : toxiproxy.description(), clock.originEpochMicros(), loadStart, loadEnd,
-                    end, history.count());
+                    end, history.count(), List.of(load.resources()));
             Json.write(dir.resolve(SimRun.FILE), run);
             return run;
         } finally {
@@ -127,18 +127,33 @@ public final class Simulation {
         }
     }
 
-    private ServerProcess startServer() throws IOException {
+    /** When the load begins: as given, as a coordinator says once this process is ready, or (null) at once. */
+    private Instant startAt() throws IOException {
+        if (options.loadStartAt() != null) {
+            return options.loadStartAt();
+        }
+        if (!options.awaitStart()) {
+            return null;
+        }
+        System.out.println(LocalCluster.READY + " " + options.shard());
+        System.out.flush();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith(LocalCluster.START + " ")) {
+            throw new IOException("expected '" + LocalCluster.START + " <epoch ms>' on stdin, got " + line);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(line.substring(LocalCluster.START.length() + 1).strip()));
+    }
+
+    /** Starts the server for a run: its own JVM, a fresh database, the scenario's settings, stats into the run. */
+    static ServerProcess startServer(Scenario scenario, Path dir, List<String> jvmOptions) throws IOException {
         Path db = Files.createTempDirectory("chatlab-sim").resolve("chatlab.db");
         List<String> args = new ArrayList<>(List.of("--port", "0", "--db", db.toString(), "--zone", "UTC",
                 "--max-attempts", String.valueOf(scenario.server().maxAttempts()),
                 "--block-seconds", String.valueOf(scenario.server().blockDuration().toSeconds()),
                 "--argon2", scenario.server().argon2(), "--rate-limit", String.valueOf(scenario.server().rateLimit()),
                 "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
-        return ServerProcess.start(options.serverJvmOptions(), args, Duration.ofSeconds(60));
+        return ServerProcess.start(jvmOptions, args, Duration.ofSeconds(60));
     }
 
-    /** Whether the scenario has open groups, whose sessions the drain must wait for. */
-    static boolean open(GroupSpec g) {
-        return g.model() instanceof LoadModel.Open;
-    }
 }

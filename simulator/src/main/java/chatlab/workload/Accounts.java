@@ -16,21 +16,24 @@ public final class Accounts {
     private final String tag;
     private final Map<String, List<String>> users = new HashMap<>();
     private final Map<String, List<String>> victims = new HashMap<>();
-    private final List<String> chatting = new ArrayList<>();
+    private final List<String> chatting;
+    private final Map<String, Integer> chatIndex = new HashMap<>();
     private final Map<String, String> groupOf = new HashMap<>();
+    private final Map<String, Integer> indexInGroup = new HashMap<>();
 
     public Accounts(Scenario scenario, String tag) {
         if (!tag.matches("[a-z0-9]{1," + MAX_TAG + "}")) {
             throw new IllegalArgumentException("a run tag is 1 to " + MAX_TAG + " lowercase letters and digits, not '" + tag + "'");
         }
         this.tag = tag;
+        List<String> chat = new ArrayList<>();
         for (GroupSpec g : scenario.groups()) {
             List<String> names = new ArrayList<>();
             if (g.chats()) {
                 for (int i = 0; i < g.users(); i++) {
                     names.add(tag + "-" + g.name() + "-" + i);
                 }
-                chatting.addAll(names);
+                chat.addAll(names);
             }
             List<String> attacked = new ArrayList<>();
             for (int i = 0; i < g.victims(); i++) {
@@ -39,7 +42,14 @@ public final class Accounts {
             users.put(g.name(), List.copyOf(names));
             victims.put(g.name(), List.copyOf(attacked));
             names.forEach(n -> groupOf.put(n, g.name()));
+            for (int i = 0; i < names.size(); i++) {
+                indexInGroup.put(names.get(i), i);
+            }
             attacked.forEach(n -> groupOf.put(n, g.name()));
+        }
+        this.chatting = List.copyOf(chat);
+        for (int i = 0; i < chatting.size(); i++) {
+            chatIndex.put(chatting.get(i), i);
         }
     }
 
@@ -47,9 +57,14 @@ public final class Accounts {
         return tag;
     }
 
-    /** Every account that logs in and chats, group by group. */
+    /** Every account that logs in and chats, group by group: one shared list. */
     public List<String> chatUsers() {
-        return List.copyOf(chatting);
+        return chatting;
+    }
+
+    /** A chatting account's place in {@link #chatUsers()}, or -1. */
+    public int chatIndex(String user) {
+        return chatIndex.getOrDefault(user, -1);
     }
 
     /** A chatting group's accounts (under the open model, its pool). */
@@ -67,6 +82,11 @@ public final class Accounts {
         List<String> all = new ArrayList<>(chatting);
         victims.values().forEach(all::addAll);
         return all;
+    }
+
+    /** A chatting account's place in its group's {@link #users}, or -1. */
+    public int indexInGroup(String user) {
+        return indexInGroup.getOrDefault(user, -1);
     }
 
     public String groupOf(String user) {

@@ -4,15 +4,16 @@ import java.util.List;
 
 /**
  * One thing a simulated user will do: a behaviour and, for chat, whom it is for ({@code to}) or
- * not for ({@code except}); for an attack, the victim. Decided in advance from the seed.
+ * not for ({@code except}); for a beacon or a file, the peer ({@code to}) and the file's size;
+ * for an attack, the victim. Decided in advance from the seed.
  */
-public record Action(Behaviour behaviour, List<String> to, List<String> except, String victim) {
+public record Action(Behaviour behaviour, List<String> to, List<String> except, String victim, long bytes) {
     public Action {
         to = List.copyOf(to);
         except = List.copyOf(except);
     }
 
     static Action of(Behaviour behaviour) {
-        return new Action(behaviour, List.of(), List.of(), null);
+        return new Action(behaviour, List.of(), List.of(), null, 0);
     }
 }

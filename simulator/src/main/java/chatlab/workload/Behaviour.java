@@ -17,7 +17,10 @@ public enum Behaviour {
     WHO("who"),
     RELOGIN("relogin"),
     WRONG_PASSWORD("wrongPassword"),
-    RIGHT_PASSWORD("rightPassword");
+    RIGHT_PASSWORD("rightPassword"),
+    BEACON("beacon"),
+    UPLOAD("upload"),
+    SEND_FILE("sendFile");
 
     private final String key;
 
@@ -38,6 +41,11 @@ public enum Behaviour {
     /** A login attempt on a victim's account, by a user who is not logged in. */
     public boolean attack() {
         return this == WRONG_PASSWORD || this == RIGHT_PASSWORD;
+    }
+
+    /** Peer to peer over the user's UDP port: a beacon, a contact-log upload, a file. */
+    public boolean p2p() {
+        return this == BEACON || this == UPLOAD || this == SEND_FILE;
     }
 
     static Behaviour parse(String key, ConfigNode at) {

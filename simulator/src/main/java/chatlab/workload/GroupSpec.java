@@ -10,9 +10,11 @@ import java.util.List;
  * (or, under the open model, a pool of that many accounts), with a think time, a mix of
  * behaviours and, when {@code proxy} is set, their own Toxiproxy proxy with standing
  * {@code toxics}. A group with {@code victims} attacks that many accounts' passwords instead.
+ * A group whose mix beacons, uploads contact logs or sends files gives each user a UDP port,
+ * as {@code p2p} says.
  */
 public record GroupSpec(String name, LoadModel model, int users, Duration rampUp, ThinkTime think, Mix mix,
-        boolean proxy, List<Toxic> toxics, int victims, int messageSize) {
+        boolean proxy, List<Toxic> toxics, int victims, int messageSize, P2pSpec p2p) {
     public static final int MAX_NAME = 12;
 
     public GroupSpec {
@@ -24,17 +26,22 @@ public record GroupSpec(String name, LoadModel model, int users, Duration rampUp
         return victims == 0;
     }
 
-    public GroupSpec withProxy(boolean value) {
-        return new GroupSpec(name, model, users, rampUp, think, mix, value, toxics, victims, messageSize);
+    /** Whether its users have a UDP port, for beacons and files. */
+    public boolean udp() {
+        return mix.has(Behaviour::p2p);
     }
 
-    public GroupSpec withUsers(int value) {
-        return new GroupSpec(name, model, value, rampUp, think, mix, proxy, toxics, victims, messageSize);
+    public GroupSpec withProxy(boolean value) {
+        return new GroupSpec(name, model, users, rampUp, think, mix, value, toxics, victims, messageSize, p2p);
+    }
+
+    public GroupSpec withoutNetwork() {
+        return new GroupSpec(name, model, users, rampUp, think, mix, false, List.of(), victims, messageSize, p2p);
     }
 
     static GroupSpec parse(ConfigNode node) {
         node.allowOnly("name", "model", "users", "rate", "actions", "rampUp", "think", "mix", "network", "victims",
-                "messageSize");
+                "messageSize", "p2p");
         String name = node.require("name").text();
         if (!name.matches("[a-z][a-z0-9]{0," + (MAX_NAME - 1) + "}")) {
             throw node.get("name").error("use 1 to " + MAX_NAME + " lowercase letters and digits, starting with a letter");
@@ -66,6 +73,15 @@ public record GroupSpec(String name, LoadModel model, int users, Duration rampUp
         if (victims == 0 && mix.has(Behaviour::attack)) {
             throw node.get("victims").error("wrongPassword and rightPassword need victims: the accounts to attack");
         }
+        if (mix.has(Behaviour::p2p) && users < 2) {
+            throw node.get("users").error("beacons and files go between the group's users: give it at least two");
+        }
+        if (mix.has(Behaviour::p2p) && model instanceof LoadModel.Open) {
+            throw node.get("model").error("beacons, uploads and files need the closed model: their users keep their UDP ports");
+        }
+        if (node.get("p2p").present() && !mix.has(Behaviour::p2p)) {
+            throw node.get("p2p").error("only for a group whose mix has beacon, upload or sendFile");
+        }
         if (victims > 0 && model instanceof LoadModel.Open) {
             throw node.get("model").error("attackers use the closed model");
         }
@@ -80,6 +96,6 @@ public record GroupSpec(String name, LoadModel model, int users, Duration rampUp
         }
         int messageSize = node.get("messageSize").intValue(48, 4096, 64);
         return new GroupSpec(name, model, users, node.get("rampUp").duration(Duration.ZERO),
-                ThinkTime.parse(node.get("think")), mix, proxy, toxics, victims, messageSize);
+                ThinkTime.parse(node.get("think")), mix, proxy, toxics, victims, messageSize, P2pSpec.parse(node.get("p2p")));
     }
 }

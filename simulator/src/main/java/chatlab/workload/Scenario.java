@@ -45,8 +45,7 @@ public record Scenario(String name, String description, long seed, Duration dura
 
     /** The same run without faults: no proxies, no toxics, no nemesis. */
     public Scenario withoutFaults() {
-        List<GroupSpec> direct = groups.stream().map(g -> new GroupSpec(g.name(), g.model(), g.users(), g.rampUp(),
-                g.think(), g.mix(), false, List.of(), g.victims(), g.messageSize())).toList();
+        List<GroupSpec> direct = groups.stream().map(GroupSpec::withoutNetwork).toList();
         return new Scenario(name, description, seed, duration, drain, requestTimeout, server, blocks, direct, List.of(),
                 thresholds);
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record Threshold(String text, String metric, String stat, String op, double value) {
     /** Latencies, measured from the history. */
-    public static final List<String> LATENCIES = List.of("login", "send", "deliver", "offline", "board", "who", "request");
+    public static final List<String> LATENCIES = List.of("login", "send", "deliver", "offline", "board", "who", "file",
+            "request");
     public static final List<String> LATENCY_STATS = List.of("p50", "p90", "p99", "p999", "max", "mean");
     private static final Pattern FORM = Pattern.compile("([a-z]+)\\.([a-z0-9]+)\\s*(<=|>=|==|<|>)\\s*(\\S+)");
 

@@ -14,9 +14,14 @@ import java.util.SplittableRandom;
  */
 public final class UserPlan {
     private final SplittableRandom random;
-    private final GroupSpec group;
+    private final GroupSpec groupSpec;
     private final String self;
-    private final List<String> others;
+    /** Every chatting account, shared by all plans; {@code self} is skipped by index. */
+    private final List<String> users;
+    private final int selfIndex;
+    /** The user's own group, for peers: beacons and files stay within a group. */
+    private final List<String> group;
+    private final int selfInGroup;
     private final String victim;
 
     /**
@@ -25,21 +30,26 @@ public final class UserPlan {
      */
     public UserPlan(long seed, int groupIndex, long stream, GroupSpec group, Accounts accounts, String self) {
         this.random = new SplittableRandom(Seeds.derive(seed, groupIndex, stream));
-        this.group = group;
+        this.groupSpec = group;
         this.self = self;
-        this.others = accounts.chatUsers().stream().filter(u -> !u.equals(self)).toList();
+        this.users = accounts.chatUsers();
+        this.selfIndex = self == null ? -1 : accounts.chatIndex(self);
+        this.group = accounts.users(group.name());
+        this.selfInGroup = self == null ? -1 : accounts.indexInGroup(self);
         List<String> victims = accounts.victims(group.name());
         this.victim = victims.isEmpty() ? null : victims.get((int) (stream % victims.size()));
     }
 
     public Step next() {
-        long think = group.think().sample(random);
-        Behaviour b = group.mix().pick(random);
+        long think = groupSpec.think().sample(random);
+        Behaviour b = groupSpec.mix().pick(random);
         Action action = switch (b) {
-            case UNICAST -> new Action(b, pick(1), List.of(), null);
-            case MULTICAST -> new Action(b, pick(2 + random.nextInt(3)), List.of(), null);
-            case BLOCKCAST -> new Action(b, List.of(), pick(1 + random.nextInt(3)), null);
-            case WRONG_PASSWORD, RIGHT_PASSWORD -> new Action(b, List.of(), List.of(), victim);
+            case UNICAST -> new Action(b, pick(1), List.of(), null, 0);
+            case MULTICAST -> new Action(b, pick(2 + random.nextInt(3)), List.of(), null, 0);
+            case BLOCKCAST -> new Action(b, List.of(), pick(1 + random.nextInt(3)), null, 0);
+            case WRONG_PASSWORD, RIGHT_PASSWORD -> new Action(b, List.of(), List.of(), victim, 0);
+            case BEACON -> new Action(b, List.of(peer()), List.of(), null, 0);
+            case SEND_FILE -> new Action(b, List.of(peer()), List.of(), null, fileSize());
             default -> Action.of(b);
         };
         return new Step(think, action);
@@ -47,12 +57,26 @@ public final class UserPlan {
 
     /** {@code n} distinct other chat users (fewer if there are not that many). */
     private List<String> pick(int n) {
-        int count = Math.min(n, others.size());
+        int others = selfIndex < 0 ? users.size() : users.size() - 1;
+        int count = Math.min(n, others);
         Set<String> chosen = new LinkedHashSet<>();
         while (chosen.size() < count) {
-            chosen.add(others.get(random.nextInt(others.size())));
+            int i = random.nextInt(others);
+            chosen.add(users.get(selfIndex >= 0 && i >= selfIndex ? i + 1 : i));
         }
         return new ArrayList<>(chosen);
+    }
+
+    /** Another user of the same group. */
+    private String peer() {
+        int i = random.nextInt(group.size() - 1);
+        return group.get(i >= selfInGroup ? i + 1 : i);
+    }
+
+    private long fileSize() {
+        P2pSpec p2p = groupSpec.p2p();
+        return p2p.minFileBytes() + (p2p.maxFileBytes() == p2p.minFileBytes() ? 0
+                : random.nextLong(p2p.maxFileBytes() - p2p.minFileBytes() + 1));
     }
 
     /** The first {@code n} steps: for tests and for showing a plan. */

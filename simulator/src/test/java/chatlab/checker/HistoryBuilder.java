@@ -17,7 +17,8 @@ final class HistoryBuilder {
 
     private HistoryBuilder add(String p, Type type, String f, String u, String target, Boolean right, Event.Chat chat,
             Event.Failure failure, Event.Delivery delivery) {
-        events.add(new Event(events.size(), t, p, type, f, u, null, target, right, chat, null, failure, delivery, null));
+        events.add(new Event(events.size(), t, p, type, f, u, null, target, right, chat, null, failure, delivery, null,
+                null, null));
         t += 1_000;
         return this;
     }

@@ -28,8 +28,9 @@ import picocli.CommandLine;
 
 /**
  * A small run end to end, on every CI run: a server process, one group through a real Toxiproxy
- * that partitions it, another direct, an attacker; then the checkers, the report files, the
- * report rebuilt from them alone, and the page in a real browser.
+ * that partitions it, another direct, phones beaconing and sending files over lossy UDP, an
+ * attacker; then the checkers, the report files, the report rebuilt from them alone, and the
+ * page in a real browser.
  */
 class SimulationIT {
     private static final String SCENARIO = """
@@ -60,6 +61,11 @@ class SimulationIT {
                 users: 4
                 think: 100ms
                 mix: {unicast: 1, read: 1}
+              - name: phones
+                users: 3
+                think: {exponential: 300ms}
+                mix: {beacon: 50, upload: 20, sendFile: 30}
+                p2p: {impair: "loss=0.02", fileSize: [2kb, 16kb]}
               - name: thief
                 users: 1
                 victims: 1
@@ -85,7 +91,8 @@ class SimulationIT {
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);
         assertThat(exit).isZero();
-        assertThat(results.verdicts()).extracting(v -> v.checker()).containsExactly("delivery", "lockout");
+        assertThat(results.verdicts()).extracting(v -> v.checker()).containsExactly("delivery", "lockout", "files",
+                "tracing");
         for (String file : List.of("run.json", "history.jsonl.gz", "results.json", "series.json", "server-stats.jsonl",
                 "histograms/deliver.hlog", "histograms/login.hlog", "index.html", "summary.md", "latency-deliver.png",
                 "latency-deliver.svg", "throughput.png", "users.png", "latency-distribution.png", "server.png")) {

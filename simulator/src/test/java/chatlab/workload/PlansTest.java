@@ -25,6 +25,10 @@ class PlansTest {
                 rate: 3/s
                 users: 8
                 mix: {unicast: 1}
+              - name: phones
+                users: 4
+                mix: {beacon: 1, sendFile: 1, upload: 1}
+                p2p: {fileSize: [2kb, 3kb]}
               - name: thieves
                 users: 3
                 victims: 2
@@ -85,11 +89,23 @@ class PlansTest {
 
     @Test
     void attackersAlwaysAttackTheirOwnVictim() {
-        var plan = new UserPlan(42, 2, 1, SCENARIO.group("thieves"), ACCOUNTS, null).first(50);
+        var plan = new UserPlan(42, 3, 1, SCENARIO.group("thieves"), ACCOUNTS, null).first(50);
         assertThat(plan).allSatisfy(s -> {
             assertThat(s.action().behaviour().attack()).isTrue();
             assertThat(s.action().victim()).isEqualTo("t-thieves-v1");
         });
+    }
+
+    @Test
+    void beaconsAndFilesGoToAnotherUserOfTheSameGroup() {
+        String self = ACCOUNTS.users("phones").get(2);
+        var plan = new UserPlan(42, 2, 2, SCENARIO.group("phones"), ACCOUNTS, self).first(200);
+        assertThat(plan).filteredOn(s -> s.action().behaviour() != Behaviour.UPLOAD).allSatisfy(s -> {
+            assertThat(s.action().to()).singleElement().isNotEqualTo(self)
+                    .satisfies(peer -> assertThat(ACCOUNTS.users("phones")).contains(peer));
+        });
+        assertThat(plan).filteredOn(s -> s.action().behaviour() == Behaviour.SEND_FILE)
+                .allSatisfy(s -> assertThat(s.action().bytes()).isBetween(2048L, 3072L)).isNotEmpty();
     }
 
     @Test
@@ -103,7 +119,7 @@ class PlansTest {
 
     @Test
     void accountNamesKeepToTheProtocolsRules() {
-        assertThat(ACCOUNTS.all()).hasSize(10 + 8 + 2).allSatisfy(name -> assertThat(name).matches(
+        assertThat(ACCOUNTS.all()).hasSize(10 + 8 + 4 + 2).allSatisfy(name -> assertThat(name).matches(
                 "[A-Za-z0-9+][A-Za-z0-9_.+-]{0,31}"));
         assertThat(ACCOUNTS.victims("thieves")).containsExactly("t-thieves-v0", "t-thieves-v1");
         assertThat(ACCOUNTS.chatUsers()).doesNotContainAnyElementsOf(ACCOUNTS.victims("thieves"));

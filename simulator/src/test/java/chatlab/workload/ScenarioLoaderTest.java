@@ -146,10 +146,28 @@ class ScenarioLoaderTest {
             "server.blockDuration=1500ms         | server.blockDuration: must be a whole number of seconds",
             "server.argon2=fast                  | server.argon2:",
             "groups.office.users=1               | groups: chat needs at least two users",
+            "groups.office.p2p={impair: loss=2}  | groups[0].p2p: only for a group whose mix has",
     })
     void everyErrorNamesItsField(String override, String message) {
         assertThatThrownBy(() -> parse(BASE, override)).isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void peerToPeerGroupsAreCheckedToo() {
+        Scenario ok = parse(BASE, "groups.office.mix={beacon: 1, sendFile: 1}",
+                "groups.office.p2p={impair: 'loss=0.05', fileSize: [1kb, 8kb], strategy: sr, window: 8, contactTtl: 1m}");
+        assertThat(ok.group("office").udp()).isTrue();
+        assertThat(ok.group("office").p2p()).isEqualTo(new P2pSpec("loss=0.05", 1024, 8192,
+                chatlab.p2p.arq.Strategy.SELECTIVE_REPEAT, 8, Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={beacon: 1}", "groups.office.p2p={impair: 'loss=2'}"))
+                .hasMessageStartingWith("groups[0].p2p.impair:");
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={sendFile: 1}", "groups.office.p2p={fileSize: [8kb, 1kb]}"))
+                .hasMessageStartingWith("groups[0].p2p.fileSize: the maximum is below the minimum");
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={sendFile: 1}", "groups.office.p2p={strategy: tcp}"))
+                .hasMessageStartingWith("groups[0].p2p.strategy:");
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={beacon: 1}", "groups.office.model=open",
+                "groups.office.rate=1/s")).hasMessageStartingWith("groups[0].model: beacons, uploads and files need the closed model");
     }
 
     @Test

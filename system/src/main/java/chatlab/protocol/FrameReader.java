@@ -15,7 +15,7 @@ import java.util.Arrays;
  * recovers; memory stays bounded by the limit. Blank lines are skipped. Not thread-safe.
  */
 public final class FrameReader {
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 8 * 1024;
 
     private final InputStream in;
     private final int maxBytes;

@@ -45,7 +45,12 @@ public final class MessageCodec {
     private final ObjectWriter serverWriter;
 
     private MessageCodec() {
-        mapper = JsonMapper.builder()
+        // Jackson's default buffer pool is one per thread: with a virtual thread or two per
+        // connection, that is a set of buffers per connection. One shared pool serves them all.
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
+                .build();
+        mapper = JsonMapper.builder(factory)
                 .addMixIn(ClientMessage.class, TypeTag.class)
                 .addMixIn(ServerMessage.class, TypeTag.class)
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)

@@ -1,0 +1,218 @@
+package chatlab.sim;
+
+import chatlab.client.ChatClient;
+import chatlab.client.FileTransfers;
+import chatlab.client.TracingClient;
+import chatlab.history.Event;
+import chatlab.history.Type;
+import chatlab.lab.Seeds;
+import chatlab.p2p.transfer.PeerEndpoint;
+import chatlab.p2p.transfer.TransferException;
+import chatlab.p2p.transfer.TransferSettings;
+import chatlab.protocol.Audience;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.ServerMessage;
+import chatlab.workload.GroupSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A user's peer-to-peer side: one UDP port for the whole run (through the seeded impairer, as
+ * its group says), and, while a client is connected, its file transfers and contact tracing.
+ * It records beacons sent and heard, tempIDs, uploads and files, sent and received.
+ */
+final class PeerSide implements FileTransfers.Listener, TracingClient.Listener {
+    private final SimContext ctx;
+    private final String process;
+    private final String user;
+    private final GroupSpec group;
+    private final PeerEndpoint endpoint;
+    private final Path dir;
+    private FileTransfers transfers;
+    private TracingClient tracing;
+
+    PeerSide(SimContext ctx, String process, String user, GroupSpec group) {
+        this.ctx = ctx;
+        this.process = process;
+        this.user = user;
+        this.group = group;
+        try {
+            this.dir = Files.createDirectories(ctx.scratch().resolve(user));
+            this.endpoint = PeerEndpoint.open("127.0.0.1", 0, group.p2p().impairment(),
+                    Seeds.derive(ctx.scenario.seed(), -3, ctx.accounts.chatIndex(user)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening " + user + "'s UDP port failed", e);
+        }
+        ctx.peers.put(user, new InetSocketAddress("127.0.0.1", endpoint.port()));
+    }
+
+    int port() {
+        return endpoint.port();
+    }
+
+    /** A new client: files and tracing go through it. */
+    void attach(ChatClient client) {
+        detach();
+        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(group.p2p().strategy())
+                .withWindow(group.p2p().window());
+        transfers = new FileTransfers(client, endpoint, dir.resolve("downloads"), settings, this);
+        tracing = new TracingClient(client, endpoint, InstantSource.system(), ZoneId.of(client.welcome().zone()),
+                dir.resolve("contactlog.txt"), group.p2p().contactTtl(), this);
+    }
+
+    void detach() {
+        if (transfers != null) {
+            transfers.close();
+            transfers = null;
+        }
+        if (tracing != null) {
+            tracing.close();
+            tracing = null;
+        }
+    }
+
+    void close() {
+        detach();
+        ctx.peers.remove(user);
+        endpoint.close();
+    }
+
+    private Event op(String f) {
+        return Event.of(0, process, Type.INVOKE, f, user);
+    }
+
+    void accept(ServerMessage.IncomingFile file) {
+        if (transfers != null) {
+            transfers.accept(file);
+        }
+    }
+
+    /** Sends a beacon to {@code peer}, with a fresh tempID when there is none or it expired. */
+    void beacon(String peer) {
+        InetSocketAddress to = ctx.peers.get(peer);
+        if (to == null) {
+            return; // the peer runs in another simulator process: beacons stay within one
+        }
+        ServerMessage.TempId current = tracing.current();
+        if (current == null || java.time.Instant.now().isAfter(tracing.times().parse(current.expiry()))) {
+            Event invocation = ctx.ops.invoke(op("tempid"));
+            var issued = ctx.ops.complete(invocation, call(tracing::downloadTempId), (e, id) -> e.withTrace(
+                    new Event.Trace(id.tempId(), null, null, null, null)));
+            if (!issued.ok()) {
+                return;
+            }
+        }
+        Event invocation = ctx.ops.invoke(op("beacon").withTarget(peer));
+        ctx.ops.complete(invocation, call(() -> tracing.beacon(to)), (e, sent) -> e.withTrace(
+                new Event.Trace(sent.tempId(), null, null, null, null)));
+    }
+
+    /** Uploads the contact log and records whom the server traced. */
+    void upload() {
+        List<String> entries = tracing.log().contacts().stream().map(c -> c.tempId()).toList();
+        Event invocation = ctx.ops.invoke(op("upload").withTrace(new Event.Trace(null, null, entries, null, null)));
+        ctx.ops.complete(invocation, call(tracing::upload), (e, trace) -> e.withTrace(new Event.Trace(null, null, entries,
+                trace.contacts().stream().map(c -> new Event.Traced(c.user(), c.tempId())).toList(),
+                trace.unmatched().stream().map(u -> u.tempId()).toList())));
+    }
+
+    /** Sends {@code peer} a file of {@code bytes}, its content drawn from the seed. */
+    void sendFile(String peer, long bytes) {
+        long n = ctx.state(user).files.incrementAndGet();
+        String name = "f" + n + ".bin";
+        Path file = dir.resolve(name);
+        String sha;
+        try {
+            byte[] data = new byte[(int) bytes];
+            new SplittableRandom(Seeds.derive(ctx.scenario.seed(), -4, ctx.accounts.chatIndex(user), n)).nextBytes(data);
+            Files.write(file, data);
+            sha = sha256(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Event.FileInfo info = new Event.FileInfo(name, bytes, sha, null);
+        Event invocation = ctx.ops.invoke(op("file").withTarget(peer).withFile(info));
+        try {
+            FileTransfers.Sent sent = ChatClient.await(transfers.send(file, Audience.UNICAST, List.of(peer)));
+            List<FileTransfers.Outcome> failed = sent.outcomes().stream().filter(o -> !o.ok()).toList();
+            if (failed.isEmpty()) {
+                ctx.ops.record(invocation.completed(ctx.ops.clock().micros(), Type.OK).withFile(
+                        new Event.FileInfo(name, bytes, sha, List.of())));
+            } else {
+                TransferException error = failed.getFirst().error();
+                ctx.ops.record(invocation.completed(ctx.ops.clock().micros(), Type.FAIL)
+                        .withFile(new Event.FileInfo(name, bytes, sha, failed.stream().map(FileTransfers.Outcome::user).toList()))
+                        .withFailure(new Event.Failure(code(error), error.getMessage(), null, null)));
+            }
+        } catch (ChatException e) {
+            ctx.ops.failed(invocation, e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // scratch space, removed at the end of the run
+            }
+        }
+    }
+
+    static String code(TransferException error) {
+        return error.reason().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void received(String from, String fileName, Path file) {
+        try {
+            byte[] data = Files.readAllBytes(file);
+            ctx.ops.event(Event.of(0, process, Type.EVENT, "file-received", user).withTarget(from)
+                    .withFile(new Event.FileInfo(fileName, data.length, sha256(data), null)));
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void receiveFailed(String from, String fileName, TransferException error) {
+        ctx.ops.event(Event.of(0, process, Type.EVENT, "file-failed", user).withTarget(from)
+                .withFile(new Event.FileInfo(fileName, 0, null, null))
+                .withFailure(new Event.Failure(code(error), error.getMessage(), null, null)));
+    }
+
+    @Override
+    public void heard(TracingClient.Heard heard) {
+        Event event = Event.of(0, process, Type.EVENT, "heard", user);
+        ctx.ops.event(heard.beacon() == null
+                ? event.withFailure(new Event.Failure("not_a_beacon", heard.rejection(), null, null))
+                : event.withTrace(new Event.Trace(heard.beacon().tempId(), heard.valid(), null, null, null)));
+    }
+
+    private static <T> CompletableFuture<T> call(java.util.function.Supplier<T> action) {
+        try {
+            return CompletableFuture.completedFuture(action.get());
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new ChatException(ErrorCode.INTERNAL, e.getMessage(), e));
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
