@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * One latency, in microseconds: the whole run's histogram and one per second of the run (by
- * when each operation ended), written as an HdrHistogram interval log.
+ * One latency, in microseconds: the whole run's histogram (after any warm-up) and one per
+ * second of the run (by when each operation began), written as an HdrHistogram interval log.
  */
 final class LatencyRecorder {
     private static final int DIGITS = 3;
@@ -18,9 +18,12 @@ final class LatencyRecorder {
     private final Histogram total = new Histogram(DIGITS);
     private final Map<Long, Histogram> perSecond = new TreeMap<>();
 
-    void record(long second, long micros) {
+    /** Records into its second, and into the whole run's histogram when it {@code counts} (not warm-up). */
+    void record(long second, long micros, boolean counts) {
         long value = Math.max(1, micros);
-        total.recordValue(value);
+        if (counts) {
+            total.recordValue(value);
+        }
         perSecond.computeIfAbsent(second, s -> new Histogram(DIGITS)).recordValue(value);
     }
 

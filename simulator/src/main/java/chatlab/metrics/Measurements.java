@@ -48,10 +48,15 @@ public final class Measurements {
     /**
      * Measures {@code history} (in index order). Times are on the run's clock: the load ran from
      * {@code loadStart} to {@code loadEnd}, and the run ended at {@code end}, in microseconds.
+     * The whole-run latencies and throughput count only what began from {@code measureFrom} on
+     * (the end of the warm-up, or {@code loadStart}); the second-by-second series show it all.
      * {@code expected} says which failures are the workload's nature, by operation and code.
      */
-    public static Measurements of(List<Event> history, long loadStart, long loadEnd, long end,
+    public static Measurements of(List<Event> history, long loadStart, long measureFrom, long loadEnd, long end,
             BiPredicate<String, String> expected) {
+        if (measureFrom < loadStart || measureFrom >= loadEnd) {
+            throw new IllegalArgumentException("measureFrom must lie within the load");
+        }
         Map<String, LatencyRecorder> latency = new LinkedHashMap<>();
         METRICS.forEach(m -> latency.put(m, new LatencyRecorder()));
         int seconds = (int) Math.max(1, Math.ceil((end - loadStart) / 1e6));
@@ -83,7 +88,7 @@ public final class Measurements {
                 }
             }
             boolean inRange = second >= 0 && second < seconds;
-            boolean duringLoad = e.t() >= loadStart && e.t() <= loadEnd;
+            boolean measured = e.t() >= measureFrom && e.t() <= loadEnd;
             if (e.type() == Type.INVOKE) {
                 open.put(e.p(), e);
                 if (e.is("send") && e.chat() != null) {
@@ -102,17 +107,18 @@ public final class Measurements {
                     if (inRange) {
                         ok[second]++;
                     }
-                    loadOps += duringLoad ? 1 : 0;
+                    loadOps += measured ? 1 : 0;
                     if (invoke != null) {
                         // latencies go to the second the operation was due to begin, as Jepsen plots them
                         long from = invoke.due() != null ? invoke.due() : invoke.t();
                         int began = (int) Math.floorDiv(from - loadStart, 1_000_000L);
                         if (began >= 0 && from <= loadEnd) { // the load's operations, not the drain's or the logouts after
                             long micros = e.t() - from;
-                            latency.get("request").record(began, micros);
+                            boolean counts = from >= measureFrom;
+                            latency.get("request").record(began, micros, counts);
                             String metric = metric(e);
                             if (metric != null) {
-                                latency.get(metric).record(began, micros);
+                                latency.get(metric).record(began, micros, counts);
                             }
                         }
                     }
@@ -144,14 +150,14 @@ public final class Measurements {
                     if (inRange) {
                         deliveries[second]++;
                     }
-                    loadDeliveries += duringLoad ? 1 : 0;
+                    loadDeliveries += measured ? 1 : 0;
                     Long sent = sentAt.get(e.delivery().tok());
                     int began = sent == null ? -1 : (int) Math.floorDiv(sent - loadStart, 1_000_000L);
                     if (began >= 0) {
                         var states = presence.get(e.u());
                         var before = states == null ? null : states.floorEntry(sent);
                         boolean wasOnline = before != null && before.getValue();
-                        latency.get(wasOnline ? "deliver" : "offline").record(began, e.t() - sent);
+                        latency.get(wasOnline ? "deliver" : "offline").record(began, e.t() - sent, sent >= measureFrom);
                     }
                 }
                 case "lost" -> {
@@ -197,9 +203,9 @@ public final class Measurements {
             p99.put(name, b);
             max.put(name, c);
         });
-        double loadSeconds = Math.max(1e-6, (loadEnd - loadStart) / 1e6);
+        double loadSeconds = Math.max(1e-6, (loadEnd - measureFrom) / 1e6);
         Series series = new Series(seconds, ok, failed, inDoubt, deliveries, online, p50, p99, max, faults,
-                (loadEnd - loadStart) / 1e6);
+                (loadEnd - loadStart) / 1e6, (measureFrom - loadStart) / 1e6);
         Results.Throughput throughput = new Results.Throughput(loadSeconds, loadOps, loadDeliveries, loadOps / loadSeconds,
                 loadDeliveries / loadSeconds, peak);
         Results.Errors errors = new Results.Errors(java.util.Arrays.stream(failed).sum(), unexpected,

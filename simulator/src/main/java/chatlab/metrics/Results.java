@@ -9,7 +9,7 @@ import java.util.Map;
 public record Results(Validity validity, List<Verdict> verdicts, Map<String, LatencySummary> latency, Throughput throughput,
         Errors errors, List<ThresholdResult> thresholds, boolean passed) {
 
-    /** Completed operations and deliveries per second of load. */
+    /** Completed operations and deliveries per second over the {@code loadSeconds} measured (the load after any warm-up). */
     public record Throughput(double loadSeconds, long ops, long deliveries, double opsPerSecond, double deliveriesPerSecond,
             long peakOnline) {
     }

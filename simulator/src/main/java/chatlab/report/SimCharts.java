@@ -16,6 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** The simulation report's charts: everything over time with the faults shaded, and latency distributions. */
 public final class SimCharts {
     /** Translucent tints of the palette, one per kind of fault. */
+    private static final Color WARM_UP = new Color(128, 128, 128, 40);
     private static final Color[] FAULT_COLOURS = {new Color(213, 94, 0, 45), new Color(0, 114, 178, 40),
         new Color(204, 121, 167, 55), new Color(230, 159, 0, 55), new Color(0, 158, 115, 40), new Color(86, 180, 233, 55),
         new Color(0, 0, 0, 30), new Color(240, 228, 66, 70)};
@@ -73,20 +74,33 @@ public final class SimCharts {
      * Shades each fault window from {@code bottom} to {@code top}: one legend entry per kind of
      * fault. Add it before the lines, so that they are drawn over it.
      */
-    static void shadeFaults(XYChart chart, List<Series.FaultSpan> faults, double bottom, double top) {
+    /** Shades the warm-up, if any, in grey and each fault window in its own colour, from {@code bottom} to {@code top}. */
+    static void shade(XYChart chart, Series s, double bottom, double top) {
+        if (s.warmUpSeconds() > 0) {
+            band(chart, "warm-up (not in the totals)", WARM_UP, 0, s.warmUpSeconds(), bottom, top)
+                    .setLineColor(new Color(128, 128, 128, 140));
+        }
+        shadeFaults(chart, s.faults(), bottom, top);
+    }
+
+    private static XYSeries band(XYChart chart, String name, Color colour, double from, double to, double bottom,
+            double top) {
+        XYSeries band = chart.addSeries(name, new double[] {from, from, to, to}, new double[] {bottom, top, top, bottom});
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        band.setFillColor(colour);
+        band.setLineColor(colour);
+        band.setMarker(SeriesMarkers.NONE);
+        return band;
+    }
+
+    private static void shadeFaults(XYChart chart, List<Series.FaultSpan> faults, double bottom, double top) {
         Set<String> named = new HashSet<>();
         Map<String, Color> colours = new java.util.LinkedHashMap<>();
         int n = 0;
         for (Series.FaultSpan f : faults) {
             Color colour = colours.computeIfAbsent(f.description(), d -> FAULT_COLOURS[colours.size() % FAULT_COLOURS.length]);
             String name = named.add(f.description()) ? f.description() : f.description() + " #" + (++n);
-            XYSeries band = chart.addSeries(name, new double[] {f.start(), f.start(), f.end(), f.end()},
-                    new double[] {bottom, top, top, bottom});
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            band.setFillColor(colour);
-            band.setLineColor(colour);
-            band.setMarker(SeriesMarkers.NONE);
-            band.setShowInLegend(!name.contains(" #"));
+            band(chart, name, colour, f.start(), f.end(), bottom, top).setShowInLegend(!name.contains(" #"));
         }
     }
 

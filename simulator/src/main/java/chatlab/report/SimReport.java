@@ -37,7 +37,7 @@ public final class SimReport {
         charts.add(requestLatency(dir, series));
         charts.add(throughput(dir, series));
         charts.add(users(dir, series));
-        charts.add(distribution(dir));
+        charts.add(distribution(dir, series));
         String[] server = server(dir, run, series);
         if (server != null) {
             charts.add(server);
@@ -53,7 +53,7 @@ public final class SimReport {
         double[] max = s.max().get("deliver");
         double[] offline = s.p99().get("offline");
         double bottom = SimCharts.logFloor(p50, offline);
-        SimCharts.shadeFaults(chart, s.faults(), bottom, SimCharts.max(1, max, offline) * 1.5);
+        SimCharts.shade(chart, s, bottom, SimCharts.max(1, max, offline) * 1.5);
         SimCharts.line(chart, "p50, recipient online", p50, 0, false);
         SimCharts.line(chart, "p99, recipient online", p99, 1, false);
         SimCharts.line(chart, "max, recipient online", max, 6, true);
@@ -68,7 +68,7 @@ public final class SimReport {
     private static String[] requestLatency(Path dir, Series s) throws IOException {
         XYChart chart = SimCharts.overTime("Request latency", "ms (log scale)", s, true);
         double bottom = SimCharts.logFloor(s.p50().get("request"));
-        SimCharts.shadeFaults(chart, s.faults(), bottom, SimCharts.max(1, s.max().get("request")) * 1.5);
+        SimCharts.shade(chart, s, bottom, SimCharts.max(1, s.max().get("request")) * 1.5);
         SimCharts.line(chart, "every request p50", s.p50().get("request"), 0, false);
         SimCharts.line(chart, "every request p99", s.p99().get("request"), 1, false);
         SimCharts.line(chart, "send p99", s.p99().get("send"), 2, true);
@@ -83,7 +83,7 @@ public final class SimReport {
     private static String[] throughput(Path dir, Series s) throws IOException {
         XYChart chart = SimCharts.overTime("Throughput", "per second", s, false);
         double top = SimCharts.max(s.ok(), s.deliveries(), s.failed(), s.inDoubt());
-        SimCharts.shadeFaults(chart, s.faults(), 0, top * 1.1);
+        SimCharts.shade(chart, s, 0, top * 1.1);
         SimCharts.line(chart, "operations ok", s.ok(), 0);
         SimCharts.line(chart, "deliveries", s.deliveries(), 2);
         SimCharts.line(chart, "failed", s.failed(), 1);
@@ -97,7 +97,7 @@ public final class SimReport {
     private static String[] users(Path dir, Series s) throws IOException {
         XYChart chart = SimCharts.overTime("Users online", "users", s, false);
         double top = SimCharts.max(s.online());
-        SimCharts.shadeFaults(chart, s.faults(), 0, top * 1.1);
+        SimCharts.shade(chart, s, 0, top * 1.1);
         SimCharts.line(chart, "logged in", s.online(), 0);
         chart.getStyler().setYAxisMax(top * 1.1);
         Charts.save(chart, dir, "users");
@@ -105,18 +105,22 @@ public final class SimReport {
                 + "and going, the users a fault cut off, and the drain at the end, when every account logs in."};
     }
 
-    private static String[] distribution(Path dir) throws IOException {
+    private static String[] distribution(Path dir, Series s) throws IOException {
         Map<String, Histogram> histograms = new LinkedHashMap<>();
         for (String metric : List.of("login", "send", "board", "deliver", "offline")) {
-            histograms.put(metric, readLog(dir.resolve(SimRun.HISTOGRAMS).resolve(metric + ".hlog")));
+            histograms.put(metric, readLog(dir.resolve(SimRun.HISTOGRAMS).resolve(metric + ".hlog"), s.warmUpSeconds()));
         }
         Charts.save(SimCharts.distribution("Latency distribution", histograms), dir, "latency-distribution");
         return new String[] {"latency-distribution", "Latency distribution", "The whole run's latencies by "
-                + "percentile, read from the HdrHistogram logs; the tail from p90 on gets as much room as the body."};
+                + "percentile" + (s.warmUpSeconds() > 0 ? " after the warm-up" : "") + ", read from the HdrHistogram "
+                + "logs; the tail from p90 on gets as much room as the body."};
     }
 
-    /** The whole of an interval log, added up. */
-    static Histogram readLog(Path file) throws IOException {
+    /**
+     * An interval log added up from {@code fromSecond} on (seconds since the load began, as the
+     * intervals are stamped).
+     */
+    static Histogram readLog(Path file, double fromSecond) throws IOException {
         Histogram total = new Histogram(3);
         if (!Files.exists(file)) {
             return total;
@@ -124,7 +128,8 @@ public final class SimReport {
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             while (reader.hasNext()) {
                 var interval = reader.nextIntervalHistogram();
-                if (interval instanceof Histogram h) {
+                if (interval instanceof Histogram h
+                        && h.getStartTimeStamp() / 1000.0 - reader.getStartTimeSec() >= fromSecond - 1e-6) {
                     total.add(h);
                 }
             }
@@ -163,7 +168,7 @@ public final class SimReport {
         }
         XYChart chart = SimCharts.overTime("Server resources", "CPU (% of one core)", s, false);
         double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(100)) * 1.1;
-        SimCharts.shadeFaults(chart, s.faults(), 0, top);
+        SimCharts.shade(chart, s, 0, top);
         SimCharts.line(chart, "CPU %", x, cpu, 0);
         SimCharts.line(chart, "heap used (MiB)", x, heap, 1).setYAxisGroup(1);
         chart.setYAxisGroupTitle(1, "heap used (MiB)");
@@ -208,8 +213,7 @@ public final class SimReport {
                 List.of("tag and shard", run.tag() + ", " + run.shard()),
                 List.of("server", run.target() + (run.embeddedServer() ? " (started by the lab)" : "")),
                 List.of("Toxiproxy", run.toxiproxy() == null ? "none (no faults)" : run.toxiproxy()),
-                List.of("load", String.format(Locale.ROOT, "%.1f s, then a drain of %.1f s",
-                        (run.loadEnd() - run.loadStart()) / 1e6, (run.end() - run.loadEnd()) / 1e6)),
+                List.of("load", load(run, s)),
                 List.of("events", String.valueOf(run.events())),
                 List.of("machine", run.machine().describe()),
                 List.of("version", run.version()),
@@ -278,11 +282,19 @@ public final class SimReport {
         return page.render();
     }
 
+    /** How long the load and the drain lasted, and the warm-up left out of the figures. */
+    public static String load(SimRun run, Series s) {
+        return String.format(Locale.ROOT, "%.1f s%s, then a drain of %.1f s", (run.loadEnd() - run.loadStart()) / 1e6,
+                s.warmUpSeconds() > 0 ? String.format(Locale.ROOT, " (the first %.1f s a warm-up, left out of the "
+                        + "latency and throughput figures)", s.warmUpSeconds()) : "", (run.end() - run.loadEnd()) / 1e6);
+    }
+
     private static String markdown(SimRun run, Results r, Series s) {
         StringBuilder md = new StringBuilder();
         md.append("# Simulation ").append(run.scenarioName()).append(' ').append(run.runId()).append("\n\n");
         md.append("Command: `").append(run.command()).append("`\n\n");
         md.append("Machine: ").append(run.machine().describe()).append("\n\n");
+        md.append("Load: ").append(load(run, s)).append("\n\n");
         md.append("Result: **").append(r.passed() ? "passed" : "failed").append("**; checkers ")
                 .append(r.validity().wire()).append("\n\n");
         for (Verdict v : r.verdicts()) {

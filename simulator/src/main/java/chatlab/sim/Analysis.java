@@ -58,7 +58,9 @@ public final class Analysis {
             verdicts.add(checker.check(history, context));
         }
         Validity validity = verdicts.stream().map(Verdict::validity).reduce(Validity.VALID, Validity::and);
-        Measurements m = Measurements.of(history, run.loadStart(), run.loadEnd(), run.end(), Operations::expected);
+        Measurements m = Measurements.of(history, run.loadStart(),
+                Math.min(run.loadStart() + scenario.warmUp().toNanos() / 1000, run.loadEnd() - 1), run.loadEnd(), run.end(),
+                Operations::expected);
         m.writeLogs(dir.resolve(SimRun.HISTOGRAMS), (run.originEpochMicros() + run.loadStart()) / 1000);
         Json.write(dir.resolve(SimRun.SERIES), m.series());
         Map<String, LatencySummary> latency = m.summaries();

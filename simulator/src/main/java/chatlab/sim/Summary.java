@@ -28,8 +28,9 @@ final class Summary {
         for (List<String> row : rows) {
             out.printf(Locale.ROOT, "  %-13s%8s%9s%9s%9s%9s%9s%9s%n", row.toArray());
         }
-        out.printf(Locale.ROOT, "%n  %.1f ops/s, %.1f deliveries/s, peak %d online; %d failed (%d unexpected), %d in doubt%n",
-                r.throughput().opsPerSecond(), r.throughput().deliveriesPerSecond(), r.throughput().peakOnline(),
+        out.printf(Locale.ROOT, "%n  %.1f ops/s, %.1f deliveries/s over %.0f s, peak %d online; %d failed (%d unexpected), "
+                + "%d in doubt%n", r.throughput().opsPerSecond(), r.throughput().deliveriesPerSecond(),
+                r.throughput().loadSeconds(), r.throughput().peakOnline(),
                 r.errors().failed(), r.errors().unexpected(), r.errors().inDoubt());
     }
 }

@@ -8,14 +8,15 @@ import java.util.List;
  * how long, which faults strike when, and what counts as a pass. One seed decides every random
  * choice in it.
  */
-public record Scenario(String name, String description, long seed, Duration duration, Duration drain,
-        Duration requestTimeout, ServerSettings server, BlockSpec blocks, List<GroupSpec> groups,
+public record Scenario(String name, String description, long seed, Duration duration, Duration warmUp,
+        Duration drain, Duration requestTimeout, ServerSettings server, BlockSpec blocks, List<GroupSpec> groups,
         List<FaultSpec> nemesis, List<Threshold> thresholds) {
 
     public Scenario {
         groups = List.copyOf(groups);
         nemesis = List.copyOf(nemesis);
         thresholds = List.copyOf(thresholds);
+        warmUp = warmUp == null ? Duration.ZERO : warmUp;
     }
 
     public GroupSpec group(String name) {
@@ -39,14 +40,14 @@ public record Scenario(String name, String description, long seed, Duration dura
     }
 
     public Scenario withSeed(long value) {
-        return new Scenario(name, description, value, duration, drain, requestTimeout, server, blocks, groups, nemesis,
+        return new Scenario(name, description, value, duration, warmUp, drain, requestTimeout, server, blocks, groups, nemesis,
                 thresholds);
     }
 
     /** The same run without faults: no proxies, no toxics, no nemesis. */
     public Scenario withoutFaults() {
         List<GroupSpec> direct = groups.stream().map(GroupSpec::withoutNetwork).toList();
-        return new Scenario(name, description, seed, duration, drain, requestTimeout, server, blocks, direct, List.of(),
+        return new Scenario(name, description, seed, duration, warmUp, drain, requestTimeout, server, blocks, direct, List.of(),
                 thresholds);
     }
 }

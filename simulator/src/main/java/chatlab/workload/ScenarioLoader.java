@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import chatlab.p2p.impair.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,12 +58,16 @@ public final class ScenarioLoader {
     }
 
     private static Scenario read(ConfigNode root) {
-        root.allowOnly("name", "description", "seed", "duration", "drain", "requestTimeout", "server", "blocks",
+        root.allowOnly("name", "description", "seed", "duration", "warmUp", "drain", "requestTimeout", "server", "blocks",
                 "groups", "nemesis", "thresholds");
         String name = root.require("name").text();
         Duration duration = root.require("duration").duration();
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
             throw root.get("duration").error("must be at least 1s");
+        }
+        Duration warmUp = root.get("warmUp").duration(Duration.ZERO);
+        if (warmUp.compareTo(duration) >= 0) {
+            throw root.get("warmUp").error("must be shorter than the duration (" + Units.format(duration) + ")");
         }
         List<GroupSpec> groups = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -95,7 +100,7 @@ public final class ScenarioLoader {
             thresholds.add(Threshold.parse(t));
         }
         return new Scenario(name, root.get("description").text(""), root.get("seed").longValue(Long.MIN_VALUE,
-                Long.MAX_VALUE, 1), duration, root.get("drain").duration(Duration.ofSeconds(20)),
+                Long.MAX_VALUE, 1), duration, warmUp, root.get("drain").duration(Duration.ofSeconds(20)),
                 root.get("requestTimeout").duration(Duration.ofSeconds(10)), ServerSettings.parse(root.get("server")),
                 BlockSpec.parse(root.get("blocks")), groups, nemesis, thresholds);
     }

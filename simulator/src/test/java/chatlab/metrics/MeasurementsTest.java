@@ -34,7 +34,11 @@ class MeasurementsTest {
     }
 
     private Measurements measure() {
-        return Measurements.of(history, 0, 10 * S, 12 * S, (op, code) -> code.equals("wrong_password"));
+        return measure(0);
+    }
+
+    private Measurements measure(long measureFrom) {
+        return Measurements.of(history, 0, measureFrom, 10 * S, 12 * S, (op, code) -> code.equals("wrong_password"));
     }
 
     @Test
@@ -98,5 +102,31 @@ class MeasurementsTest {
         Results.Throughput t = measure().throughput();
         assertThat(t.ops()).isEqualTo(1);
         assertThat(t.opsPerSecond()).isCloseTo(0.1, within(1e-9));
+    }
+
+    @Test
+    void theWarmUpIsChartedButLeftOutOfTheTotals() {
+        op(0, 10_000, "a", "login", "a", Type.OK, null);
+        op(0, 10_000, "b", "login", "b", Type.OK, null);
+        send(1 * S, 1 * S + 900_000, "a", "a#1"); // slow while cold
+        deliver(1 * S + 950_000, "b", "a#1");
+        send(5 * S, 5 * S + 5_000, "a", "a#2");
+        deliver(5 * S + 6_000, "b", "a#2");
+        Measurements m = measure(4 * S);
+        assertThat(m.summaries().get("send").count()).isEqualTo(1);
+        assertThat(m.summaries().get("send").max()).isCloseTo(5, within(0.1));
+        assertThat(m.summaries().get("deliver").count()).isEqualTo(1);
+        assertThat(m.summaries().get("login").count()).as("logins in the warm-up").isZero();
+        assertThat(m.throughput().ops()).isEqualTo(1);
+        assertThat(m.throughput().deliveries()).isEqualTo(1);
+        assertThat(m.throughput().opsPerSecond()).as("over the 6 s after the warm-up").isCloseTo(1 / 6.0, within(1e-9));
+        assertThat(m.series().p99().get("send")[1]).as("the series keeps the warm-up").isCloseTo(900, within(1.0));
+        assertThat(m.series().warmUpSeconds()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aWarmUpMustEndWithinTheLoad() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> measure(10 * S))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

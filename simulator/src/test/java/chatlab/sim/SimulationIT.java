@@ -38,6 +38,7 @@ class SimulationIT {
             description: a small run with a partition
             seed: 5
             duration: 8s
+            warmUp: 1s
             drain: 10s
             requestTimeout: 3s
             server: {maxAttempts: 2, blockDuration: 2s, argon2: "m=256,t=1,p=1", rateLimit: 0}
@@ -93,6 +94,7 @@ class SimulationIT {
         assertThat(exit).isZero();
         assertThat(results.verdicts()).extracting(v -> v.checker()).containsExactly("delivery", "lockout", "files",
                 "tracing");
+        assertThat(results.throughput().loadSeconds()).as("the load after the warm-up").isBetween(6.9, 7.5);
         for (String file : List.of("run.json", "history.jsonl.gz", "results.json", "series.json", "server-stats.jsonl",
                 "histograms/deliver.hlog", "histograms/login.hlog", "index.html", "summary.md", "latency-deliver.png",
                 "latency-deliver.svg", "throughput.png", "users.png", "latency-distribution.png", "server.png")) {
@@ -121,7 +123,7 @@ class SimulationIT {
         assertThat(shown.find()).as("the page reports its charts").isTrue();
         assertThat(shown.group(1)).as("charts the browser displayed").isEqualTo(shown.group(2));
         assertThat(Integer.parseInt(shown.group(2))).isEqualTo(6);
-        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition of cut");
+        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition of cut", "a warm-up, left out");
     }
 
     /** A user away from the faults sends exactly what its seeded plan says, in order. */

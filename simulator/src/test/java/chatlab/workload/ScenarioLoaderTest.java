@@ -49,6 +49,7 @@ class ScenarioLoaderTest {
                 description: all of it
                 seed: 9
                 duration: 1m
+                warmUp: 15s
                 drain: 5s
                 requestTimeout: 3s
                 server: {maxAttempts: 4, blockDuration: 2s, argon2: "m=1024,t=1,p=1", rateLimit: 0}
@@ -78,6 +79,7 @@ class ScenarioLoaderTest {
                 """);
         assertThat(s.seed()).isEqualTo(9);
         assertThat(s.duration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.warmUp()).isEqualTo(Duration.ofSeconds(15));
         assertThat(s.server()).isEqualTo(new ServerSettings(4, Duration.ofSeconds(2), "m=1024,t=1,p=1", 0));
         assertThat(s.blocks()).isEqualTo(new BlockSpec(0.5, 2));
         assertThat(s.group("a").toxics()).singleElement().isInstanceOf(Latency.class);
@@ -139,6 +141,7 @@ class ScenarioLoaderTest {
             "nemesis=[{fault: flood, groups: [office], duration: 1s}] | nemesis[0].fault: unknown fault",
             "nemesis=[{fault: partition, groups: [office], duration: 2s, every: 1s}] | nemesis[0].every: must be longer",
             "nemesis=[{fault: partition, groups: [office], at: 20s, duration: 1s}] | nemesis[0].at: starts at or after the end",
+            "warmUp=10s                          | warmUp: must be shorter than the duration (10s)",
             "thresholds=[deliver.p42 < 1s]       | thresholds[0]: a latency's stats are",
             "thresholds=[speed.p99 < 1s]         | thresholds[0]: unknown metric 'speed'",
             "thresholds=[deliver.p99 is low]     | thresholds[0]: expected <metric>.<stat> <op> <value>",
