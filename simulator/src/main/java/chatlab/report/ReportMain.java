@@ -3,7 +3,12 @@ package chatlab.report;
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.gbn.GbnReport;
+import chatlab.lab.Json;
 import chatlab.lab.RunIds;
+import chatlab.metrics.Results;
+import chatlab.sim.Analysis;
+import chatlab.sim.SimRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +41,9 @@ public final class ReportMain implements Runnable {
 
     /** {@code ./lab report sim <run-id>}. */
     @Command(name = "sim", mixinStandardHelpOptions = true,
-            description = "Analyses a simulation again from its run.json and history (checkers, histograms, series) and rebuilds its report.")
+            description = {"Analyses a simulation again from its run.json and history (checkers, histograms, series) "
+                    + "and rebuilds its report.", "Without a history, as in reports/reference/sim/, it rebuilds the page "
+                    + "from results.json and series.json."})
     static final class Sim implements Callable<Integer> {
         @Parameters(paramLabel = "RUN", description = "A run id under reports/sim, or a run's folder.")
         private String run;
@@ -47,11 +54,25 @@ public final class ReportMain implements Runnable {
             if (dir == null) {
                 return 2;
             }
-            if (!java.nio.file.Files.exists(dir.resolve(chatlab.sim.SimRun.FILE))) {
+            if (!Files.exists(dir.resolve(SimRun.FILE))) {
                 System.err.println("error: " + dir + " holds no run.json: it is not a simulation run");
                 return 2;
             }
-            var results = chatlab.sim.Analysis.analyse(dir);
+            boolean history = Files.exists(dir.resolve(SimRun.HISTORY));
+            if (!history && !(Files.exists(dir.resolve(SimRun.RESULTS))
+                    && Files.exists(dir.resolve(SimRun.SERIES)))) {
+                System.err.println("error: " + dir + " holds neither " + SimRun.HISTORY + " nor "
+                        + SimRun.RESULTS + " and " + SimRun.SERIES + ": nothing to report from");
+                return 2;
+            }
+            Results results;
+            if (history) {
+                results = Analysis.analyse(dir);
+            } else {
+                System.out.println("No " + SimRun.HISTORY + ": rebuilding the page from "
+                        + SimRun.RESULTS + " and " + SimRun.SERIES + " without checking again.");
+                results = Json.read(dir.resolve(SimRun.RESULTS), Results.class);
+            }
             SimReport.build(dir);
             System.out.println("Checkers: " + results.validity().wire() + (results.passed() ? "; passed" : "; failed"));
             System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());

@@ -117,6 +117,16 @@ class SimulationIT {
         assertThat(out.resolve("index.html")).isNotEmptyFile();
         assertThat(Json.read(out.resolve("results.json"), Results.class).validity()).isEqualTo(Validity.VALID);
 
+        Path kept = dir.resolve("history.jsonl.gz");
+        Files.move(out.resolve("history.jsonl.gz"), kept); // as in reports/reference/sim: the page from the results alone
+        Files.delete(out.resolve("index.html"));
+        assertThat(new CommandLine(new ReportMain()).execute("sim", out.toString())).isZero();
+        assertThat(out.resolve("index.html")).isNotEmptyFile();
+        Files.move(out.resolve("results.json"), dir.resolve("results.json"));
+        assertThat(new CommandLine(new ReportMain()).execute("sim", out.toString())).as("nothing to report from").isEqualTo(2);
+        Files.move(dir.resolve("results.json"), out.resolve("results.json"));
+        Files.move(kept, out.resolve("history.jsonl.gz"));
+
         assumeTrue(HeadlessBrowser.available(), "no Chromium here: " + HeadlessBrowser.HOW_TO_INSTALL);
         String dom = HeadlessBrowser.dumpDom(out.resolve("index.html"));
         Matcher shown = Pattern.compile("data-charts-shown=\"(\\d+)/(\\d+)\"").matcher(dom);
