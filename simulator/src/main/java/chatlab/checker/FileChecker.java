@@ -83,9 +83,14 @@ public final class FileChecker implements Checker {
         if (sent.isEmpty()) {
             return new Verdict(name(), Validity.UNKNOWN, "no file was sent", counts, List.of());
         }
-        return new Verdict(name(), Validity.VALID, "all " + delivered + " files reported delivered were saved once, whole"
-                + (ended ? "" : " (the run has no end marker)") + (sent.size() > delivered ? "; " + (sent.size() - delivered)
-                + " transfers failed on the way" : ""), counts, List.of());
+        return new Verdict(name(), Validity.VALID, (delivered == 1 ? "the one file reported delivered was saved"
+                : "all " + delivered + " files reported delivered were saved") + " once, whole"
+                + (ended ? "" : " (the run has no end marker)") + (sent.size() > delivered ? "; " + failedOnTheWay(sent.size() - delivered)
+                : ""), counts, List.of());
+    }
+
+    private static String failedOnTheWay(long n) {
+        return n + (n == 1 ? " transfer" : " transfers") + " failed on the way";
     }
 
     private static String key(String from, String to, String name) {

@@ -39,7 +39,9 @@ class PeerCheckersTest {
         file("a", "b", "f1.bin", "aa", Type.OK);
         saved("b", "a", "f1.bin", "aa");
         file("a", "c", "f2.bin", "bb", Type.FAIL); // failed, and not saved: fine
-        assertThat(files().validity()).isEqualTo(Validity.VALID);
+        Verdict v = files();
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+        assertThat(v.summary()).isEqualTo("the one file reported delivered was saved once, whole; 1 transfer failed on the way");
     }
 
     @Test
