@@ -1,6 +1,5 @@
 package chatlab.net;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public final class Toxiproxies {
     public static ToxiproxyEnvironment locate(Path projectRoot, long seed) {
         String url = System.getenv("TOXIPROXY_URL");
         if (url != null && !url.isBlank()) {
-            return new ExternalToxiproxy(URI.create(url.strip()));
+            return ExternalToxiproxy.connect(url);
         }
         Optional<Path> binary = binary(projectRoot);
         if (binary.isPresent()) {
