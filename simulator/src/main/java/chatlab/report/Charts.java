@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -34,7 +36,22 @@ public final class Charts {
     public static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        Styler styler = chart.getStyler();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(7);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** A bar chart with the lab's styling, one bar group per category. */
+    public static CategoryChart category(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        return chart;
+    }
+
+    private static void style(org.knowm.xchart.style.AxesChartStyler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
@@ -42,11 +59,7 @@ public final class Charts {
         styler.setLegendBorderColor(Color.WHITE);
         styler.setSeriesColors(PALETTE);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        styler.setMarkerSize(7);
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        chart.getStyler().setYAxisMin(0.0);
-        return chart;
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
     }
 
     /** A circle-marked line, in one of the palette's colours. */
@@ -64,7 +77,8 @@ public final class Charts {
     }
 
     /** Writes {@code dir/name.png} and {@code dir/name.svg}. */
-    public static void save(XYChart chart, Path dir, String name) throws IOException {
+    public static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path dir, String name)
+            throws IOException {
         BitmapEncoder.saveBitmapWithDPI(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG, 110);
         VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(name).toString(),
                 VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

@@ -8,6 +8,7 @@ import chatlab.lab.RunIds;
 import chatlab.metrics.Results;
 import chatlab.sim.Analysis;
 import chatlab.sim.SimRun;
+import chatlab.sim.SweepRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,9 +44,9 @@ public final class ReportMain implements Runnable {
     @Command(name = "sim", mixinStandardHelpOptions = true,
             description = {"Analyses a simulation again from its run.json and history (checkers, histograms, series) "
                     + "and rebuilds its report.", "Without a history, as in reports/reference/sim/, it rebuilds the page "
-                    + "from results.json and series.json."})
+                    + "from results.json and series.json.", "Given a sweep's folder, it does this for every step and rebuilds the sweep's page."})
     static final class Sim implements Callable<Integer> {
-        @Parameters(paramLabel = "RUN", description = "A run id under reports/sim, or a run's folder.")
+        @Parameters(paramLabel = "RUN", description = "A run or sweep id under reports/sim, or its folder.")
         private String run;
 
         @Override
@@ -54,29 +55,49 @@ public final class ReportMain implements Runnable {
             if (dir == null) {
                 return 2;
             }
+            if (Files.exists(dir.resolve(SweepRun.FILE))) {
+                SweepRun sweep = Json.read(dir.resolve(SweepRun.FILE), SweepRun.class);
+                for (String step : sweep.steps()) {
+                    if (rebuild(dir.resolve(step)) == null) {
+                        return 2;
+                    }
+                }
+                SweepReport.Findings findings = SweepReport.build(dir);
+                SweepReport.print(System.out, findings, dir);
+                return findings.violated() || findings.incomplete() ? 1 : 0;
+            }
+            Results results = rebuild(dir);
+            if (results == null) {
+                return 2;
+            }
+            System.out.println("Checkers: " + results.validity().wire() + (results.passed() ? "; passed" : "; failed"));
+            System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
+            return results.passed() ? 0 : 1;
+        }
+
+        /** Analyses one run again (or reads its results, without a history) and rebuilds its page; null after an error. */
+        private static Results rebuild(Path dir) throws java.io.IOException {
             if (!Files.exists(dir.resolve(SimRun.FILE))) {
                 System.err.println("error: " + dir + " holds no run.json: it is not a simulation run");
-                return 2;
+                return null;
             }
             boolean history = Files.exists(dir.resolve(SimRun.HISTORY));
             if (!history && !(Files.exists(dir.resolve(SimRun.RESULTS))
                     && Files.exists(dir.resolve(SimRun.SERIES)))) {
                 System.err.println("error: " + dir + " holds neither " + SimRun.HISTORY + " nor "
                         + SimRun.RESULTS + " and " + SimRun.SERIES + ": nothing to report from");
-                return 2;
+                return null;
             }
             Results results;
             if (history) {
                 results = Analysis.analyse(dir);
             } else {
-                System.out.println("No " + SimRun.HISTORY + ": rebuilding the page from "
+                System.out.println("No " + SimRun.HISTORY + " in " + dir + ": rebuilding the page from "
                         + SimRun.RESULTS + " and " + SimRun.SERIES + " without checking again.");
                 results = Json.read(dir.resolve(SimRun.RESULTS), Results.class);
             }
             SimReport.build(dir);
-            System.out.println("Checkers: " + results.validity().wire() + (results.passed() ? "; passed" : "; failed"));
-            System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
-            return results.passed() ? 0 : 1;
+            return results;
         }
     }
 

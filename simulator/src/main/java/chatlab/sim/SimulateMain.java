@@ -2,11 +2,14 @@ package chatlab.sim;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
+import chatlab.lab.Json;
+import chatlab.lab.Machine;
 import chatlab.lab.RunIds;
 import chatlab.metrics.Results;
 import chatlab.net.Toxiproxies;
 import chatlab.net.ToxiproxyUnavailableException;
 import chatlab.report.SimReport;
+import chatlab.report.SweepReport;
 import chatlab.workload.Scenario;
 import chatlab.workload.ScenarioException;
 import chatlab.workload.ScenarioLoader;
@@ -38,8 +41,10 @@ import picocli.CommandLine.Parameters;
                 "  ./lab simulate flaky-network --seed 7            the same faults and workload for seed 7",
                 "  ./lab simulate classroom --set groups.students.users=30 --duration 2m",
                 "  ./lab simulate broadcast-storm --target 127.0.0.1:4242",
+                "  ./lab simulate unicast-capacity --sweep groups.senders.think=50ms,25ms,10ms",
                 "", "Exit codes: 0 passed; 1 a checker found a violation, a threshold failed, or the run failed;",
-                "2 invalid arguments or scenario, or faults asked for without a Toxiproxy."})
+                "2 invalid arguments or scenario, or faults asked for without a Toxiproxy. A sweep exits 1 only when",
+                "a checker found a violation or a step failed to run: its thresholds mark the steps beyond the knee."})
 public final class SimulateMain implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A scenario file, or the name of one in simulator/scenarios (default: default).")
     private String scenario = "default";
@@ -86,6 +91,9 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--shard-heap", paramLabel = "SIZE", description = "With --processes: the heap of each simulator process, e.g. 2g.")
     private String shardHeap;
 
+    @Option(names = "--sweep", paramLabel = "PATH=V1,V2,...", description = "Run the scenario once for each value of one field, each against a fresh server, and chart rate against latency, e.g. groups.senders.think=50ms,25ms,10ms.")
+    private String sweep;
+
     @CommandLine.Mixin
     private chatlab.cli.Verbosity verbosity;
 
@@ -102,9 +110,11 @@ public final class SimulateMain implements Callable<Integer> {
         PrintStream console = System.out;
         SimOptions options;
         Scenario loaded;
+        Path file;
+        List<String> overrides = new ArrayList<>(set);
+        Sweep steps = null;
         try {
-            Path file = locate(scenario);
-            List<String> overrides = new ArrayList<>(set);
+            file = locate(scenario);
             if (seed != null) {
                 overrides.add("seed=" + seed);
             }
@@ -113,12 +123,60 @@ public final class SimulateMain implements Callable<Integer> {
             }
             loaded = ScenarioLoader.load(file, overrides);
             options = options(file, overrides);
+            if (sweep != null) {
+                steps = Sweep.parse(sweep);
+                if (shard != null || awaitStart || origin != null || startAt != null) {
+                    throw new IllegalArgumentException("--sweep runs whole runs one after another; it does not go with "
+                            + "--shard, --await-start, --origin or --start-at");
+                }
+                for (int i = 0; i < steps.values().size(); i++) {
+                    ScenarioLoader.load(file, step(overrides, steps, i)); // every step's scenario is valid before any runs
+                }
+            }
         } catch (ScenarioException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
         Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
-        options = options.withRunId(dir.getFileName().toString());
+        if (steps != null) {
+            return sweep(file, overrides, steps, dir, console);
+        }
+        return run(loaded, options, dir, console);
+    }
+
+    private static List<String> step(List<String> overrides, Sweep steps, int i) {
+        List<String> all = new ArrayList<>(overrides);
+        all.add(steps.override(i));
+        return all;
+    }
+
+    /** Runs each step of a sweep into its own folder, then reports the sweep; 1 if a checker found a violation. */
+    private int sweep(Path file, List<String> overrides, Sweep steps, Path dir, PrintStream console) throws Exception {
+        String started = Instant.now().toString();
+        List<String> folders = new ArrayList<>();
+        String command = "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        Scenario first = ScenarioLoader.load(file, step(overrides, steps, 0));
+        for (int i = 0; i < steps.values().size(); i++) {
+            console.println("Step " + (i + 1) + "/" + steps.values().size() + ": " + steps.override(i));
+            List<String> stepOverrides = step(overrides, steps, i);
+            int code = run(ScenarioLoader.load(file, stepOverrides), options(file, stepOverrides),
+                    Files.createDirectories(dir.resolve(Sweep.stepFolder(i))), console);
+            if (code == 2) {
+                return 2;
+            }
+            folders.add(Sweep.stepFolder(i));
+            Json.write(dir.resolve(SweepRun.FILE), new SweepRun(dir.getFileName().toString(), command, first.name(),
+                    Machine.current(), started, i + 1 == steps.values().size() ? Instant.now().toString() : null,
+                    steps.path(), steps.values().subList(0, i + 1), folders));
+        }
+        SweepReport.Findings findings = SweepReport.build(dir);
+        SweepReport.print(console, findings, dir);
+        return findings.violated() || findings.incomplete() ? 1 : 0;
+    }
+
+    /** One whole run (or this process's shard of it) into {@code dir}. */
+    private int run(Scenario loaded, SimOptions given, Path dir, PrintStream console) throws Exception {
+        SimOptions options = given.withRunId(dir.getFileName().toString());
         console.println("Scenario " + loaded.name() + " (seed " + loaded.seed() + ", " + loaded.duration().toSeconds()
                 + " s" + (options.shard().whole() ? "" : ", shard " + options.shard()) + ") into " + dir);
         SimRun run;
