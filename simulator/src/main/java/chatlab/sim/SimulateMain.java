@@ -138,10 +138,19 @@ public final class SimulateMain implements Callable<Integer> {
             return 2;
         }
         Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
-        if (steps != null) {
-            return sweep(file, overrides, steps, dir, console);
+        int code = steps != null ? sweep(file, overrides, steps, dir, console) : run(loaded, options, dir, console);
+        if (code == 2 && out == null && !Files.exists(dir.resolve(SweepRun.FILE))) {
+            discard(dir); // it never began: leave no half-made run behind
         }
-        return run(loaded, options, dir, console);
+        return code;
+    }
+
+    private static void discard(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static List<String> step(List<String> overrides, Sweep steps, int i) {
