@@ -32,6 +32,10 @@ final class EventDispatcher {
         /** Everything queued before it is handled and acknowledged; then chats are held back. */
         record Hold(java.util.concurrent.CompletableFuture<Void> reached) implements Item {
         }
+
+        /** Chats are passed on again: those queued before it, which came before the logout's answer, stay held back. */
+        record Release() implements Item {
+        }
     }
 
     private final ChatListener listener;
@@ -84,9 +88,14 @@ final class EventDispatcher {
         return reached;
     }
 
-    /** After a logout, or a failed one: pass chats on again. */
+    /**
+     * After a logout, or a failed one: pass chats on again, from the next one queued. A chat that
+     * arrived before the logout's answer is still queued ahead of this, so it stays held back
+     * and the server sends it again at the next login, rather than reaching the listener
+     * unacknowledged after the logout.
+     */
     void release() {
-        holding = false;
+        queue.add(new Item.Release());
     }
 
     private void run() {
@@ -103,6 +112,10 @@ final class EventDispatcher {
                         flush();
                         holding = true;
                         h.reached().complete(null);
+                        continue;
+                    }
+                    case Item.Release r -> {
+                        holding = false;
                         continue;
                     }
                 }

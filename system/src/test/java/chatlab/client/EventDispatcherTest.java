@@ -1,0 +1,76 @@
+package chatlab.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chatlab.protocol.Audience;
+import chatlab.protocol.ServerMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's hold around a logout, with the listener slowed so that events queue up behind it. */
+class EventDispatcherTest {
+    private static ServerMessage.Chat chat(long seq) {
+        return new ServerMessage.Chat(seq, seq, "alice", Audience.UNICAST, "m" + seq, "23 Feb 2021 15:00:00");
+    }
+
+    @Test
+    void aChatThatCameBeforeTheLogoutsAnswerStaysHeldBackEvenIfHandledAfterIt() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        List<Long> passedOn = new CopyOnWriteArrayList<>();
+        List<Long> acknowledged = new CopyOnWriteArrayList<>();
+        ChatListener listener = new ChatListener() {
+            @Override
+            public void onChat(ServerMessage.Chat chat) {
+                passedOn.add(chat.seq());
+                if (chat.seq() == 1) {
+                    try {
+                        slow.await(10, TimeUnit.SECONDS); // the application is busy with #1
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        EventDispatcher dispatcher = new EventDispatcher(listener, acknowledged::add, 0);
+        try {
+            dispatcher.accept(chat(1));
+            var held = dispatcher.hold();      // logout begins
+            dispatcher.accept(chat(2));        // pushed before the server saw the logout
+            dispatcher.release();              // the logout's answer came: all of this before #1 is handled
+            dispatcher.accept(chat(3));        // after the logout's answer (a new login, say)
+            slow.countDown();
+
+            held.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> passedOn.contains(3L));
+            assertThat(passedOn).as("#2 is left for the next session, not passed on unacknowledged").containsExactly(1L, 3L);
+            assertThat(acknowledged).as("#1 acknowledged before the logout went out").startsWith(1L);
+        } finally {
+            dispatcher.close();
+        }
+    }
+
+    @Test
+    void aChatAlreadyHandledInAnEarlierSessionIsDropped() {
+        List<Long> passedOn = new CopyOnWriteArrayList<>();
+        EventDispatcher dispatcher = new EventDispatcher(new ChatListener() {
+            @Override
+            public void onChat(ServerMessage.Chat chat) {
+                passedOn.add(chat.seq());
+            }
+        }, seq -> { }, 5);
+        try {
+            dispatcher.accept(chat(5));
+            dispatcher.accept(chat(6));
+            await().atMost(Duration.ofSeconds(10)).until(() -> passedOn.contains(6L));
+            assertThat(passedOn).containsExactly(6L);
+            assertThat(dispatcher.handledUpTo()).isEqualTo(6);
+        } finally {
+            dispatcher.close();
+        }
+    }
+}
