@@ -2,11 +2,10 @@ package chatlab.bench;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
+import chatlab.lab.RunIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
@@ -56,9 +55,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, RunnerException {
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = out != null ? out : Path.of("reports", "bench", runId);
-        Files.createDirectories(dir);
+        Path dir = RunIds.outputFolder(out, "bench");
         Path json = dir.resolve("jmh.json");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(pattern)

@@ -99,7 +99,7 @@ public final class GbnMain implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
-        Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "gbn"));
+        Path dir = RunIds.outputFolder(out, "gbn");
         String started = Instant.now().toString();
         GbnRun run = sweep(config, dir, started);
         run.write(dir);

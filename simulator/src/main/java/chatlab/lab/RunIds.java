@@ -28,6 +28,14 @@ public final class RunIds {
         return Files.createDirectories(dir);
     }
 
+    /**
+     * Where a run of {@code kind} writes: {@code out} when the user named it (created if need be),
+     * otherwise a fresh {@code reports/<kind>/<yyyyMMdd-HHmmss>}.
+     */
+    public static Path outputFolder(Path out, String kind) throws IOException {
+        return out != null ? Files.createDirectories(out) : newRunFolder(Path.of("reports", kind));
+    }
+
     /** A run given by id (looked up under {@code parent}) or by path; throws if neither exists. */
     public static Path find(Path parent, String idOrPath) {
         Path asPath = Path.of(idOrPath);

@@ -37,7 +37,7 @@ public final class MergeMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
+        Path dir = RunIds.outputFolder(out, "sim");
         if (serverStats != null) {
             if (!Files.isRegularFile(serverStats)) {
                 spec.commandLine().getErr().println("error: no server stats file " + serverStats);

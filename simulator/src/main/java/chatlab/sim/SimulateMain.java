@@ -137,7 +137,7 @@ public final class SimulateMain implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
-        Path dir = out != null ? Files.createDirectories(out) : RunIds.newRunFolder(Path.of("reports", "sim"));
+        Path dir = RunIds.outputFolder(out, "sim");
         int code = steps != null ? sweep(file, overrides, steps, dir, console) : run(loaded, options, dir, console);
         if (code == 2 && out == null && !Files.exists(dir.resolve(SweepRun.FILE))) {
             discard(dir); // it never began: leave no half-made run behind
