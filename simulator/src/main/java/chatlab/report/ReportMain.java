@@ -64,7 +64,7 @@ public final class ReportMain implements Runnable {
                 }
                 SweepReport.Findings findings = SweepReport.build(dir);
                 SweepReport.print(System.out, findings, dir);
-                return findings.violated() || findings.incomplete() ? 1 : 0;
+                return findings.exitCode();
             }
             Results results = rebuild(dir);
             if (results == null) {

@@ -283,7 +283,7 @@ public final class SimReport {
     }
 
     /** How long the load and the drain lasted, and the warm-up left out of the figures. */
-    public static String load(SimRun run, Series s) {
+    private static String load(SimRun run, Series s) {
         return String.format(Locale.ROOT, "%.1f s%s, then a drain of %.1f s", (run.loadEnd() - run.loadStart()) / 1e6,
                 s.warmUpSeconds() > 0 ? String.format(Locale.ROOT, " (the first %.1f s a warm-up, left out of the "
                         + "latency and throughput figures)", s.warmUpSeconds()) : "", (run.end() - run.loadEnd()) / 1e6);

@@ -40,17 +40,41 @@ public final class SweepReport {
         }
     }
 
-    /** What a sweep found: its steps, what was measured (deliveries or operations), and the best step, if any. */
-    public record Findings(SweepRun sweep, List<Step> steps, boolean deliveries, String latencyMetric,
-            Optional<Step> best) {
+    /**
+     * What a sweep found: its steps; what is measured (deliveries, or operations when nothing was
+     * delivered); and the best step, the highest rate among those that met their thresholds.
+     */
+    public record Findings(SweepRun sweep, List<Step> steps) {
+        public Findings {
+            steps = List.copyOf(steps);
+        }
+
+        /** Whether the rate that counts is deliveries (any step delivered a message) rather than operations. */
+        public boolean deliveries() {
+            return steps.stream().anyMatch(s -> s.results().map(r -> r.throughput().deliveries() > 0).orElse(false));
+        }
+
+        public String latencyMetric() {
+            return deliveries() ? "deliver" : "request";
+        }
+
+        public String rateName() {
+            return deliveries() ? "deliveries/s" : "operations/s";
+        }
+
         /** The rate that counts at {@code step}: deliveries or operations per second. */
         public double rate(Step step) {
+            boolean deliveries = deliveries();
             return step.results().map(r -> deliveries ? r.throughput().deliveriesPerSecond() : r.throughput().opsPerSecond())
                     .orElse(Double.NaN);
         }
 
         public Optional<LatencySummary> latency(Step step) {
-            return step.results().map(r -> r.latency().get(latencyMetric));
+            return step.results().map(r -> r.latency().get(latencyMetric()));
+        }
+
+        public Optional<Step> best() {
+            return steps.stream().filter(Step::met).max(java.util.Comparator.comparingDouble(this::rate));
         }
 
         /** Whether any step's checkers found a violation. */
@@ -63,8 +87,12 @@ public final class SweepReport {
             return steps.stream().anyMatch(s -> s.results().isEmpty());
         }
 
-        public String rateName() {
-            return deliveries ? "deliveries/s" : "operations/s";
+        /**
+         * 1 when a checker found a violation or a step failed to run, else 0. A threshold missed
+         * past the knee is what a sweep looks for, so it does not fail the sweep.
+         */
+        public int exitCode() {
+            return violated() || incomplete() ? 1 : 0;
         }
     }
 
@@ -77,12 +105,7 @@ public final class SweepReport {
             steps.add(new Step(i + 1, sweep.values().get(i), sweep.steps().get(i),
                     Files.exists(results) ? Optional.of(Json.read(results, Results.class)) : Optional.empty()));
         }
-        boolean deliveries = steps.stream().anyMatch(s -> s.results().map(r -> r.throughput().deliveries() > 0).orElse(false));
-        String metric = deliveries ? "deliver" : "request";
-        Findings draft = new Findings(sweep, steps, deliveries, metric, Optional.empty());
-        Optional<Step> best = steps.stream().filter(Step::met)
-                .max(java.util.Comparator.comparingDouble(draft::rate));
-        return new Findings(sweep, steps, deliveries, metric, best);
+        return new Findings(sweep, steps);
     }
 
     /** Writes the charts, {@code index.html} and {@code summary.md} into the sweep's folder. */

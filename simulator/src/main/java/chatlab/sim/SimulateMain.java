@@ -113,6 +113,7 @@ public final class SimulateMain implements Callable<Integer> {
         Path file;
         List<String> overrides = new ArrayList<>(set);
         Sweep steps = null;
+        List<Scenario> stepScenarios = new ArrayList<>();
         try {
             file = locate(scenario);
             if (seed != null) {
@@ -129,8 +130,8 @@ public final class SimulateMain implements Callable<Integer> {
                     throw new IllegalArgumentException("--sweep runs whole runs one after another; it does not go with "
                             + "--shard, --await-start, --origin or --start-at");
                 }
-                for (int i = 0; i < steps.values().size(); i++) {
-                    ScenarioLoader.load(file, step(overrides, steps, i)); // every step's scenario is valid before any runs
+                for (int i = 0; i < steps.values().size(); i++) { // every step's scenario is valid before any runs
+                    stepScenarios.add(ScenarioLoader.load(file, step(overrides, steps, i)));
                 }
             }
         } catch (ScenarioException | IllegalArgumentException e) {
@@ -138,7 +139,8 @@ public final class SimulateMain implements Callable<Integer> {
             return 2;
         }
         Path dir = RunIds.outputFolder(out, "sim");
-        int code = steps != null ? sweep(file, overrides, steps, dir, console) : run(loaded, options, dir, console);
+        int code = steps != null ? sweep(file, overrides, steps, stepScenarios, dir, console)
+                : run(loaded, options, dir, console);
         if (code == 2 && out == null && !Files.exists(dir.resolve(SweepRun.FILE))) {
             discard(dir); // it never began: leave no half-made run behind
         }
@@ -160,27 +162,27 @@ public final class SimulateMain implements Callable<Integer> {
     }
 
     /** Runs each step of a sweep into its own folder, then reports the sweep; 1 if a checker found a violation. */
-    private int sweep(Path file, List<String> overrides, Sweep steps, Path dir, PrintStream console) throws Exception {
+    private int sweep(Path file, List<String> overrides, Sweep steps, List<Scenario> scenarios, Path dir,
+            PrintStream console) throws Exception {
         String started = Instant.now().toString();
         List<String> folders = new ArrayList<>();
         String command = "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        Scenario first = ScenarioLoader.load(file, step(overrides, steps, 0));
-        for (int i = 0; i < steps.values().size(); i++) {
-            console.println("Step " + (i + 1) + "/" + steps.values().size() + ": " + steps.override(i));
-            List<String> stepOverrides = step(overrides, steps, i);
-            int code = run(ScenarioLoader.load(file, stepOverrides), options(file, stepOverrides),
+        Machine machine = Machine.current();
+        for (int i = 0; i < scenarios.size(); i++) {
+            console.println("Step " + (i + 1) + "/" + scenarios.size() + ": " + steps.override(i));
+            int code = run(scenarios.get(i), options(file, step(overrides, steps, i)),
                     Files.createDirectories(dir.resolve(Sweep.stepFolder(i))), console);
             if (code == 2) {
                 return 2;
             }
             folders.add(Sweep.stepFolder(i));
-            Json.write(dir.resolve(SweepRun.FILE), new SweepRun(dir.getFileName().toString(), command, first.name(),
-                    Machine.current(), started, i + 1 == steps.values().size() ? Instant.now().toString() : null,
+            Json.write(dir.resolve(SweepRun.FILE), new SweepRun(dir.getFileName().toString(), command,
+                    scenarios.getFirst().name(), machine, started, i + 1 == scenarios.size() ? Instant.now().toString() : null,
                     steps.path(), steps.values().subList(0, i + 1), folders));
         }
         SweepReport.Findings findings = SweepReport.build(dir);
         SweepReport.print(console, findings, dir);
-        return findings.violated() || findings.incomplete() ? 1 : 0;
+        return findings.exitCode();
     }
 
     /** One whole run (or this process's shard of it) into {@code dir}. */
