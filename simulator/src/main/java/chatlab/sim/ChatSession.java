@@ -241,8 +241,8 @@ final class ChatSession implements ChatListener {
             peer.detach();
         }
         if (client != null) {
+            client.close(); // hands what it had received to onChat first
             state.handledUpTo = Math.max(state.handledUpTo, client.handledUpTo());
-            client.close();
             client = null;
         }
     }

@@ -339,7 +339,10 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Closes the connection without logging out; the server ends the session. */
+    /**
+     * Closes the connection without logging out; the server ends the session. Events already
+     * received are handed to the listener before this returns, so {@link #handledUpTo} is final.
+     */
     @Override
     public void close() {
         Link current = link;

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int ACK_EVERY = 64;
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
     private sealed interface Item {
         record Event(ServerMessage.Event event) implements Item {
@@ -63,8 +64,22 @@ final class EventDispatcher {
         queue.add(new Item.Lost(cause));
     }
 
+    /**
+     * Stops after every event queued so far has been handed to the listener, and waits for that
+     * (at most {@link #CLOSE_WAIT}), so that {@link #handledUpTo} read afterwards counts them all.
+     * From the listener's own thread it cannot wait, and does not.
+     */
     void close() {
         queue.add(new Item.Stop());
+        if (Thread.currentThread() != thread) {
+            try {
+                if (!thread.join(CLOSE_WAIT)) {
+                    LOG.warn("the chat listener is still busy {} after close", CLOSE_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The highest seq handed to the listener, in this session or before. */

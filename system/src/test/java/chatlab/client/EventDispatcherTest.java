@@ -55,6 +55,35 @@ class EventDispatcherTest {
     }
 
     @Test
+    void closeReturnsOnlyOnceWhatCameBeforeItWasHandled() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        EventDispatcher dispatcher = new EventDispatcher(new ChatListener() {
+            @Override
+            public void onChat(ServerMessage.Chat chat) {
+                if (chat.seq() == 1) {
+                    try {
+                        slow.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }, seq -> { }, 0);
+        dispatcher.accept(chat(1));
+        dispatcher.accept(chat(2));
+        long[] afterClose = {-1};
+        Thread closer = Thread.ofPlatform().start(() -> {
+            dispatcher.close();
+            afterClose[0] = dispatcher.handledUpTo();
+        });
+        await("close waits while the listener is busy").atMost(Duration.ofSeconds(10))
+                .until(() -> closer.getState() == Thread.State.TIMED_WAITING || closer.getState() == Thread.State.WAITING);
+        slow.countDown();
+        assertThat(closer.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(afterClose[0]).as("both chats queued before close were handled").isEqualTo(2);
+    }
+
+    @Test
     void aChatAlreadyHandledInAnEarlierSessionIsDropped() {
         List<Long> passedOn = new CopyOnWriteArrayList<>();
         EventDispatcher dispatcher = new EventDispatcher(new ChatListener() {
