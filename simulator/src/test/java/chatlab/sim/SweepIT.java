@@ -90,4 +90,18 @@ class SweepIT {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("groups[0].think", "soon");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aSweepIsWholeRunsAndRefusesAShard() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("sweepit.yaml"), SCENARIO);
+        Path out = dir.resolve("shard");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new SimulateMain());
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exit = cli.execute(scenario.toString(), "--sweep", "groups.pair.think=200ms,50ms", "--target", "127.0.0.1:9",
+                "--shard", "1/2", "--out", out.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sweep runs whole runs one after another");
+        assertThat(out).doesNotExist();
+    }
 }
