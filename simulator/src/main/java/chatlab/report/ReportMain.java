@@ -70,9 +70,9 @@ public final class ReportMain implements Runnable {
             if (results == null) {
                 return 2;
             }
-            System.out.println("Checkers: " + results.validity().wire() + (results.passed() ? "; passed" : "; failed"));
+            System.out.println("Checkers: " + results.validity().wire() + "; " + results.outcome().word());
             System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
-            return results.passed() ? 0 : 1;
+            return results.outcome().exitCode();
         }
 
         /** Analyses one run again (or reads its results, without a history) and rebuilds its page; null after an error. */

@@ -203,7 +203,7 @@ public final class SimReport {
     private static String html(SimRun run, Results r, Series s, List<String[]> charts) {
         Html page = new Html("Simulation " + run.scenarioName() + " " + run.runId());
         page.heading(1, "Simulation: " + run.scenarioName());
-        String verdict = r.passed() ? "<span class=\"ok\">PASSED</span>" : "<span class=\"missed\">FAILED</span>";
+        String verdict = "<span class=\"" + (r.passed() ? "ok" : "missed") + "\">" + r.outcome().name() + "</span>";
         page.raw("<p>" + verdict + " &middot; checkers: <b>" + Html.escape(r.validity().wire()) + "</b> &middot; "
                 + Html.escape(run.command()) + "</p>");
         page.table(List.of(
@@ -295,7 +295,7 @@ public final class SimReport {
         md.append("Command: `").append(run.command()).append("`\n\n");
         md.append("Machine: ").append(run.machine().describe()).append("\n\n");
         md.append("Load: ").append(load(run, s)).append("\n\n");
-        md.append("Result: **").append(r.passed() ? "passed" : "failed").append("**; checkers ")
+        md.append("Result: **").append(r.outcome().word()).append("**; checkers ")
                 .append(r.validity().wire()).append("\n\n");
         for (Verdict v : r.verdicts()) {
             md.append("- ").append(v.checker()).append(": **").append(v.validity().wire()).append("**, ")

@@ -79,7 +79,16 @@ public final class SweepReport {
 
         /** Whether any step's checkers found a violation. */
         public boolean violated() {
-            return steps.stream().anyMatch(s -> s.results().map(r -> r.validity() == Validity.INVALID).orElse(false));
+            return anyStep(Validity.INVALID);
+        }
+
+        /** Whether any step's checkers could not decide. */
+        public boolean undecided() {
+            return anyStep(Validity.UNKNOWN);
+        }
+
+        private boolean anyStep(Validity validity) {
+            return steps.stream().anyMatch(s -> s.results().map(r -> r.validity() == validity).orElse(false));
         }
 
         /** Whether a step left no results: its run failed. */
@@ -88,11 +97,15 @@ public final class SweepReport {
         }
 
         /**
-         * 1 when a checker found a violation or a step failed to run, else 0. A threshold missed
-         * past the knee is what a sweep looks for, so it does not fail the sweep.
+         * 1 when a checker found a violation or a step failed to run; else 3 when a step's checkers
+         * could not decide; else 0. A threshold missed past the knee is what a sweep looks for, so
+         * it does not fail the sweep.
          */
         public int exitCode() {
-            return violated() || incomplete() ? 1 : 0;
+            if (violated() || incomplete()) {
+                return Results.Outcome.FAILED.exitCode();
+            }
+            return undecided() ? Results.Outcome.INCONCLUSIVE.exitCode() : Results.Outcome.PASSED.exitCode();
         }
     }
 
@@ -212,7 +225,8 @@ public final class SweepReport {
         Html page = new Html("Sweep " + s.scenarioName() + " " + s.sweepId());
         page.heading(1, "Sweep: " + s.scenarioName() + ", " + s.path());
         String verdict = f.violated() ? "<span class=\"missed\">A CHECKER FOUND A VIOLATION</span>"
-                : f.incomplete() ? "<span class=\"missed\">A STEP FAILED TO RUN</span>" : "<span class=\"ok\">CHECKED</span>";
+                : f.incomplete() ? "<span class=\"missed\">A STEP FAILED TO RUN</span>"
+                : f.undecided() ? "<span class=\"missed\">A CHECKER COULD NOT DECIDE</span>" : "<span class=\"ok\">CHECKED</span>";
         page.raw("<p>" + verdict + " &middot; " + Html.escape(s.command()) + "</p>");
         page.paragraph(finding(f));
         page.table(List.of(List.of("sweep", s.sweepId()), List.of("scenario", s.scenarioName()),

@@ -55,9 +55,8 @@ public final class Analysis {
                 scenario.server().blockDuration());
         List<Verdict> verdicts = new ArrayList<>();
         for (Checker checker : checkers(scenario)) {
-            verdicts.add(checker.check(history, context));
+            verdicts.add(check(checker, history, context));
         }
-        Validity validity = verdicts.stream().map(Verdict::validity).reduce(Validity.VALID, Validity::and);
         Measurements m = Measurements.of(history, run.loadStart(),
                 Math.min(run.loadStart() + scenario.warmUp().toNanos() / 1000, run.loadEnd() - 1), run.loadEnd(), run.end(),
                 Operations::expected);
@@ -74,8 +73,25 @@ public final class Analysis {
             };
             thresholds.add(new Results.ThresholdResult(t.text(), actual, t.passes(actual)));
         }
-        boolean passed = validity != Validity.INVALID && thresholds.stream().allMatch(Results.ThresholdResult::passed);
-        return new Results(validity, verdicts, latency, m.throughput(), m.errors(), thresholds, passed);
+        return new Results(verdicts, latency, m.throughput(), m.errors(), thresholds);
+    }
+
+    /** One checker's verdict; a checker that throws could not decide, and says why. */
+    static Verdict check(Checker checker, List<Event> history, CheckContext context) {
+        try {
+            return checker.check(history, context);
+        } catch (RuntimeException e) {
+            List<String> evidence = new ArrayList<>();
+            evidence.add(e.toString());
+            for (StackTraceElement frame : e.getStackTrace()) {
+                if (evidence.size() > 5) {
+                    break;
+                }
+                evidence.add("at " + frame);
+            }
+            return new Verdict(checker.name(), Validity.UNKNOWN, "the checker failed, so it could not decide: " + e,
+                    Map.of(), evidence);
+        }
     }
 
     /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks, files and tracing if anyone sends them. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         description = {"Merges the runs of a simulation's shards (each run with --shard i/n, on this machine or others)",
                 "into one run: histories on their shared clock, then the checkers, measurements and report."},
         footer = {"", "Example:", "  ./lab merge shard-1 shard-2 shard-3 --out reports/sim/big-run",
-                "", "Exit codes: 0 passed; 1 a checker found a violation or a threshold failed; 2 the folders are not one whole run."})
+                "", "Exit codes: 0 passed; 1 a checker found a violation or a threshold failed; 2 the folders are not one whole run;",
+                "3 inconclusive: nothing failed but a checker could not decide."})
 public final class MergeMain implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The folder of each shard's run, every shard once.")
     private List<Path> shards;

@@ -43,8 +43,9 @@ import picocli.CommandLine.Parameters;
                 "  ./lab simulate broadcast-storm --target 127.0.0.1:4242",
                 "  ./lab simulate unicast-capacity --sweep groups.senders.think=50ms,25ms,10ms",
                 "", "Exit codes: 0 passed; 1 a checker found a violation, a threshold failed, or the run failed;",
-                "2 invalid arguments or scenario, or faults asked for without a Toxiproxy. A sweep exits 1 only when",
-                "a checker found a violation or a step failed to run: its thresholds mark the steps beyond the knee."})
+                "2 invalid arguments or scenario, or faults asked for without a Toxiproxy; 3 inconclusive: nothing failed",
+                "but a checker could not decide. A sweep exits 1 when a step's checker found a violation or a step failed",
+                "to run, else 3 when a step was inconclusive: its thresholds mark the steps beyond the knee."})
 public final class SimulateMain implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "A scenario file, or the name of one in simulator/scenarios (default: default).")
     private String scenario = "default";
@@ -161,7 +162,7 @@ public final class SimulateMain implements Callable<Integer> {
         return all;
     }
 
-    /** Runs each step of a sweep into its own folder, then reports the sweep; 1 if a checker found a violation. */
+    /** Runs each step of a sweep into its own folder, then reports the sweep; its exit code is {@link SweepReport.Findings#exitCode}. */
     private int sweep(Path file, List<String> overrides, Sweep steps, List<Scenario> scenarios, Path dir,
             PrintStream console) throws Exception {
         String started = Instant.now().toString();
@@ -215,7 +216,7 @@ public final class SimulateMain implements Callable<Integer> {
         SimReport.build(dir);
         Summary.print(console, run, results);
         console.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
-        return results.passed() ? 0 : 1;
+        return results.outcome().exitCode();
     }
 
     private SimOptions options(Path file, List<String> overrides) throws IOException {

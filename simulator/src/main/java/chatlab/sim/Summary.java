@@ -14,7 +14,7 @@ final class Summary {
 
     static void print(PrintStream out, SimRun run, Results r) {
         out.println();
-        out.println((r.passed() ? "PASSED" : "FAILED") + ": " + run.scenarioName() + ", seed " + run.seed() + ", "
+        out.println(r.outcome().name() + ": " + run.scenarioName() + ", seed " + run.seed() + ", "
                 + run.events() + " events");
         for (Verdict v : r.verdicts()) {
             out.printf(Locale.ROOT, "  %-9s %-8s %s%n", v.checker(), v.validity().wire(), v.summary());

@@ -25,15 +25,20 @@ class SweepReportTest {
 
     private void step(String folder, double deliveriesPerSecond, double p99, Validity validity, boolean thresholdsMet)
             throws Exception {
+        step(folder, deliveriesPerSecond, p99, List.of(new Verdict("delivery", validity, "it", Map.of(), List.of())),
+                thresholdsMet);
+    }
+
+    private void step(String folder, double deliveriesPerSecond, double p99, List<Verdict> verdicts, boolean thresholdsMet)
+            throws Exception {
         Path stepDir = Files.createDirectories(dir.resolve(folder));
         LatencySummary deliver = new LatencySummary(100, p99 / 4, p99 / 2, p99, p99, p99, p99 / 4);
         var thresholds = List.of(new Results.ThresholdResult("deliver.p99 < 100ms", p99, thresholdsMet));
-        Json.write(stepDir.resolve(SimRun.RESULTS), new Results(validity,
-                List.of(new Verdict("delivery", validity, "it", Map.of(), List.of())),
+        Json.write(stepDir.resolve(SimRun.RESULTS), new Results(verdicts,
                 Map.of("deliver", deliver, "request", deliver),
                 new Results.Throughput(40, 0, (long) (deliveriesPerSecond * 40), deliveriesPerSecond / 10,
                         deliveriesPerSecond, 10),
-                new Results.Errors(0, 0, 0, 0, Map.of()), thresholds, validity != Validity.INVALID && thresholdsMet));
+                new Results.Errors(0, 0, 0, 0, Map.of()), thresholds));
     }
 
     private void sweep(String... values) throws Exception {
@@ -72,5 +77,30 @@ class SweepReportTest {
         assertThat(SweepReport.finding(f)).isEqualTo("No step met its thresholds and checkers.");
         assertThat(SweepReport.rows(f).get(2)).containsExactly("2", "25ms", "-", "-", "-", "no result", "-");
         assertThat(Files.readString(dir.resolve("index.html"))).contains("A CHECKER FOUND A VIOLATION");
+    }
+
+    @Test
+    void aLostMessageFailsTheSweepEvenBesideAnUndecidedChecker() throws Exception {
+        step("step-1", 1000, 20, List.of(new Verdict("delivery", Validity.INVALID, "1 lost", Map.of(), List.of()),
+                new Verdict("lockout", Validity.UNKNOWN, "no attack", Map.of(), List.of())), true);
+        step("step-2", 2000, 20, Validity.VALID, true);
+        sweep("100ms", "25ms");
+        SweepReport.Findings f = SweepReport.build(dir);
+        assertThat(f.violated()).isTrue();
+        assertThat(f.exitCode()).isEqualTo(1);
+        assertThat(f.best()).map(SweepReport.Step::value).contains("25ms");
+    }
+
+    @Test
+    void anUndecidedStepMakesTheSweepInconclusiveAndIsNeverTheBest() throws Exception {
+        step("step-1", 1000, 20, Validity.VALID, true);
+        step("step-2", 2000, 20, Validity.UNKNOWN, true);
+        sweep("100ms", "25ms");
+        SweepReport.Findings f = SweepReport.build(dir);
+        assertThat(f.violated()).isFalse();
+        assertThat(f.undecided()).isTrue();
+        assertThat(f.exitCode()).isEqualTo(3);
+        assertThat(f.best()).map(SweepReport.Step::value).contains("100ms");
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("A CHECKER COULD NOT DECIDE");
     }
 }
