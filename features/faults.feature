@@ -63,6 +63,16 @@ Feature: Faults on the network
       | resets    |
       | times out |
 
+  Scenario: A client whose connection went dead without a word takes its own session over at once
+    Given alice connects through a proxy
+    And alice and bob are logged in
+    When the proxy black-holes alice's connection
+    And alice moves to another network and logs in again as the same client
+    Then alice took over her old session
+    When bob sends "are you back?" to alice
+    Then alice receives "are you back?" from bob
+    And bob sees alice among the active users
+
   Scenario: A server behind a proxy that is down is unreachable
     Given alice connects through a proxy
     When the proxy goes down

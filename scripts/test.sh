@@ -9,8 +9,10 @@ Usage: ./lab test [MAVEN ARGS...]
 
 Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
 Debian's chromium, for the report checks, where apt-get can), then runs ./mvnw -B verify with
-any extra arguments, for example:
-  ./lab test                                  every unit, integration and scenario test
+any extra arguments. Without arguments it then runs the scenarios once more as a conformance
+suite against ./lab server started with its defaults (reports in reports/scenarios/conformance/).
+For example:
+  ./lab test                                  every unit, integration and scenario test, then conformance
   ./lab test -pl system                       only the system module
   ./lab test -pl system -Dit.test=LockoutIT   one integration test class
   ./lab test -pl scenarios -am -Dchatlab.target=127.0.0.1:4242
@@ -35,4 +37,9 @@ if ! chatlab_install_toxiproxy "$ROOT"; then
   echo "lab: carrying on without Toxiproxy; the fault scenarios will be skipped." >&2
 fi
 export PATH="$ROOT/.tools/bin:$PATH"
-exec ./mvnw -B verify "$@"
+./mvnw -B verify "$@"
+# With no arguments, the whole suite: the scenarios again, as a conformance suite against
+# ./lab server started with its defaults, as users run them against their own servers.
+if [ $# -eq 0 ]; then
+  "$ROOT/scripts/conformance.sh"
+fi

@@ -98,6 +98,17 @@ final class Actor {
         return tracing;
     }
 
+    /**
+     * This client again, on a new connection that bypasses the proxy, as a phone that moved to
+     * another network: the old connection is left as it is, and closed once the new one is in.
+     */
+    ChatClient sameClientElsewhere() {
+        ChatClient old = client();
+        viaProxy = false;
+        client = world.connect(this, recorder, old.instance());
+        return old;
+    }
+
     /** A second, separate connection of this user, as from another device. */
     ChatClient anotherClient() {
         return world.connect(this, new Recorder());

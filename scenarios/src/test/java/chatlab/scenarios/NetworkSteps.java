@@ -73,6 +73,29 @@ public final class NetworkSteps {
         assertThat(recorder.losses.getFirst().code()).isEqualTo(ErrorCode.CONNECTION_LOST);
     }
 
+    @When("the proxy black-holes {word}'s connection")
+    public void blackHole(String name) {
+        assertThat(world.actor(name).viaProxy).as("%s connects through the proxy", name).isTrue();
+        // nothing passes either way and nothing is closed: the server cannot tell the connection is dead
+        world.proxy().add("black-hole", new Timeout(Duration.ofSeconds(60), Direction.BOTH, 1.0));
+    }
+
+    @When("{word} moves to another network and logs in again as the same client")
+    public void sameClientElsewhere(String name) {
+        Actor actor = world.actor(name);
+        chatlab.client.ChatClient old = actor.sameClientElsewhere();
+        assertThat(actor.logIn()).as("%s is logged in again: %s", name, actor.lastError).isNotNull();
+        old.close();
+        actor.recorder.losses.clear();
+    }
+
+    @Then("{word} took over {word} old session")
+    public void tookOver(String name, String possessive) {
+        Object result = world.actor(name).lastResult;
+        assertThat(result).isInstanceOfSatisfying(ServerMessage.LoggedIn.class,
+                loggedIn -> assertThat(loggedIn.replaced()).as("the login replaced a session").isTrue());
+    }
+
     @When("the proxy is healed")
     public void heal() {
         world.proxy().heal();

@@ -106,10 +106,20 @@ public final class World implements AutoCloseable {
 
     /** Connects an actor, through the proxy if it uses one. */
     ChatClient connect(Actor actor, chatlab.client.ChatListener recorder) {
+        return connect(actor, recorder, null);
+    }
+
+    /**
+     * Connects an actor as client {@code instance} (null: a new one). Requests refused with
+     * {@code rate_limited} are sent again after the wait the server asks for, as a well-behaved
+     * client does, so the scenarios pass against a server with its default rate limit.
+     */
+    ChatClient connect(Actor actor, chatlab.client.ChatListener recorder, String instance) {
         String host = actor.viaProxy ? proxy().host() : serverHost();
         int port = actor.viaProxy ? proxy().port() : serverPort();
         return ChatClient.connect(host, port, ClientOptions.defaults().withClientName("chatlab-scenarios")
-                .withPresence(true).withListener(recorder).withRequestTimeout(Recorder.WAIT));
+                .withPresence(true).withListener(recorder).withRequestTimeout(Recorder.WAIT).withInstance(instance)
+                .withRateLimitRetry(Recorder.WAIT));
     }
 
     /** A scratch folder for this scenario's files. */

@@ -50,10 +50,10 @@ public final class Measurements {
      * {@code loadStart} to {@code loadEnd}, and the run ended at {@code end}, in microseconds.
      * The whole-run latencies and throughput count only what began from {@code measureFrom} on
      * (the end of the warm-up, or {@code loadStart}); the second-by-second series show it all.
-     * {@code expected} says which failures are the workload's nature, by operation and code.
+     * {@code expected} says which failures are the workload's nature, given the failed completion and its code.
      */
     public static Measurements of(List<Event> history, long loadStart, long measureFrom, long loadEnd, long end,
-            BiPredicate<String, String> expected) {
+            BiPredicate<Event, String> expected) {
         if (measureFrom < loadStart || measureFrom >= loadEnd) {
             throw new IllegalArgumentException("measureFrom must lie within the load");
         }
@@ -137,7 +137,7 @@ public final class Measurements {
                         if (inRange) {
                             failed[second]++;
                         }
-                        if (!expected.test(e.f(), code)) {
+                        if (!expected.test(e, code)) {
                             unexpected++;
                         }
                     }

@@ -63,9 +63,15 @@ final class Attacker implements Runnable {
             }
         }
         String password = right ? ctx.accounts.password(victim) : "wrong-" + (++wrongGuesses);
-        if (ctx.ops.complete(invocation, client.login(victim, password, null), (e, r) -> e).ok()) {
+        var login = ctx.ops.complete(invocation, client.login(victim, password, null), (e, r) -> e);
+        Type outcome = login.type();
+        if (login.ok()) {
             Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGOUT, victim));
-            ctx.ops.complete(logout, client.logout(), (e, r) -> e);
+            outcome = ctx.ops.complete(logout, client.logout(), (e, r) -> e).type();
+        }
+        if (outcome == Type.INFO) {
+            client.close(); // in doubt whether the session exists: the next attempt starts on a new connection
+            client = null;
         }
     }
 }

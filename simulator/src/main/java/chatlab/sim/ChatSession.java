@@ -65,8 +65,8 @@ final class ChatSession implements ChatListener {
         if (client == null || !client.isConnected()) {
             try {
                 close();
-                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(),
-                        ctx.clientOptions().withListener(this).withHandledUpTo(state.handledUpTo));
+                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions()
+                        .withListener(this).withHandledUpTo(state.handledUpTo).withInstance(SimContext.INSTANCE));
                 ctx.zone(client.welcome().zone());
                 if (peer != null) {
                     peer.attach(client);
@@ -81,6 +81,8 @@ final class ChatSession implements ChatListener {
                 peer == null ? null : peer.port()), (e, r) -> e);
         if (outcome.ok()) {
             cameOnline();
+        } else if (outcome.type() == Type.INFO) {
+            close(); // logged in or not: only a new connection, which takes the session over, is sure
         }
         return outcome.ok();
     }
@@ -232,7 +234,9 @@ final class ChatSession implements ChatListener {
         }
         wentOffline();
         Event invocation = ctx.ops.invoke(op(DeliveryChecker.LOGOUT));
-        ctx.ops.complete(invocation, client.logout(), (e, ok) -> e);
+        if (ctx.ops.complete(invocation, client.logout(), (e, ok) -> e).type() == Type.INFO) {
+            close(); // logged out or not: the next login starts on a new connection
+        }
     }
 
     void close() {

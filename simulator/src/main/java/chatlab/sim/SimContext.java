@@ -70,6 +70,12 @@ final class SimContext {
         return states.computeIfAbsent(user, u -> new AccountState());
     }
 
+    /**
+     * The client instance every chatting session of the run gives at login: a session of an
+     * account takes over that account's stale session, as one application reconnecting does.
+     */
+    static final String INSTANCE = "chatlab-sim";
+
     ClientOptions clientOptions() {
         return ClientOptions.defaults().withClientName("chatlab-sim").withRequestTimeout(scenario.requestTimeout())
                 .withConnectTimeout(Duration.ofSeconds(5));

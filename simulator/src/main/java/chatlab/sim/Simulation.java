@@ -152,6 +152,7 @@ public final class Simulation {
                 "--max-attempts", String.valueOf(scenario.server().maxAttempts()),
                 "--block-seconds", String.valueOf(scenario.server().blockDuration().toSeconds()),
                 "--argon2", scenario.server().argon2(), "--rate-limit", String.valueOf(scenario.server().rateLimit()),
+                "--idle-timeout", scenario.server().idleTimeout().toSeconds() + "s",
                 "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
         return ServerProcess.start(jvmOptions, args, Duration.ofSeconds(60));
     }

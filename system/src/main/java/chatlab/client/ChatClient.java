@@ -39,6 +39,8 @@ public final class ChatClient implements AutoCloseable {
     private volatile Link link;
     private volatile ServerMessage.Welcome welcome;
     private volatile Credentials credentials;
+    /** Names this client to the server, so that a login after a lost connection replaces the stale session. */
+    private final String instance;
 
     private record Credentials(String user, String password, Integer udpPort) {
         @Override
@@ -52,6 +54,13 @@ public final class ChatClient implements AutoCloseable {
         this.port = port;
         this.options = options;
         this.dispatcher = new EventDispatcher(options.listener(), this::acknowledge, options.handledUpTo());
+        this.instance = options.instance() != null ? options.instance() : randomInstance();
+    }
+
+    private static String randomInstance() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
@@ -81,6 +90,21 @@ public final class ChatClient implements AutoCloseable {
             fresh.close();
             throw e;
         }
+        fresh.heartbeat(heartbeat(options.heartbeat(), welcome.idleTimeout()));
+    }
+
+    /** The client's heartbeat, or a third of the server's idle timeout if that is shorter. */
+    static Duration heartbeat(Duration wanted, Integer serverIdleSeconds) {
+        if (wanted.isZero() || serverIdleSeconds == null || serverIdleSeconds <= 0) {
+            return wanted;
+        }
+        Duration third = Duration.ofSeconds(serverIdleSeconds).dividedBy(3);
+        return third.compareTo(wanted) < 0 ? third : wanted;
+    }
+
+    /** The id this client gives the server at login. */
+    public String instance() {
+        return instance;
     }
 
     private void lost(ChatException cause) {
@@ -140,7 +164,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public CompletableFuture<ServerMessage.LoggedIn> login(String user, String password, Integer udpPort) {
-        return request(id -> new ClientMessage.Login(id, user, password, udpPort), ServerMessage.LoggedIn.class)
+        return request(id -> new ClientMessage.Login(id, user, password, udpPort, instance), ServerMessage.LoggedIn.class)
                 .thenApply(loggedIn -> {
                     credentials = new Credentials(user, password, udpPort);
                     return loggedIn;
@@ -270,8 +294,27 @@ public final class ChatClient implements AutoCloseable {
      */
     public <R extends ServerMessage.Response> CompletableFuture<R> request(
             java.util.function.LongFunction<ClientMessage> build, Class<R> expected) {
-        Link current = link;
-        return expect(current.request(build), expected);
+        CompletableFuture<R> first = expect(link.request(build), expected);
+        Duration retry = options.rateLimitRetry();
+        return retry.isZero() ? first : retryingWhenLimited(first, build, expected, System.nanoTime() + retry.toNanos());
+    }
+
+    /**
+     * A refusal with {@code rate_limited} was not carried out, so it is always safe to send the
+     * request again: after the wait the server asked for, until {@code deadline}.
+     */
+    private <R extends ServerMessage.Response> CompletableFuture<R> retryingWhenLimited(CompletableFuture<R> attempt,
+            java.util.function.LongFunction<ClientMessage> build, Class<R> expected, long deadline) {
+        return attempt.exceptionallyCompose(failure -> {
+            ChatException e = translate(failure);
+            long wait = Duration.ofSeconds(e.retryAfterSeconds() == null ? 1 : Math.max(1, e.retryAfterSeconds())).toNanos();
+            if (e.code() != ErrorCode.RATE_LIMITED || System.nanoTime() + wait > deadline) {
+                return CompletableFuture.failedFuture(e);
+            }
+            var later = CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(
+                    ignored -> retryingWhenLimited(expect(link.request(build), expected), build, expected, deadline));
+        });
     }
 
     private <T, P extends ServerMessage.Response & Page<T>>

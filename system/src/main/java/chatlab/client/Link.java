@@ -42,6 +42,23 @@ final class Link {
     private final Duration requestTimeout;
     private final Consumer<ServerMessage.Event> events;
     private final Consumer<ChatException> lost;
+    /** When a frame was last written and read, for the heartbeat. */
+    private volatile long lastSent = System.nanoTime();
+    private volatile long lastReceived = System.nanoTime();
+    /** Why this client closed the link itself, when it did (a connection that went silent). */
+    private final AtomicReference<String> givenUp = new AtomicReference<>();
+    private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
+    private final AtomicBoolean pinging = new AtomicBoolean();
+
+    /** One timer thread beats for every link of the process: each beat only compares two clocks. */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor HEARTBEATS = heartbeats();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor heartbeats() {
+        var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("chatlab-client-heartbeat").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private Link(String target, Socket socket, AtomicLong ids, Duration requestTimeout,
             Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) throws IOException {
@@ -108,6 +125,7 @@ final class Link {
         try {
             out.write(frame);
             out.flush();
+            lastSent = System.nanoTime();
         } catch (IOException e) {
             pending.remove(id);
             future.completeExceptionally(lostCause(e));
@@ -126,6 +144,7 @@ final class Link {
             FrameReader reader = new FrameReader(socket.getInputStream());
             Frame frame;
             while ((frame = reader.next()) != null) {
+                lastReceived = System.nanoTime();
                 if (frame instanceof Frame.Line line) {
                     dispatch(line.text());
                 } else {
@@ -137,6 +156,10 @@ final class Link {
         } finally {
             ChatException reason = cause != null ? cause : lostCause(null);
             boolean wasOpen = closed.compareAndSet(false, true);
+            java.util.concurrent.ScheduledFuture<?> beating = heartbeat;
+            if (beating != null) {
+                beating.cancel(false);
+            }
             closeSocket();
             pending.values().forEach(f -> f.completeExceptionally(reason));
             pending.clear();
@@ -172,7 +195,43 @@ final class Link {
         }
     }
 
+    /**
+     * Pings the server whenever this client has sent nothing for {@code interval}, and gives the
+     * connection up as dead once nothing has come back for three intervals: a server that was
+     * killed, paused or cut off by a black hole is noticed without waiting for TCP.
+     */
+    void heartbeat(Duration interval) {
+        if (interval.isZero() || closed.get()) {
+            return;
+        }
+        long nanos = interval.toNanos();
+        heartbeat = HEARTBEATS.scheduleWithFixedDelay(() -> beat(nanos), nanos / 2, nanos / 2, TimeUnit.NANOSECONDS);
+        if (closed.get()) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void beat(long interval) {
+        long now = System.nanoTime();
+        if (now - lastReceived >= 3 * interval) {
+            String why = "no frame from the server for " + TimeUnit.NANOSECONDS.toSeconds(now - lastReceived)
+                    + " s: the connection looks dead";
+            if (givenUp.compareAndSet(null, why)) {
+                LOG.debug("{}: {}", target, why);
+                closeSocket();
+            }
+        } else if (now - lastSent >= interval && pinging.compareAndSet(false, true)) {
+            // one ping at a time, on a thread of its own: a write stuck behind a slow link must not hold the timer
+            Thread.ofVirtual().name("chatlab-client-ping").start(() -> request(ClientMessage.Ping::new)
+                    .whenComplete((ok, failed) -> pinging.set(false)));
+        }
+    }
+
     private ChatException lostCause(IOException e) {
+        String why = givenUp.get();
+        if (why != null) {
+            return new ChatException(ErrorCode.CONNECTION_LOST, "connection to " + target + " given up: " + why, e);
+        }
         ServerMessage.Disconnect said = farewell.get();
         if (said != null) {
             return new ChatException(ErrorCode.CONNECTION_LOST,

@@ -43,7 +43,7 @@ public sealed interface ClientMessage {
     }
 
     /** Logs in; {@code udpPort} is where the client receives peer-to-peer datagrams. */
-    record Login(long id, String user, String password, Integer udpPort) implements ClientMessage {
+    record Login(long id, String user, String password, Integer udpPort, String instance) implements ClientMessage {
         public Login {
             Checks.requestId(id);
             Checks.nonBlank(user, "user", 256);
@@ -51,11 +51,19 @@ public sealed interface ClientMessage {
             if (udpPort != null && (udpPort < 0 || udpPort > 65_535)) {
                 throw new IllegalArgumentException("udpPort must be between 0 and 65535");
             }
+            if (instance != null && !Protocol.INSTANCE.matcher(instance).matches()) {
+                throw new IllegalArgumentException("instance must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+            }
+        }
+
+        public Login(long id, String user, String password, Integer udpPort) {
+            this(id, user, password, udpPort, null);
         }
 
         @Override
         public String toString() {
-            return "Login[id=" + id + ", user=" + user + ", password=***, udpPort=" + udpPort + "]";
+            return "Login[id=" + id + ", user=" + user + ", password=***, udpPort=" + udpPort + ", instance=" + instance
+                    + "]";
         }
     }
 

@@ -39,6 +39,8 @@ public enum ErrorCode {
     RATE_LIMITED,
     QUEUE_OVERFLOW,
     SERVER_SHUTDOWN,
+    SESSION_REPLACED,
+    IDLE_TIMEOUT,
     INTERNAL,
     // client-side only
     CONNECTION_LOST,

@@ -16,6 +16,8 @@ public final class Protocol {
     public static final int MAX_CONTACTS_PER_UPLOAD = 200;
     /** The most names one request may list (multicast or blockcast). */
     public static final int MAX_NAMES = 1_000;
+    /** A client instance id, which lets a client take over its own stale session at login. */
+    public static final java.util.regex.Pattern INSTANCE = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private Protocol() {
     }

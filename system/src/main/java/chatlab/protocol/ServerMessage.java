@@ -17,12 +17,27 @@ public sealed interface ServerMessage {
     sealed interface Event extends ServerMessage {
     }
 
-    /** Accepts the handshake. */
-    record Welcome(long id, int version, String server, int maxFrameBytes, String zone) implements Response {
+    /**
+     * Accepts the handshake. {@code idleTimeout}: seconds without a frame from the client after
+     * which the server closes the connection as dead (null: never); a client pings when idle.
+     */
+    record Welcome(long id, int version, String server, int maxFrameBytes, String zone, Integer idleTimeout)
+            implements Response {
+        public Welcome(long id, int version, String server, int maxFrameBytes, String zone) {
+            this(id, version, server, maxFrameBytes, zone, null);
+        }
     }
 
-    /** A successful login; {@code pending} chat messages follow as {@link Chat} events. */
-    record LoggedIn(long id, String user, String since, String message, long pending) implements Response {
+    /**
+     * A successful login; {@code pending} chat messages follow as {@link Chat} events.
+     * {@code replaced} is true when the login took over the user's earlier session of the same
+     * client instance, which the server then closed.
+     */
+    record LoggedIn(long id, String user, String since, String message, long pending, Boolean replaced)
+            implements Response {
+        public LoggedIn(long id, String user, String since, String message, long pending) {
+            this(id, user, since, message, pending, null);
+        }
     }
 
     /** Success with nothing more to say than a human message. */

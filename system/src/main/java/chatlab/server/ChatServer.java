@@ -64,7 +64,7 @@ public final class ChatServer implements AutoCloseable {
         TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
                 new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
         handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, timestamps,
-                config.signupEnabled());
+                config.signupEnabled(), config.idleTimeout());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
     }
@@ -165,6 +165,7 @@ public final class ChatServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 RateLimiter limiter = config.rateLimit() == 0 ? null
                         : new RateLimiter(config.rateLimit(), 2 * config.rateLimit(), config.clock());
+                socket.setSoTimeout((int) config.idleTimeout().toMillis());
                 Connection connection = new Connection(socket, handler, messaging, hooks, config.outboundQueue(), limiter);
                 connections.add(connection);
                 if (closed.get()) {

@@ -115,6 +115,11 @@ final class Connection implements Outbound {
                             "frame of " + bad.bytes() + " bytes is not valid UTF-8; it was discarded", null, null));
                 }
             }
+        } catch (java.net.SocketTimeoutException e) {
+            LOG.info("closing {} ({}): nothing received for {} ms", address, userName(), idleMillis());
+            end();
+            disconnect(ErrorCode.IDLE_TIMEOUT, "Your connection was closed: nothing was received from your client for "
+                    + idleMillis() / 1000 + " s, so it looked dead. Clients send a ping when idle.");
         } catch (IOException e) {
             LOG.debug("connection from {} failed: {}", address, e.getMessage());
         } finally {
@@ -134,7 +139,9 @@ final class Connection implements Outbound {
             return;
         }
         LOG.debug("{} <- {}", address, request);
-        if (limiter != null && !(request instanceof ClientMessage.Ack) && !limiter.tryAcquire()) {
+        // acks and heartbeats are never limited: refusing them would only cause redeliveries and dead-looking links
+        if (limiter != null && !(request instanceof ClientMessage.Ack) && !(request instanceof ClientMessage.Ping)
+                && !limiter.tryAcquire()) {
             respond(new ServerMessage.Error(request.id(), ErrorCode.RATE_LIMITED,
                     "Too many requests: slow down and retry in a moment", null, 1L));
             return;
@@ -177,6 +184,21 @@ final class Connection implements Outbound {
         if (current != null) {
             messaging.detach(current);
             hooks.sessionEnded(current);
+        }
+    }
+
+    @Override
+    public void replace() {
+        endSession();
+        disconnect(ErrorCode.SESSION_REPLACED, "Your session was replaced: this client logged in again on a new "
+                + "connection, so this one is closed.");
+    }
+
+    private int idleMillis() {
+        try {
+            return socket.getSoTimeout();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -15,4 +15,10 @@ public interface Outbound {
 
     /** Whether the client asked for presence events. */
     boolean wantsPresence();
+
+    /**
+     * Ends this connection's session at once, because the same client instance logged in again
+     * elsewhere, and closes the connection after telling the client why.
+     */
+    void replace();
 }

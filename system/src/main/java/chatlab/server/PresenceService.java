@@ -42,8 +42,25 @@ public final class PresenceService {
         this.allowMultipleSessions = allowMultipleSessions;
     }
 
+    /**
+     * The user's active session that {@code instance} logged in, which a new login of the same
+     * client instance replaces; null if there is none (or no instance was given).
+     */
+    public Session sameInstance(String user, String instance) {
+        if (instance == null) {
+            return null;
+        }
+        lock.lock();
+        try {
+            return active.stream().filter(s -> s.user().equals(user) && instance.equals(s.instance())).findFirst()
+                    .orElse(null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Records a login and makes the session active, or refuses a second session of the user. */
-    public Session enter(String user, String address, Integer udpPort, Outbound out) {
+    public Session enter(String user, String address, Integer udpPort, String instance, Outbound out) {
         Session session;
         List<Session> others;
         lock.lock();
@@ -54,7 +71,7 @@ public final class PresenceService {
             }
             Instant since = Timestamps.truncate(clock.instant());
             long loginId = store.recordLogin(user, since, address, udpPort);
-            session = new Session(user, since, address, udpPort, loginId, out);
+            session = new Session(user, since, address, udpPort, loginId, instance, out);
             others = List.copyOf(active);
             active.add(session);
         } finally {

@@ -23,10 +23,12 @@ final class RequestHandler {
     private final TracingService tracing;
     private final Timestamps timestamps;
     private final boolean signupEnabled;
+    private final java.time.Duration idleTimeout;
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
             BlockService blocks, TransferService transfers, TracingService tracing, Timestamps timestamps,
-            boolean signupEnabled) {
+            boolean signupEnabled, java.time.Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
         this.transfers = transfers;
         this.tracing = tracing;
         this.accounts = accounts;
@@ -122,7 +124,7 @@ final class RequestHandler {
         }
         connection.handshake(hello.wantsPresence());
         return new ServerMessage.Welcome(hello.id(), Protocol.VERSION, SERVER_NAME, Protocol.MAX_FRAME_BYTES,
-                timestamps.zone().getId());
+                timestamps.zone().getId(), idleTimeout.isZero() ? null : (int) idleTimeout.toSeconds());
     }
 
     private ServerMessage.Response signup(ClientMessage.Signup signup) {
@@ -145,10 +147,19 @@ final class RequestHandler {
             LOG.info("login of {} from {} refused: {}", login.user(), connection.address(), e.code().wire());
             throw e;
         }
-        Session session = presence.enter(login.user(), connection.address(), login.udpPort(), connection);
+        // The password is proven: the same client instance may take over its own stale session.
+        Session stale = presence.sameInstance(login.user(), login.instance());
+        if (stale != null) {
+            LOG.info("{} logged in again from instance {}: its session from {} is replaced", login.user(),
+                    login.instance(), stale.address());
+            stale.out().replace();
+        }
+        Session session = presence.enter(login.user(), connection.address(), login.udpPort(), login.instance(),
+                connection);
         LOG.info("{} logged in from {}", session.user(), session.address());
+        Boolean replaced = stale == null ? null : Boolean.TRUE;
         messaging.attach(session, pending -> new ServerMessage.LoggedIn(login.id(), session.user(),
-                timestamps.format(session.since()), AccountService.WELCOME, pending));
+                timestamps.format(session.since()), AccountService.WELCOME, pending, replaced));
         connection.session(session);
         return null;
     }

@@ -22,13 +22,16 @@ public record ServerConfig(
         Path credentials,
         java.time.Duration tempIdTtl,
         Path tempIdsFile,
-        java.io.PrintStream console) {
+        java.io.PrintStream console,
+        java.time.Duration idleTimeout) {
 
     public static final int DEFAULT_PORT = 4242;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
     public static final int DEFAULT_OUTBOUND_QUEUE = 4_096;
     /** Requests a second per connection; bursts may reach twice as many. */
     public static final int DEFAULT_RATE_LIMIT = 100;
+    /** How long a connection may send nothing before it is closed as dead; clients ping at a third of it. */
+    public static final java.time.Duration DEFAULT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(90);
 
     public ServerConfig {
         if (port < 0 || port > 65_535) {
@@ -39,6 +42,9 @@ public record ServerConfig(
         }
         if (tempIdTtl.compareTo(java.time.Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("a tempID must live at least 2 seconds, not " + tempIdTtl);
+        }
+        if (idleTimeout.isNegative() || (!idleTimeout.isZero() && idleTimeout.compareTo(java.time.Duration.ofSeconds(3)) < 0)) {
+            throw new IllegalArgumentException("the idle timeout must be 0 (none) or at least 3 seconds, not " + idleTimeout);
         }
         if (outboundQueue < 16) {
             throw new IllegalArgumentException("the outbound queue must hold at least 16 frames, not " + outboundQueue);
@@ -67,6 +73,7 @@ public record ServerConfig(
         private java.time.Duration tempIdTtl = java.time.Duration.ofMinutes(15);
         private Path tempIdsFile;
         private java.io.PrintStream console = System.out;
+        private java.time.Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         public Builder host(String value) {
             host = value;
@@ -152,9 +159,16 @@ public record ServerConfig(
             return this;
         }
 
+        /** How long a connection may send nothing before it is closed as dead; zero for never. */
+        public Builder idleTimeout(java.time.Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
-                    outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console);
+                    outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console,
+                    idleTimeout);
         }
     }
 }

@@ -72,6 +72,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--argon2", paramLabel = "COST", defaultValue = "m=19456,t=2,p=1", description = "Argon2id cost for new password hashes: memory KiB, iterations, lanes (default: ${DEFAULT-VALUE}).")
     private String argon2;
 
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "90s", description = "Close a connection that sent nothing for this long as dead; clients ping at a third of it; 0 for never (default: ${DEFAULT-VALUE}).")
+    private String idleTimeout;
+
     @Option(names = "--tempid-ttl", paramLabel = "DURATION", defaultValue = "15m", description = "How long a contact-tracing tempID is valid (default: ${DEFAULT-VALUE}).")
     private String tempIdTtl;
 
@@ -165,6 +168,7 @@ public final class ServerMain implements Callable<Integer> {
                 .credentials(credentials)
                 .tempIdTtl(chatlab.p2p.impair.Units.duration(tempIdTtl))
                 .tempIdsFile(tempIdsFile)
+                .idleTimeout(chatlab.p2p.impair.Units.duration(idleTimeout))
                 .build();
     }
 

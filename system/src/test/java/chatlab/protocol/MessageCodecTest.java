@@ -80,6 +80,25 @@ class MessageCodecTest {
     }
 
     @Test
+    void theOptionalFieldsOfSessionsRoundTrip() {
+        List<Object> messages = List.of(new ClientMessage.Login(22, "Yoda", "wise@!man", null, "phone-1:a_b.c"),
+                new ServerMessage.Welcome(15, 1, "chatlab/test", 65_536, "UTC", 90),
+                new ServerMessage.LoggedIn(16, "Yoda", "23 Feb 2021 15:00:01", "Welcome to TOOM!", 0, true),
+                new ServerMessage.Disconnect(ErrorCode.SESSION_REPLACED, "replaced"),
+                new ServerMessage.Disconnect(ErrorCode.IDLE_TIMEOUT, "silent"));
+        for (Object message : messages) {
+            if (message instanceof ClientMessage request) {
+                assertThat(codec.decodeClient(codec.encode(request))).isEqualTo(request);
+            } else {
+                ServerMessage sent = (ServerMessage) message;
+                assertThat(codec.decodeServer(codec.encode(sent))).isEqualTo(sent);
+            }
+        }
+        assertThat(codec.encode(new ServerMessage.LoggedIn(2, "Yoda", "t", "w", 0))).doesNotContain("replaced");
+        assertThat(codec.encode(new ServerMessage.Welcome(1, 1, "s", 1, "UTC"))).doesNotContain("idleTimeout");
+    }
+
+    @Test
     void writesEnumsAndErrorCodesInLowercaseAndLeavesOutNulls() {
         assertThat(codec.encode(new ServerMessage.Error(3, ErrorCode.ACCOUNT_BLOCKED, "blocked", null, 7L)))
                 .isEqualTo("{\"type\":\"error\",\"id\":3,\"code\":\"account_blocked\",\"message\":\"blocked\",\"retryAfterSeconds\":7}");
@@ -119,6 +138,8 @@ class MessageCodecTest {
             "{\"type\":\"hello\",\"id\":15}                             | INVALID_ARGUMENT | 15",
             "{\"type\":\"login\",\"id\":16,\"user\":\"u\",\"password\":\"p\",\"udpPort\":70000} | INVALID_ARGUMENT | 16",
             "{\"type\":\"ping\",\"id\":17,\"id\":18}                    | MALFORMED_FRAME  | 0",
+            "{\"type\":\"login\",\"id\":19,\"user\":\"u\",\"password\":\"p\",\"instance\":\"\"} | INVALID_ARGUMENT | 19",
+            "{\"type\":\"login\",\"id\":20,\"user\":\"u\",\"password\":\"p\",\"instance\":\"a/b\"} | INVALID_ARGUMENT | 20",
     })
     void namesWhatIsWrongWithABadFrame(String text, ErrorCode code, long id) {
         assertThatThrownBy(() -> codec.decodeClient(text))
