@@ -2,6 +2,7 @@ package chatlab.checker;
 
 import chatlab.history.Event;
 import chatlab.history.Type;
+import chatlab.workload.ServerCrash;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Map;
  * counts for nothing; after the block duration, attempts count again. Operations overlap in
  * time, so each rule is applied only where the order of events is certain: an attempt
  * surely inside a block began after the blocking answer came and ended before the block, timed
- * from the blocking attempt's start, could have ended.
+ * from the blocking attempt's start, could have ended. The server keeps lockout in memory, so
+ * a crash forgets every count and block: nothing before a kill of the server is held against
+ * what comes after it.
  */
 public final class LockoutChecker implements Checker {
     public static final String WRONG_PASSWORD = "wrong_password";
@@ -72,6 +75,7 @@ public final class LockoutChecker implements Checker {
     @Override
     public Verdict check(List<Event> history, CheckContext context) {
         Map<String, List<Attempt>> byVictim = attempts(history);
+        Restarts restarts = Restarts.of(history);
         Evidence problems = new Evidence();
         int n = context.maxAttempts();
         long block = context.blockDuration().toNanos() / 1_000;
@@ -89,7 +93,8 @@ public final class LockoutChecker implements Checker {
                     problems.add("bad count", victim + ": " + a.describe() + "; with N = " + n + " it must be 1.." + (n - 1));
                 }
                 for (Attempt b : blocking) {
-                    boolean surelyInside = a.start() > b.end() && a.end() < b.start() + block - SLACK;
+                    boolean surelyInside = a.start() > b.end() && a.end() < b.start() + block - SLACK
+                            && !restarts.between(b.start(), a.end());
                     if (surelyInside && !a.refused() && a.completion.type() != Type.INFO) {
                         problems.add(a.ok() ? "let in while blocked" : "counted while blocked", victim + ": "
                                 + a.describe() + ", inside the block from " + b.describe());
@@ -97,11 +102,12 @@ public final class LockoutChecker implements Checker {
                 }
                 // an attempt that got no answer may have been the one that blocked the account
                 if (a.refused() && attempts.stream().filter(b -> b.blocking() || b.completion.type() == Type.INFO)
-                        .noneMatch(b -> a.end() >= b.start() && a.start() <= b.end() + block + SLACK)) {
+                        .noneMatch(b -> a.end() >= b.start() && a.start() <= b.end() + block + SLACK
+                                && !restarts.surelyBetween(b.end(), a.start()))) {
                     problems.add("blocked without cause", victim + ": " + a.describe() + ", but no block covers it");
                 }
             }
-            checkRuns(victim, attempts, n, problems);
+            checkRuns(victim, attempts, n, restarts, problems);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("accounts", (long) byVictim.size());
@@ -124,10 +130,13 @@ public final class LockoutChecker implements Checker {
      * Where attempts did not overlap, the count is exact: N−1 wrong answers in a row, with
      * nothing between them to reset the count, must be followed by the blocking answer.
      */
-    private static void checkRuns(String victim, List<Attempt> attempts, int n, Evidence problems) {
+    private static void checkRuns(String victim, List<Attempt> attempts, int n, Restarts restarts, Evidence problems) {
         int run = 0;
         Attempt previous = null;
         for (Attempt a : attempts) {
+            if (previous != null && restarts.surelyBetween(previous.end(), a.start())) {
+                run = 0; // a fresh server counts from nothing
+            }
             boolean sequential = previous == null || a.start() > previous.end();
             if (!sequential) {
                 run = -1_000_000; // overlapping attempts: the order the server saw is not known here
@@ -151,6 +160,24 @@ public final class LockoutChecker implements Checker {
                 }
             }
             previous = a;
+        }
+    }
+
+    /** When the nemesis killed the server: each kill forgets lockout's counts and blocks. */
+    private record Restarts(List<Long> kills) {
+        static Restarts of(List<Event> history) {
+            return new Restarts(history.stream().filter(e -> e.is("fault") && e.fault().kind().equals(ServerCrash.KIND)
+                    && e.fault().phase().equals("start")).map(Event::t).toList());
+        }
+
+        /** A kill may lie between the two times (within the clocks' slack). */
+        boolean between(long from, long to) {
+            return kills.stream().anyMatch(k -> k > from - SLACK && k < to + SLACK);
+        }
+
+        /** A kill surely lies between the two times. */
+        boolean surelyBetween(long from, long to) {
+            return kills.stream().anyMatch(k -> k > from + SLACK && k < to - SLACK);
         }
     }
 

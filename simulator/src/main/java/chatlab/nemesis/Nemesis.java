@@ -3,20 +3,24 @@ package chatlab.nemesis;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.net.ProxiedEndpoint;
-import chatlab.workload.FaultSpec;
 import chatlab.workload.FaultWindow;
+import chatlab.workload.NetworkFault;
+import chatlab.workload.Partition;
+import chatlab.workload.ServerCrash;
+import chatlab.workload.ServerPause;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
- * Plays a run's fault schedule on the groups' Toxiproxy proxies: at each window's start it takes
- * the proxies down or adds the toxic, at its end it heals them, and records both in the
- * history. {@link #healAll()} undoes whatever is still in force, so a run always ends clean.
+ * Plays a run's fault windows: at each window's start it strikes (a toxic or a partition on
+ * some groups' Toxiproxy proxies, a kill or a pause of the server), at its end it heals, and it
+ * records both in the history. {@link #healAll()} undoes whatever is still in force, so a run
+ * always ends clean.
  */
 public final class Nemesis implements Runnable {
     public static final String START = "start";
@@ -24,16 +28,18 @@ public final class Nemesis implements Runnable {
 
     private final List<FaultWindow> windows;
     private final Map<String, ProxiedEndpoint> proxies;
+    private final ServerControl server;
     private final long loadStartNanos;
     private final Consumer<Event> history;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<FaultWindow> active = new ArrayList<>();
 
     /** {@code history} stamps and records the events it is given. */
-    public Nemesis(List<FaultWindow> windows, Map<String, ProxiedEndpoint> proxies, long loadStartNanos,
-            Consumer<Event> history) {
+    public Nemesis(List<FaultWindow> windows, Map<String, ProxiedEndpoint> proxies, ServerControl server,
+            long loadStartNanos, Consumer<Event> history) {
         this.windows = List.copyOf(windows);
         this.proxies = Map.copyOf(proxies);
+        this.server = server;
         this.loadStartNanos = loadStartNanos;
         this.history = history;
     }
@@ -49,7 +55,7 @@ public final class Nemesis implements Runnable {
             changes.add(new Change(w.end().toNanos(), w, false));
         }
         // at the same moment, a window ends before the next begins
-        changes.sort(java.util.Comparator.comparingLong(Change::atNanos).thenComparing(c -> c.start));
+        changes.sort(Comparator.comparingLong(Change::atNanos).thenComparing(c -> c.start));
         for (Change change : changes) {
             if (!waitUntil(loadStartNanos + change.atNanos)) {
                 return;
@@ -73,47 +79,48 @@ public final class Nemesis implements Runnable {
     }
 
     private synchronized void begin(FaultWindow w) {
-        for (String group : w.fault().groups()) {
-            ProxiedEndpoint proxy = proxies.get(group);
-            if (w.fault().toxic() == null) {
-                proxy.down();
-            } else {
-                proxy.add(toxicName(w), w.fault().toxic());
-            }
+        if (stop.getCount() == 0) {
+            return; // healed already: nothing may strike after the load
         }
-        active.add(w);
+        // recorded first: what the fault does to the clients must come after its start in the history
         record(w, START);
+        active.add(w);
+        switch (w.fault()) {
+            case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).add(toxicName(w), n.toxic()));
+            case Partition p -> w.groups().forEach(g -> proxies.get(g).down());
+            case ServerCrash c -> server.kill();
+            case ServerPause p -> server.pause();
+        }
     }
 
     private synchronized void end(FaultWindow w) {
         if (!active.remove(w)) {
             return;
         }
-        for (String group : w.fault().groups()) {
-            ProxiedEndpoint proxy = proxies.get(group);
-            if (w.fault().toxic() == null) {
-                // up again, unless another partition of this group is still in force
-                if (active.stream().noneMatch(o -> o.fault().toxic() == null && o.fault().groups().contains(group))) {
-                    proxy.up();
-                }
-            } else {
-                proxy.remove(toxicName(w));
-            }
+        switch (w.fault()) {
+            case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).remove(toxicName(w)));
+            case Partition p -> w.groups().stream().filter(g -> !stillPartitioned(g)).forEach(g -> proxies.get(g).up());
+            case ServerCrash c -> server.restart();
+            case ServerPause p -> server.resume();
         }
         record(w, STOP);
     }
 
+    /** Whether another partition of {@code group} is still in force. */
+    private boolean stillPartitioned(String group) {
+        return active.stream().anyMatch(o -> o.fault() instanceof Partition && o.groups().contains(group));
+    }
+
     private void record(FaultWindow w, String phase) {
-        FaultSpec f = w.fault();
-        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(), f.kind(),
-                f.groups(), phase, f.describe())));
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
+                w.fault().kind(), w.groups(), phase, w.describe())));
     }
 
     private static String toxicName(FaultWindow w) {
         return "nemesis-" + w.id();
     }
 
-    /** Stops the schedule and ends every fault still in force. */
+    /** Stops the schedule and ends every fault still in force: the server runs again, unfrozen, and the proxies are clear. */
     public synchronized void healAll() {
         stop.countDown();
         for (FaultWindow w : List.copyOf(active)) {

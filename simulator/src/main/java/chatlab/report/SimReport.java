@@ -157,7 +157,10 @@ public final class SimReport {
                 double elapsed = (node.get("t").asLong() - previous.get("t").asLong()) / 1000.0;
                 if (seconds >= 0 && seconds <= s.seconds() && elapsed > 0) {
                     x.add(seconds);
-                    cpu.add(100 * (node.get("cpuNanos").asLong() - previous.get("cpuNanos").asLong()) / 1e9 / elapsed);
+                    long now = node.get("cpuNanos").asLong();
+                    long before = previous.get("cpuNanos").asLong();
+                    // a restarted server counts its CPU from 0 again
+                    cpu.add(100 * (now >= before ? now - before : now) / 1e9 / elapsed);
                     heap.add(node.get("heapUsed").asLong() / (1024.0 * 1024.0));
                 }
             }

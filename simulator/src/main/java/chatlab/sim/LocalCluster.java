@@ -1,7 +1,6 @@
 package chatlab.sim;
 
 import chatlab.lab.Progress;
-import chatlab.server.ServerProcess;
 import chatlab.workload.Scenario;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -54,12 +53,12 @@ final class LocalCluster {
     }
 
     SimRun run() throws IOException, InterruptedException {
-        ServerProcess server = null;
+        LabServer server = null;
         List<Child> children = new ArrayList<>();
         try {
             InetSocketAddress target = options.target();
             if (target == null) {
-                server = Simulation.startServer(scenario, dir, options.serverJvmOptions());
+                server = Simulation.startServer(scenario, dir, options.serverJvmOptions(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 console.println("Server: pid " + server.pid() + " on 127.0.0.1:" + server.port());
             }
@@ -77,7 +76,7 @@ final class LocalCluster {
             }
             awaitEnd(children, startAt);
             if (server != null) {
-                server.terminate();
+                server.close();
                 server = null;
             }
             List<Path> shardDirs = children.stream().map(Child::dir).toList();

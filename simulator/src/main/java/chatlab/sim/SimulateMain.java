@@ -125,6 +125,7 @@ public final class SimulateMain implements Callable<Integer> {
             }
             loaded = ScenarioLoader.load(file, overrides);
             options = options(file, overrides);
+            serverFaultsAllowed(loaded, options);
             if (sweep != null) {
                 steps = Sweep.parse(sweep);
                 if (shard != null || awaitStart || origin != null || startAt != null) {
@@ -133,6 +134,7 @@ public final class SimulateMain implements Callable<Integer> {
                 }
                 for (int i = 0; i < steps.values().size(); i++) { // every step's scenario is valid before any runs
                     stepScenarios.add(ScenarioLoader.load(file, step(overrides, steps, i)));
+                    serverFaultsAllowed(stepScenarios.getLast(), options);
                 }
             }
         } catch (ScenarioException | IllegalArgumentException e) {
@@ -241,6 +243,21 @@ public final class SimulateMain implements Callable<Integer> {
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
                 awaitStart, noFaults, jvm);
+    }
+
+    /** A crash or pause needs the server this process starts: not one given by --target, nor one a coordinator started. */
+    private void serverFaultsAllowed(Scenario scenario, SimOptions options) {
+        if (!scenario.faultsOnServer() || options.noFaults()) {
+            return;
+        }
+        if (options.target() != null) {
+            throw new IllegalArgumentException("this scenario kills or pauses the server, which the lab can do only to "
+                    + "a server it starts: leave out --target, or run it with --no-faults");
+        }
+        if (processes > 1) {
+            throw new IllegalArgumentException("this scenario kills or pauses the server, which needs one simulator "
+                    + "process: leave out --processes");
+        }
     }
 
     static InetSocketAddress hostPort(String text) {

@@ -10,7 +10,7 @@ import chatlab.nemesis.Nemesis;
 import chatlab.net.ProxiedEndpoint;
 import chatlab.net.Toxiproxies;
 import chatlab.net.ToxiproxyEnvironment;
-import chatlab.server.ServerProcess;
+import chatlab.nemesis.ServerControl;
 import chatlab.workload.Accounts;
 import chatlab.workload.GroupSpec;
 import chatlab.workload.LoadModel;
@@ -56,13 +56,13 @@ public final class Simulation {
         Instant origin = options.origin() != null ? options.origin() : Instant.now();
         RunClock clock = new RunClock(origin);
         Accounts accounts = new Accounts(scenario, options.tag());
-        ServerProcess server = null;
+        LabServer server = null;
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
         try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY))) {
             InetSocketAddress target;
             if (options.target() == null) {
-                server = startServer(scenario, dir, options.serverJvmOptions());
+                server = startServer(scenario, dir, options.serverJvmOptions(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort());
             } else {
@@ -95,7 +95,8 @@ public final class Simulation {
             long loadStart = startAt != null ? startAt.toEpochMilli() * 1000 - clock.originEpochMicros()
                     : clock.micros() + 500_000;
             long loadStartNanos = clock.nanoTimeAt(loadStart);
-            Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, loadStartNanos, ops::event);
+            Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, server == null ? ServerControl.NONE : server,
+                    loadStartNanos, ops::event);
             long loadEnd = load.run(loadStartNanos, nemesis);
             ops.event(Event.of(0, "sim", Type.EVENT, "end", null));
             long end = clock.micros();
@@ -122,7 +123,7 @@ public final class Simulation {
                 toxiproxy.close();
             }
             if (server != null) {
-                server.terminate();
+                server.close();
             }
         }
     }
@@ -146,7 +147,8 @@ public final class Simulation {
     }
 
     /** Starts the server for a run: its own JVM, a fresh database, the scenario's settings, stats into the run. */
-    static ServerProcess startServer(Scenario scenario, Path dir, List<String> jvmOptions) throws IOException {
+    static LabServer startServer(Scenario scenario, Path dir, List<String> jvmOptions, PrintStream console)
+            throws IOException {
         Path db = Files.createTempDirectory("chatlab-sim").resolve("chatlab.db");
         List<String> args = new ArrayList<>(List.of("--port", "0", "--db", db.toString(), "--zone", "UTC",
                 "--max-attempts", String.valueOf(scenario.server().maxAttempts()),
@@ -154,7 +156,7 @@ public final class Simulation {
                 "--argon2", scenario.server().argon2(), "--rate-limit", String.valueOf(scenario.server().rateLimit()),
                 "--idle-timeout", scenario.server().idleTimeout().toSeconds() + "s",
                 "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
-        return ServerProcess.start(jvmOptions, args, Duration.ofSeconds(60));
+        return LabServer.start(jvmOptions, args, console);
     }
 
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Scenario(String name, String description, long seed, Duration duration, Duration warmUp,
         Duration drain, Duration requestTimeout, ServerSettings server, BlockSpec blocks, List<GroupSpec> groups,
-        List<FaultSpec> nemesis, List<Threshold> thresholds) {
+        List<FaultPlan> nemesis, List<Threshold> thresholds) {
 
     public Scenario {
         groups = List.copyOf(groups);
@@ -24,14 +24,26 @@ public record Scenario(String name, String description, long seed, Duration dura
                 .orElseThrow(() -> new IllegalArgumentException("no group " + name));
     }
 
-    /** Every fault window of the run, numbered from 0 in the order of the nemesis entries. */
+    /**
+     * Every fault window of the run, numbered from 0 in the order of the nemesis entries: a pure
+     * function of the scenario and its seed, so every shard and every analysis sees the same.
+     */
     public List<FaultWindow> faultWindows() {
         List<FaultWindow> windows = new java.util.ArrayList<>();
-        for (FaultSpec fault : nemesis) {
-            windows.addAll(fault.windows(duration, windows.size()));
+        for (int i = 0; i < nemesis.size(); i++) {
+            windows.addAll(nemesis.get(i).windows(chatlab.lab.Seeds.derive(seed, NEMESIS_STREAM, i), duration,
+                    windows.size()));
         }
         windows.sort(java.util.Comparator.comparing(FaultWindow::start).thenComparing(FaultWindow::id));
         return windows;
+    }
+
+    /** The seed stream of the nemesis, apart from every user's (which are numbered by group from 0). */
+    private static final long NEMESIS_STREAM = -3;
+
+    /** Whether any nemesis entry strikes the server: such runs need the server the lab starts. */
+    public boolean faultsOnServer() {
+        return nemesis.stream().anyMatch(FaultPlan::onServer);
     }
 
     /** Whether any group goes through Toxiproxy. */

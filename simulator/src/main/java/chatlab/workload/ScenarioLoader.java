@@ -82,9 +82,10 @@ public final class ScenarioLoader {
             throw root.get("groups").error("give at least one group");
         }
         List<String> groupNames = groups.stream().map(GroupSpec::name).toList();
-        List<FaultSpec> nemesis = new ArrayList<>();
+        List<FaultPlan> nemesis = new ArrayList<>();
         for (ConfigNode f : root.get("nemesis").items()) {
-            nemesis.add(FaultSpec.parse(f, groupNames, duration));
+            nemesis.add(f.get("random").present() ? RandomFaults.parse(single(f, "random"), groupNames, duration)
+                    : FaultSpec.parse(f, groupNames, duration));
         }
         // a group under a fault needs its own proxy, whether or not it asked for one
         Set<String> faulted = new HashSet<>();
@@ -103,6 +104,12 @@ public final class ScenarioLoader {
                 Long.MAX_VALUE, 1), duration, warmUp, root.get("drain").duration(Duration.ofSeconds(20)),
                 root.get("requestTimeout").duration(Duration.ofSeconds(10)), ServerSettings.parse(root.get("server")),
                 BlockSpec.parse(root.get("blocks")), groups, nemesis, thresholds);
+    }
+
+    /** The only field of {@code node}, {@code name}. */
+    private static ConfigNode single(ConfigNode node, String name) {
+        node.allowOnly(name);
+        return node.get(name);
     }
 
     /** {@code a.b=v}, {@code groups.office.users=v} (a group by name) or {@code groups[0].users=v}. */

@@ -59,6 +59,14 @@ final class HistoryBuilder {
                 new Event.Delivery(from, 100 + n, n, DeliveryChecker.token(from, n), "unicast"));
     }
 
+    /** The nemesis strikes ({@code phase} start) or heals (stop): {@code kind} is kill, pause, partition, ... */
+    HistoryBuilder fault(int id, String kind, String phase) {
+        events.add(new Event(events.size(), t, Event.NEMESIS, Type.EVENT, "fault", null, null, null, null, null, null,
+                null, null, new Event.Fault(id, kind, List.of(), phase, kind), null, null));
+        t += 1_000;
+        return this;
+    }
+
     HistoryBuilder end() {
         return add("sim", Type.EVENT, "end", null, null, null, null, null, null);
     }

@@ -89,4 +89,37 @@ class LockoutCheckerTest {
     void noAttackIsUnknown() {
         assertThat(check(new HistoryBuilder().login("alice")).validity()).isEqualTo(Validity.UNKNOWN);
     }
+
+    @Test
+    void aKilledServerForgetsItsBlocksSoTheRightPasswordGetsInAfterTheRestart() {
+        Verdict v = check(blockedAtOneSecond().at(2 * S).fault(0, "kill", "start").at(3 * S).fault(0, "kill", "stop")
+                .attempt("x", "v", true, 4 * S, 4 * S + 100_000, null, null));
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+    }
+
+    @Test
+    void aBlockAfterARestartNeedsACauseOfItsOwn() {
+        Verdict v = check(blockedAtOneSecond().at(2 * S).fault(0, "kill", "start").at(3 * S).fault(0, "kill", "stop")
+                .attempt("x", "v", true, 4 * S, 4 * S + 100_000, "account_blocked", null));
+        assertThat(v.counts()).containsEntry("blocked without cause", 1L);
+    }
+
+    @Test
+    void failuresBeforeARestartDoNotCountAfterIt() {
+        Verdict v = check(new HistoryBuilder()
+                .attempt("x", "v", false, 0, 100_000, "wrong_password", 2)
+                .attempt("x", "v", false, 200_000, 300_000, "wrong_password", 1)
+                .at(1 * S).fault(0, "kill", "start").at(2 * S).fault(0, "kill", "stop")
+                .attempt("x", "v", false, 3 * S, 3 * S + 100_000, "wrong_password", 2)
+                .attempt("x", "v", false, 3 * S + 200_000, 3 * S + 300_000, "wrong_password", 1)
+                .attempt("x", "v", false, 3 * S + 400_000, 3 * S + 500_000, "account_blocked", 0));
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+    }
+
+    @Test
+    void aPauseForgetsNothing() {
+        Verdict v = check(blockedAtOneSecond().at(2 * S).fault(0, "pause", "start").at(3 * S).fault(0, "pause", "stop")
+                .attempt("x", "v", true, 4 * S, 4 * S + 100_000, null, null));
+        assertThat(v.counts()).containsEntry("let in while blocked", 1L);
+    }
 }

@@ -133,7 +133,7 @@ class SimulationIT {
         assertThat(shown.find()).as("the page reports its charts").isTrue();
         assertThat(shown.group(1)).as("charts the browser displayed").isEqualTo(shown.group(2));
         assertThat(Integer.parseInt(shown.group(2))).isEqualTo(6);
-        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition of cut", "a warm-up, left out");
+        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition on cut", "a warm-up, left out");
     }
 
     /** A user away from the faults sends exactly what its seeded plan says, in order. */

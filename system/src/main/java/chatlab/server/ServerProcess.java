@@ -102,6 +102,33 @@ public final class ServerProcess implements AutoCloseable {
         return waitForExit();
     }
 
+    /** Freezes the process with SIGSTOP, as a debugger or a stalled machine would. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Thaws a process frozen by {@link #pause()}, with SIGCONT. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** The JDK signals only TERM and KILL, so the others go through the system's kill(1). */
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + said);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the server", e);
+        }
+    }
+
     /** Sends SIGKILL, as kill -9 does, and waits for the process to end. */
     public int kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

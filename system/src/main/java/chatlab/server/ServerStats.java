@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * Writes the server's own resource use as JSON lines, one per interval, for load tools to
  * chart: {@code {"t":<epoch ms>,"cpuNanos":<process CPU time>,"heapUsed":<bytes>,
  * "heapCommitted":<bytes>,"threads":<live platform threads>,"connections":<n>,"sessions":<n>}}.
+ * Lines are appended, so a server restarted with the same file continues it; {@code cpuNanos}
+ * then starts again from 0.
  */
 final class ServerStats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerStats.class);
@@ -40,7 +42,7 @@ final class ServerStats implements AutoCloseable {
             Files.createDirectories(parent);
         }
         ServerStats stats = new ServerStats(server, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
         stats.timer.scheduleAtFixedRate(stats::sample, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return stats;
     }
