@@ -16,7 +16,9 @@ import java.util.Set;
  * named users, or every other chatting user (all but the excluded, for blockcast), less those
  * who block the sender, who must never get it. A refused message reaches no one; one in doubt
  * reaches all its recipients or none. A recipient who was not logged in when the run ended,
- * and never got a message, makes that message unknown rather than lost.
+ * and never got a message, makes that message unknown rather than lost; so does one whose link
+ * was still delivering when the drain's bound passed (its {@code pending} event says so). A
+ * message missing at a recipient who was logged in, on a link gone quiet, is lost.
  */
 public final class DeliveryChecker implements Checker {
     /** The operations and events this checker reads. */
@@ -28,6 +30,8 @@ public final class DeliveryChecker implements Checker {
     public static final String LOGOUT = "logout";
     public static final String LOST = "lost";
     public static final String END = "end";
+    /** What the drain saw of a recipient's link when its bound passed with deliveries missing. */
+    public static final String PENDING = "pending";
 
     private record Send(Event completion, String sender, long number, int index) {
     }
@@ -39,12 +43,13 @@ public final class DeliveryChecker implements Checker {
 
     @Override
     public Verdict check(List<Event> history, CheckContext context) {
-        Set<String> users = new HashSet<>(context.chatUsers());
         Set<String> blocks = new HashSet<>();
+        Audience audience = new Audience(context.chatUsers(), blocks);
         Map<String, Send> sends = new LinkedHashMap<>();
         Map<String, Boolean> online = new HashMap<>();
         boolean ended = false;
         List<Event> deliveries = new ArrayList<>();
+        Map<String, Event.Pending> pending = new HashMap<>();
         for (Event e : history) {
             if (ended) {
                 continue; // what happens after the end marker (logging everyone out) is not checked
@@ -58,7 +63,7 @@ public final class DeliveryChecker implements Checker {
                 }
                 case BLOCK -> {
                     if (e.type() == Type.OK) {
-                        blocks.add(e.u() + "\u0000" + e.target());
+                        blocks.add(Audience.pair(e.u(), e.target()));
                     }
                 }
                 case LOGIN, RECONNECT -> {
@@ -73,6 +78,7 @@ public final class DeliveryChecker implements Checker {
                 }
                 case LOST -> online.put(e.u(), false);
                 case DELIVER -> deliveries.add(e);
+                case PENDING -> pending.put(e.u(), e.pending());
                 case END -> ended = true;
                 default -> { }
             }
@@ -91,9 +97,9 @@ public final class DeliveryChecker implements Checker {
             if (s.completion().type() == Type.FAIL) {
                 problems.add("refused but delivered", s.completion().chat().tok() + " was refused ("
                         + s.completion().failure().code() + ") yet reached " + r + " at t=" + d.t() + "µs");
-            } else if (!intended(s, r, users, blocks)) {
+            } else if (!audience.intended(s.completion().chat(), s.sender(), r)) {
                 problems.add("unintended", s.completion().chat().tok() + " (" + s.completion().chat().mode() + ") reached "
-                        + r + (blocks.contains(r + "\u0000" + s.sender()) ? ", who blocks " + s.sender() : "")
+                        + r + (audience.blocks(r, s.sender()) ? ", who blocks " + s.sender() : "")
                         + " at t=" + d.t() + "µs");
             }
             int count = received.merge(s.completion().chat().tok() + "\u0000" + r, 1, Integer::sum);
@@ -111,13 +117,15 @@ public final class DeliveryChecker implements Checker {
         long acknowledged = 0;
         long indeterminate = 0;
         long unknown = 0;
+        long inFlight = 0;
+        Evidence flowing = new Evidence();
         long expected = 0;
         for (Send s : sends.values()) {
             Event c = s.completion();
             if (c.type() == Type.FAIL) {
                 continue;
             }
-            List<String> recipients = recipients(s, context.chatUsers(), users, blocks);
+            List<String> recipients = audience.recipients(c.chat(), s.sender());
             int got = 0;
             List<String> missing = new ArrayList<>();
             for (String r : recipients) {
@@ -130,13 +138,18 @@ public final class DeliveryChecker implements Checker {
             if (c.type() == Type.OK) {
                 acknowledged++;
                 expected += recipients.size();
-                checkBlockedBy(s, blocks, problems);
+                checkBlockedBy(s, audience, problems);
                 for (String r : missing) {
-                    if (Boolean.TRUE.equals(online.get(r))) {
-                        problems.add("lost", c.chat().tok() + " (" + c.chat().mode() + ", acknowledged at t=" + c.t()
-                                + "µs) never reached " + r + ", who was logged in when the run ended");
-                    } else {
+                    Event.Pending link = pending.get(r);
+                    if (!Boolean.TRUE.equals(online.get(r))) {
                         unknown++;
+                    } else if (link != null && link.flowing()) {
+                        inFlight++;
+                        flowing.add("in flight", c.chat().tok() + " to " + r + ": " + describe(link));
+                    } else {
+                        problems.add("lost", c.chat().tok() + " (" + c.chat().mode() + ", acknowledged at t=" + c.t()
+                                + "µs) never reached " + r + ", who was logged in when the run ended"
+                                + (link == null ? "" : "; " + describe(link)));
                     }
                 }
             } else {
@@ -153,28 +166,35 @@ public final class DeliveryChecker implements Checker {
         counts.put("expectedDeliveries", expected);
         counts.put("deliveries", (long) deliveries.size());
         counts.put("unknown", unknown);
+        counts.put("inFlight", inFlight);
         counts.putAll(problems.counts());
         if (!problems.isEmpty()) {
             return new Verdict(name(), Validity.INVALID, problems.describe() + " among " + deliveries.size()
                     + " deliveries of " + acknowledged + " acknowledged messages", counts, problems.kept());
         }
-        if (unknown > 0) {
-            return new Verdict(name(), Validity.UNKNOWN, unknown + " deliveries could not be checked: their recipients "
-                    + "were not logged in when the run ended", counts, List.of());
+        if (unknown > 0 || inFlight > 0) {
+            List<String> why = new ArrayList<>();
+            if (unknown > 0) {
+                why.add(unknown + " deliveries could not be checked: their recipients were not logged in when the run ended");
+            }
+            if (inFlight > 0) {
+                why.add(inFlight + " deliveries were still in flight when the drain's bound passed, on links still delivering");
+            }
+            return new Verdict(name(), Validity.UNKNOWN, String.join("; ", why), counts, flowing.kept());
         }
         return new Verdict(name(), Validity.VALID, "all " + acknowledged + " acknowledged messages reached their "
                 + expected + " recipients exactly once, in order" + (indeterminate == 0 ? "" : "; the " + indeterminate
                 + " sent in doubt reached all their recipients or none"), counts, List.of());
     }
 
-    private static void checkBlockedBy(Send s, Set<String> blocks, Evidence problems) {
+    private static void checkBlockedBy(Send s, Audience audience, Evidence problems) {
         Event.Chat chat = s.completion().chat();
         if (chat.blockedBy() == null || !(chat.mode().equals("unicast") || chat.mode().equals("multicast"))) {
             return;
         }
         Set<String> expected = new HashSet<>();
         for (String r : chat.to()) {
-            if (blocks.contains(r + "\u0000" + s.sender())) {
+            if (audience.blocks(r, s.sender())) {
                 expected.add(r);
             }
         }
@@ -184,32 +204,14 @@ public final class DeliveryChecker implements Checker {
         }
     }
 
+    private static String describe(Event.Pending link) {
+        return "at the drain's bound its link (" + link.link() + ") was " + (link.connected() ? "connected" : "closed")
+                + ", read " + link.bytesLastSecond() + " bytes in the last second, last frame " + link.msSinceLastFrame()
+                + " ms before, " + link.eventsQueued() + " events queued, " + link.count() + " deliveries missing";
+    }
+
     private static String code(Event c) {
         return c.failure() == null ? "no answer" : c.failure().code();
-    }
-
-    private static boolean intended(Send s, String r, Set<String> users, Set<String> blocks) {
-        Event.Chat chat = s.completion().chat();
-        if (r.equals(s.sender()) || !users.contains(r) || blocks.contains(r + "\u0000" + s.sender())) {
-            return false;
-        }
-        return switch (chat.mode()) {
-            case "unicast", "multicast" -> chat.to().contains(r);
-            case "blockcast" -> !chat.except().contains(r);
-            default -> true;
-        };
-    }
-
-    private static List<String> recipients(Send s, List<String> all, Set<String> users, Set<String> blocks) {
-        Event.Chat chat = s.completion().chat();
-        List<String> candidates = chat.mode().equals("unicast") || chat.mode().equals("multicast") ? chat.to() : all;
-        List<String> out = new ArrayList<>();
-        for (String r : candidates) {
-            if (intended(s, r, users, blocks)) {
-                out.add(r);
-            }
-        }
-        return out;
     }
 
     /** A message token is {@code <sender>#<n>}, n counting that sender's messages from 1. */

@@ -11,7 +11,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
-        Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace) {
+        Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace,
+        Pending pending) {
 
     /** A chat message: its audience and token on invoke; what the server said on ok. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,6 +56,17 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
     public record Trace(String tempId, Boolean valid, List<String> uploaded, List<Traced> contacts, List<String> unmatched) {
     }
 
+    /**
+     * Deliveries to {@code u} still missing when the drain's bound passed, and what its link
+     * showed then: whether it was connected, the bytes it read in the last second, how long
+     * since its last frame, and the events it had received but not yet handled. {@code flowing}
+     * says the link was still delivering, so the messages may yet have arrived.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pending(List<String> toks, int count, boolean connected, long bytesLastSecond, long msSinceLastFrame,
+            int eventsQueued, String link, boolean flowing) {
+    }
+
     /** A contact the server named: the user who held the tempID. */
     public record Traced(String user, String tempId) {
     }
@@ -67,60 +79,64 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
 
     /** An event with nothing but its time, process, type, operation and account. */
     public static Event of(long t, String p, Type type, String f, String u) {
-        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null);
+        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     Event withIndex(long index) {
-        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace);
+        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withDue(Long value) {
-        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withTarget(String value) {
-        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withRight(Boolean value) {
-        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withChat(Chat value) {
-        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withBoard(Board value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault, file, trace, pending);
     }
 
     public Event withFailure(Failure value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault, file, trace, pending);
     }
 
     public Event withDelivery(Delivery value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault, file, trace, pending);
     }
 
     public Event withFault(Fault value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value, file, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value, file, trace, pending);
     }
 
     public Event withFile(FileInfo value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, value, trace);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, value, trace, pending);
     }
 
     public Event withTrace(Trace value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, value);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, value, pending);
+    }
+
+    public Event withPending(Pending value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, value);
     }
 
     /** The same event at another time. */
     public Event at(long time) {
-        return new Event(i, time, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace);
+        return new Event(i, time, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending);
     }
 
     /** The completion of this invocation at {@code time}: same process, operation, account and arguments. */
     public Event completed(long time, Type outcome) {
-        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null, file, trace);
+        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null, file, trace, null);
     }
 }

@@ -2,6 +2,9 @@ package chatlab.report;
 
 import chatlab.checker.Verdict;
 import chatlab.lab.Json;
+import chatlab.net.toxic.Toxic;
+import chatlab.sim.Analysis;
+import chatlab.workload.GroupSpec;
 import chatlab.metrics.LatencySummary;
 import chatlab.metrics.Results;
 import chatlab.metrics.Series;
@@ -265,12 +268,12 @@ public final class SimReport {
             }
             page.table(rows);
         }
-        if (!s.faults().isEmpty()) {
+        List<List<String>> faults = faultRows(run, s);
+        if (faults.size() > 1) {
             page.heading(2, "Faults");
-            List<String> faults = new ArrayList<>();
-            s.faults().forEach(f -> faults.add(String.format(Locale.ROOT, "%s from %.1f s to %.1f s", f.description(),
-                    f.start(), f.end())));
-            page.list(faults);
+            page.paragraph("Every fault in force: the standing toxics of each group's link, for the whole run and its "
+                    + "drain, then each fault the nemesis played, from the history.");
+            page.table(faults);
         }
         page.heading(2, "Charts");
         for (String[] c : charts) {
@@ -323,11 +326,32 @@ public final class SimReport {
                     + "memory per user (heap growth and direct buffers).%n", sim.shard(), sim.online(),
                     sim.bytesPerUser() / 1024.0));
         }
-        if (!s.faults().isEmpty()) {
-            md.append("\nFaults: ");
-            md.append(String.join("; ", s.faults().stream().map(f -> String.format(Locale.ROOT, "%s %.1f-%.1f s",
-                    f.description(), f.start(), f.end())).toList())).append('\n');
+        List<List<String>> faults = faultRows(run, s);
+        if (faults.size() > 1) {
+            md.append("\n| ").append(String.join(" | ", faults.getFirst())).append(" |\n|")
+                    .append("---|".repeat(faults.getFirst().size())).append('\n');
+            faults.stream().skip(1).forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
         }
         return md.toString();
+    }
+
+    /**
+     * Every fault in force, a header row first: each group's standing toxics (from the scenario
+     * the run recorded), then each window the nemesis played (from the history's fault events).
+     */
+    static List<List<String>> faultRows(SimRun run, Series s) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("fault", "kind", "from", "to"));
+        for (GroupSpec g : Analysis.scenario(run).groups()) {
+            for (Toxic t : g.toxics()) {
+                rows.add(List.of(t.describe() + " on " + g.name(), "standing " + t.kind(), "the start",
+                        "the end of the drain"));
+            }
+        }
+        for (Series.FaultSpan f : s.faults()) {
+            rows.add(List.of(f.description(), f.kind(), String.format(Locale.ROOT, "%.1f s", f.start()),
+                    String.format(Locale.ROOT, "%.1f s", f.end())));
+        }
+        return rows;
     }
 }

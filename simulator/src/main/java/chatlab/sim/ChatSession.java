@@ -33,7 +33,7 @@ final class ChatSession implements ChatListener {
     private final int messageSize;
     /** The user's UDP side, for groups that beacon or send files; null otherwise. */
     private final PeerSide peer;
-    private ChatClient client;
+    private volatile ChatClient client;
     private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
     private long backoffNanos = 200_000_000L;
 
@@ -52,7 +52,14 @@ final class ChatSession implements ChatListener {
     }
 
     boolean online() {
-        return online.get() && client != null && client.isConnected();
+        ChatClient current = client;
+        return online.get() && current != null && current.isConnected();
+    }
+
+    /** What this session's connection shows now, or null without one. */
+    ChatClient.LinkState linkState() {
+        ChatClient current = client;
+        return current == null ? null : current.linkState();
     }
 
     private Event op(String f) {

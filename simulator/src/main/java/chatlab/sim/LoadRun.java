@@ -30,6 +30,7 @@ final class LoadRun implements AutoCloseable {
     private final List<OpenGroup> open = new ArrayList<>();
     private final List<ChatSession> drained = new ArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final InFlight inFlight;
     private SimulatorResources resources;
 
     LoadRun(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats, Map<String, InetSocketAddress> endpoints,
@@ -37,6 +38,13 @@ final class LoadRun implements AutoCloseable {
         this.ctx = new SimContext(scenario, accounts, ops, stats, endpoints, shard);
         this.server = server;
         this.console = console;
+        // the same blocks as Setup makes, from the seed: a shard knows every shard's without seeing them made
+        java.util.Set<String> blocks = new java.util.HashSet<>();
+        chatlab.workload.BlockPlan.pairs(scenario.seed(), scenario.blocks(), accounts.chatUsers())
+                .forEach(p -> blocks.add(chatlab.checker.Audience.pair(p.blocker(), p.blocked())));
+        this.inFlight = new InFlight(new chatlab.checker.Audience(accounts.chatUsers(), blocks),
+                user -> shard.owns(accounts.indexInGroup(user)));
+        ops.observe(inFlight);
     }
 
     void setUp() throws InterruptedException {
@@ -114,13 +122,8 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    /**
-     * Logs every account of this shard in (those offline come back; idle open-pool accounts
-     * get a session of their own), then waits until deliveries stop for {@link Simulation#QUIET},
-     * or the drain's time runs out.
-     */
+    /** Every account of this shard logs in again (idle open-pool accounts get a session of their own), and the drain waits. */
     private void drain() {
-        long deadline = System.nanoTime() + ctx.scenario.drain().toNanos();
         List<ChatSession> sessions = new ArrayList<>();
         closed.forEach(u -> sessions.add(u.session()));
         for (OpenGroup group : open) {
@@ -130,31 +133,7 @@ final class LoadRun implements AutoCloseable {
             }
         }
         drained.addAll(sessions);
-        List<java.util.concurrent.Future<?>> logins = new ArrayList<>();
-        try (ExecutorService drainThreads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ChatSession s : sessions) {
-                logins.add(drainThreads.submit(() -> s.ensureOnline(deadline, true)));
-            }
-        }
-        long lastCount = -1;
-        long quietSince = System.nanoTime();
-        try (Progress progress = new Progress("Drain", Math.max(1, ctx.scenario.drain().toSeconds()))) {
-            while (System.nanoTime() < deadline) {
-                long count = ctx.stats.deliveries.get();
-                if (count != lastCount) {
-                    lastCount = count;
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince >= Simulation.QUIET.toNanos()) {
-                    break;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
-                progress.message(count + " delivered, " + ctx.stats.online.get() + " online");
-            }
-        }
-        long offline = sessions.stream().filter(s -> !s.online()).count();
-        if (offline > 0) {
-            console.println("Drain: " + offline + " accounts could not log in again; their messages count as unknown.");
-        }
+        new Drain(ctx, inFlight, console).run(sessions);
     }
 
     /** What this process used, measured at the end of the load. */

@@ -48,11 +48,22 @@ final class Operations {
     private final HistoryWriter history;
     private final RunClock clock;
     private final LiveStats stats;
+    private volatile java.util.function.Consumer<Event> observer = e -> { };
 
     Operations(HistoryWriter history, RunClock clock, LiveStats stats) {
         this.history = history;
         this.clock = clock;
         this.stats = stats;
+    }
+
+    /** Also hands every event recorded from now on to {@code value}, as the live count of deliveries in flight. */
+    void observe(java.util.function.Consumer<Event> value) {
+        observer = value;
+    }
+
+    private void append(Event event) {
+        history.append(event);
+        observer.accept(event);
     }
 
     RunClock clock() {
@@ -62,20 +73,20 @@ final class Operations {
     /** Stamps and records an invocation; returns it, to complete later. */
     Event invoke(Event invocation) {
         Event stamped = invocation.at(clock.micros());
-        history.append(stamped);
+        append(stamped);
         return stamped;
     }
 
     /** Records an event that is not an operation: a delivery, a lost connection, a fault. */
     void event(Event event) {
-        history.append(event.at(clock.micros()));
+        append(event.at(clock.micros()));
     }
 
     /** Waits for {@code request} and records how it ended; {@code onOk} adds the result to the completion. */
     <T> Outcome<T> complete(Event invocation, CompletableFuture<T> request, BiFunction<Event, T, Event> onOk) {
         try {
             T value = ChatClient.await(request);
-            history.append(onOk.apply(invocation.completed(clock.micros(), Type.OK), value));
+            append(onOk.apply(invocation.completed(clock.micros(), Type.OK), value));
             stats.ok.incrementAndGet();
             return new Outcome<>(Type.OK, value, null);
         } catch (ChatException e) {
@@ -87,7 +98,7 @@ final class Operations {
     <T> Outcome<T> failed(Event invocation, ChatException e) {
         Type type = IN_DOUBT.contains(e.code()) ? Type.INFO : Type.FAIL;
         Event.Failure failure = new Event.Failure(e.code().wire(), e.getMessage(), e.attemptsLeft(), e.retryAfterSeconds());
-        history.append(invocation.completed(clock.micros(), type).withFailure(failure));
+        append(invocation.completed(clock.micros(), type).withFailure(failure));
         if (type == Type.INFO) {
             stats.inDoubt.incrementAndGet();
         } else {
@@ -101,7 +112,7 @@ final class Operations {
 
     /** Records a completion made by the caller (for outcomes that are not a protocol answer, such as a file transfer's). */
     void record(Event completion) {
-        history.append(completion);
+        append(completion);
         switch (completion.type()) {
             case OK -> stats.ok.incrementAndGet();
             case INFO -> stats.inDoubt.incrementAndGet();

@@ -1,6 +1,5 @@
 package chatlab.workload;
 
-import chatlab.net.toxic.Latency;
 import chatlab.net.toxic.Toxic;
 
 /** A Toxiproxy toxic added to the proxies of some groups for the fault's duration. */
@@ -12,6 +11,6 @@ public record NetworkFault(Toxic toxic) implements Fault {
 
     @Override
     public String describe() {
-        return toxic instanceof Latency l ? "latency " + l.latency().toMillis() + "ms" : toxic.kind();
+        return toxic.describe();
     }
 }

@@ -117,4 +117,24 @@ class DeliveryCheckerTest {
         List<Event> history = everyoneIn().end().unicast("alice", 1, "bob").build();
         assertThat(new DeliveryChecker().check(history, USERS).validity()).isEqualTo(Validity.VALID);
     }
+
+    @Test
+    void aMessageStillMissingOnALinkThatWasDeliveringIsInFlightNotLost() {
+        Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob").deliver("bob", "alice", 1)
+                .pending("bob", "alice", 2, true).end());
+        assertThat(v.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(v.counts()).containsEntry("inFlight", 1L).doesNotContainKey("lost");
+        assertThat(v.summary()).contains("1 deliveries were still in flight");
+        assertThat(v.evidence()).singleElement().asString().contains("alice#2 to bob", "slicer 1 B every 10µs",
+                "read 4000 bytes in the last second");
+    }
+
+    @Test
+    void aMessageMissingOnALinkGoneQuietIsLostWithTheLinkAsEvidence() {
+        Verdict v = check(everyoneIn().unicast("alice", 1, "bob").pending("bob", "alice", 1, false).end());
+        assertThat(v.validity()).isEqualTo(Validity.INVALID);
+        assertThat(v.counts()).containsEntry("lost", 1L).containsEntry("inFlight", 0L);
+        assertThat(v.evidence()).singleElement().asString().contains("never reached bob", "was connected",
+                "read 0 bytes in the last second", "last frame 9000 ms before");
+    }
 }

@@ -18,7 +18,7 @@ final class HistoryBuilder {
     private HistoryBuilder add(String p, Type type, String f, String u, String target, Boolean right, Event.Chat chat,
             Event.Failure failure, Event.Delivery delivery) {
         events.add(new Event(events.size(), t, p, type, f, u, null, target, right, chat, null, failure, delivery, null,
-                null, null));
+                null, null, null));
         t += 1_000;
         return this;
     }
@@ -62,7 +62,16 @@ final class HistoryBuilder {
     /** The nemesis strikes ({@code phase} start) or heals (stop): {@code kind} is kill, pause, partition, ... */
     HistoryBuilder fault(int id, String kind, String phase) {
         events.add(new Event(events.size(), t, Event.NEMESIS, Type.EVENT, "fault", null, null, null, null, null, null,
-                null, null, new Event.Fault(id, kind, List.of(), phase, kind), null, null));
+                null, null, new Event.Fault(id, kind, List.of(), phase, kind), null, null, null));
+        t += 1_000;
+        return this;
+    }
+
+    /** At the drain's bound, {@code to} still missed {@code from}'s message {@code n}, on a link that was or was not flowing. */
+    HistoryBuilder pending(String to, String from, long n, boolean flowing) {
+        events.add(Event.of(t, "drain", Type.EVENT, "pending", to).withPending(new Event.Pending(
+                List.of(DeliveryChecker.token(from, n)), 1, true, flowing ? 4_000 : 0, flowing ? 20 : 9_000, 0,
+                "slicer 1 B every 10µs", flowing)));
         t += 1_000;
         return this;
     }

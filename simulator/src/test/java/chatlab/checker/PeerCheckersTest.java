@@ -16,7 +16,7 @@ class PeerCheckersTest {
 
     private void add(Event e) {
         history.add(new Event(history.size(), history.size() * 1000L, e.p(), e.type(), e.f(), e.u(), e.due(), e.target(),
-                e.right(), e.chat(), e.board(), e.failure(), e.delivery(), e.fault(), e.file(), e.trace()));
+                e.right(), e.chat(), e.board(), e.failure(), e.delivery(), e.fault(), e.file(), e.trace(), e.pending()));
     }
 
     private void file(String from, String to, String name, String sha, Type outcome) {

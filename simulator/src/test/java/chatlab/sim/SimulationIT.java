@@ -9,7 +9,6 @@ import chatlab.history.HistoryReader;
 import chatlab.history.Type;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
-import chatlab.net.Toxiproxies;
 import chatlab.report.HeadlessBrowser;
 import chatlab.report.ReportMain;
 import chatlab.workload.Accounts;
@@ -83,7 +82,7 @@ class SimulationIT {
 
     @Test
     void aRunThroughAPartitionKeepsEveryPromiseAndReportsIt() throws Exception {
-        assumeToxiproxy();
+        NeedsToxiproxy.assume();
         Path scenario = Files.writeString(dir.resolve("it.yaml"), SCENARIO);
         Path out = dir.resolve("run");
         int exit = new CommandLine(new SimulateMain()).execute(scenario.toString(), "--out", out.toString());
@@ -133,7 +132,8 @@ class SimulationIT {
         assertThat(shown.find()).as("the page reports its charts").isTrue();
         assertThat(shown.group(1)).as("charts the browser displayed").isEqualTo(shown.group(2));
         assertThat(Integer.parseInt(shown.group(2))).isEqualTo(6);
-        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition on cut", "a warm-up, left out");
+        assertThat(dom).contains("PASSED", "delivery", "lockout", "partition on cut", "latency 5ms on cut", "standing latency",
+                "a warm-up, left out");
     }
 
     /** A user away from the faults sends exactly what its seeded plan says, in order. */
@@ -152,12 +152,4 @@ class SimulationIT {
         }
     }
 
-    private static void assumeToxiproxy() {
-        boolean present = System.getenv("TOXIPROXY_URL") != null
-                || Files.isExecutable(Toxiproxies.projectRoot().resolve(".tools/bin/toxiproxy-server"));
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI must run the simulation through Toxiproxy. " + Toxiproxies.INSTRUCTIONS);
-        }
-        assumeTrue(present, Toxiproxies.INSTRUCTIONS);
-    }
 }

@@ -125,6 +125,20 @@ public final class ChatClient implements AutoCloseable {
         return current != null && current.isOpen();
     }
 
+    /**
+     * The state of this client's connection, for a tool that must tell a link still delivering
+     * from one gone quiet: whether it is open, the bytes read from it, how long since its last
+     * frame, and the events received but not yet handed to the listener.
+     */
+    public record LinkState(boolean connected, long bytesReceived, Duration sinceLastFrame, int eventsQueued) {
+    }
+
+    public LinkState linkState() {
+        Link current = link;
+        return new LinkState(current != null && current.isOpen(), current == null ? 0 : current.bytesReceived(),
+                Duration.ofNanos(current == null ? 0 : current.nanosSinceLastFrame()), dispatcher.queued());
+    }
+
     /** The user this client logged in as, or null. */
     public String user() {
         Credentials current = credentials;

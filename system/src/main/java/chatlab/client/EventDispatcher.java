@@ -82,6 +82,11 @@ final class EventDispatcher {
         }
     }
 
+    /** Events received and not yet handed to the listener. */
+    int queued() {
+        return queue.size();
+    }
+
     /** The highest seq handed to the listener, in this session or before. */
     long handledUpTo() {
         return delivered;

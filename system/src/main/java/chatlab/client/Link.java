@@ -49,6 +49,7 @@ final class Link {
     private final AtomicReference<String> givenUp = new AtomicReference<>();
     private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
     private final AtomicBoolean pinging = new AtomicBoolean();
+    private final AtomicLong bytesReceived = new AtomicLong();
 
     /** One timer thread beats for every link of the process: each beat only compares two clocks. */
     private static final java.util.concurrent.ScheduledThreadPoolExecutor HEARTBEATS = heartbeats();
@@ -97,6 +98,16 @@ final class Link {
         return target;
     }
 
+    /** Bytes read from the server so far. */
+    long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /** Nanoseconds since the last frame from the server. */
+    long nanosSinceLastFrame() {
+        return System.nanoTime() - lastReceived;
+    }
+
     boolean isOpen() {
         return !closed.get();
     }
@@ -141,7 +152,16 @@ final class Link {
     private void read() {
         ChatException cause = null;
         try {
-            FrameReader reader = new FrameReader(socket.getInputStream());
+            FrameReader reader = new FrameReader(new java.io.FilterInputStream(socket.getInputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        bytesReceived.addAndGet(n);
+                    }
+                    return n;
+                }
+            });
             Frame frame;
             while ((frame = reader.next()) != null) {
                 lastReceived = System.nanoTime();

@@ -17,6 +17,11 @@ public record Bandwidth(long kilobytesPerSecond, Direction direction, double tox
     }
 
     @Override
+    public String what() {
+        return "bandwidth " + kilobytesPerSecond + " KB/s";
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.bandwidth(name, stream, kilobytesPerSecond);

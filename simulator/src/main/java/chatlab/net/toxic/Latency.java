@@ -19,6 +19,11 @@ public record Latency(Duration latency, Duration jitter, Direction direction, do
     }
 
     @Override
+    public String what() {
+        return "latency " + latency.toMillis() + "ms" + (jitter.isZero() ? "" : " ± " + jitter.toMillis() + "ms");
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.latency(name, stream, latency.toMillis()).setJitter(jitter.toMillis());

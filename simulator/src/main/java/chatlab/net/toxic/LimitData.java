@@ -17,6 +17,11 @@ public record LimitData(long bytes, Direction direction, double toxicity) implem
     }
 
     @Override
+    public String what() {
+        return "limit_data " + bytes + " B";
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.limitData(name, stream, bytes);

@@ -18,6 +18,11 @@ public record ResetPeer(Duration timeout, Direction direction, double toxicity) 
     }
 
     @Override
+    public String what() {
+        return "reset_peer" + (timeout.isZero() ? "" : " after " + chatlab.p2p.impair.Units.format(timeout));
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.resetPeer(name, stream, timeout.toMillis());

@@ -21,6 +21,11 @@ public record Slicer(long averageBytes, long variationBytes, Duration delay, Dir
     }
 
     @Override
+    public String what() {
+        return "slicer " + averageBytes + " B" + (variationBytes == 0 ? "" : " ± " + variationBytes + " B") + " every " + chatlab.p2p.impair.Units.format(delay);
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.slicer(name, stream, averageBytes, delay.toNanos() / 1_000).setSizeVariation(variationBytes);

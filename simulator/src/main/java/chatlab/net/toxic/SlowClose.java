@@ -18,6 +18,11 @@ public record SlowClose(Duration delay, Direction direction, double toxicity) im
     }
 
     @Override
+    public String what() {
+        return "slow_close " + chatlab.p2p.impair.Units.format(delay);
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.slowClose(name, stream, delay.toMillis());

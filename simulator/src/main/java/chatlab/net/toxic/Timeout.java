@@ -18,6 +18,11 @@ public record Timeout(Duration timeout, Direction direction, double toxicity) im
     }
 
     @Override
+    public String what() {
+        return "black hole, closed after " + chatlab.p2p.impair.Units.format(timeout);
+    }
+
+    @Override
     public eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream)
             throws IOException {
         return toxics.timeout(name, stream, timeout.toMillis());

@@ -19,6 +19,16 @@ public sealed interface Toxic permits Latency, Bandwidth, Slicer, Timeout, Reset
     /** Toxiproxy's name for this kind of toxic. */
     String kind();
 
+    /** What it does, in a few words: "bandwidth 16 KB/s". */
+    String what();
+
+    /** What it does, where and to how many connections: "bandwidth 16 KB/s, downstream, on 5% of connections". */
+    default String describe() {
+        return what() + (direction() == Direction.BOTH ? "" : ", " + direction().name().toLowerCase(java.util.Locale.ROOT))
+                + (toxicity() < 1.0 ? String.format(java.util.Locale.ROOT, ", on %.0f%% of connections", 100 * toxicity())
+                        : "");
+    }
+
     /** Creates the toxic in one stream direction. */
     eu.rekawek.toxiproxy.model.Toxic create(ToxicList toxics, String name, ToxicDirection stream) throws IOException;
 
