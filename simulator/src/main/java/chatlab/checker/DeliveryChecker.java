@@ -206,7 +206,8 @@ public final class DeliveryChecker implements Checker {
 
     private static String describe(Event.Pending link) {
         return "at the drain's bound its link (" + link.link() + ") was " + (link.connected() ? "connected" : "closed")
-                + ", read " + link.bytesLastSecond() + " bytes in the last second, last frame " + link.msSinceLastFrame()
+                + ", got " + link.deliveredLastSecond() + " messages and " + link.bytesLastSecond()
+                + " bytes in the last second, last frame " + link.msSinceLastFrame()
                 + " ms before, " + link.eventsQueued() + " events queued, " + link.count() + " deliveries missing";
     }
 

@@ -58,13 +58,13 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
 
     /**
      * Deliveries to {@code u} still missing when the drain's bound passed, and what its link
-     * showed then: whether it was connected, the bytes it read in the last second, how long
-     * since its last frame, and the events it had received but not yet handled. {@code flowing}
-     * says the link was still delivering, so the messages may yet have arrived.
+     * showed over the last second: whether it was connected, the chat messages and bytes it
+     * read, how long since its last frame, and the events it had received but not yet handled.
+     * {@code flowing} says the link was still delivering, so the messages may yet have arrived.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Pending(List<String> toks, int count, boolean connected, long bytesLastSecond, long msSinceLastFrame,
-            int eventsQueued, String link, boolean flowing) {
+    public record Pending(List<String> toks, int count, boolean connected, long deliveredLastSecond, long bytesLastSecond,
+            long msSinceLastFrame, int eventsQueued, String link, boolean flowing) {
     }
 
     /** A contact the server named: the user who held the tempID. */

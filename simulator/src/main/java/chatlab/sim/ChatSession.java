@@ -36,6 +36,8 @@ final class ChatSession implements ChatListener {
     private volatile ChatClient client;
     private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
     private long backoffNanos = 200_000_000L;
+    /** Chat messages this session handed on, over all its connections: the drain's sign of a link still delivering. */
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     ChatSession(SimContext ctx, String process, String user, GroupSpec group) {
         this.ctx = ctx;
@@ -279,6 +281,12 @@ final class ChatSession implements ChatListener {
         ctx.ops.event(Event.of(0, process, Type.EVENT, DeliveryChecker.DELIVER, user).withDelivery(
                 new Event.Delivery(chat.from(), chat.messageId(), chat.seq(), tok, chat.mode().name().toLowerCase(Locale.ROOT))));
         ctx.stats.deliveries.incrementAndGet();
+        received.incrementAndGet();
+    }
+
+    /** Chat messages received so far. */
+    long received() {
+        return received.get();
     }
 
     @Override

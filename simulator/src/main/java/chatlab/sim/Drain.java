@@ -122,7 +122,11 @@ final class Drain {
         Map<String, List<String>> owed = inFlight.byRecipient();
         owed.keySet().removeIf(r -> !online(r));
         Map<String, ChatClient.LinkState> before = new java.util.HashMap<>();
-        owed.keySet().forEach(r -> before.put(r, ctx.state(r).session.linkState()));
+        Map<String, Long> receivedBefore = new java.util.HashMap<>();
+        owed.keySet().forEach(r -> {
+            before.put(r, ctx.state(r).session.linkState());
+            receivedBefore.put(r, ctx.state(r).session.received());
+        });
         LockSupport.parkNanos(1_000_000_000L);
         int flowing = 0;
         for (Map.Entry<String, List<String>> e : owed.entrySet()) {
@@ -133,12 +137,14 @@ final class Drain {
                 continue;
             }
             long bytes = Math.max(0, now.bytesReceived() - then.bytesReceived());
-            boolean moving = now.connected() && (bytes > 0 || now.eventsQueued() > 0);
+            long delivered = ctx.state(r).session.received() - receivedBefore.get(r);
+            // heartbeats also bring bytes: only messages, or messages waiting to be handled, show delivery going on
+            boolean moving = now.connected() && (delivered > 0 || now.eventsQueued() > 0);
             flowing += moving ? 1 : 0;
             List<String> toks = e.getValue().stream().sorted().limit(20).toList();
             ctx.ops.event(Event.of(0, "drain", Type.EVENT, DeliveryChecker.PENDING, r).withPending(new Event.Pending(toks,
-                    e.getValue().size(), now.connected(), bytes, now.sinceLastFrame().toMillis(), now.eventsQueued(),
-                    link(r), moving)));
+                    e.getValue().size(), now.connected(), delivered, bytes, now.sinceLastFrame().toMillis(),
+                    now.eventsQueued(), link(r), moving)));
         }
         console.printf("Drain: the bound passed with %d deliveries owed to %d recipients; %d of their links were still "
                 + "delivering, %d had gone quiet%n", owed.values().stream().mapToLong(List::size).sum(), owed.size(),

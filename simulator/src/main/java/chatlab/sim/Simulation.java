@@ -59,6 +59,7 @@ public final class Simulation {
         LabServer server = null;
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
+        Map<String, ProxiedEndpoint> fronts = new LinkedHashMap<>();
         try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY))) {
             InetSocketAddress target;
             if (options.target() == null) {
@@ -73,19 +74,17 @@ public final class Simulation {
                 console.println("Toxiproxy: " + toxiproxy.description());
                 for (GroupSpec g : scenario.groups()) {
                     if (g.proxy()) {
-                        ProxiedEndpoint proxy = toxiproxy.proxy("chatlab-sim-" + options.tag() + "-" + g.name()
-                                + (options.shard().whole() ? "" : "-" + options.shard().index()), target.getHostString(),
-                                target.getPort());
-                        for (int i = 0; i < g.toxics().size(); i++) {
-                            proxy.add("standing-" + i, g.toxics().get(i));
-                        }
-                        proxies.put(g.name(), proxy);
+                        String name = "chatlab-sim-" + options.tag() + "-" + g.name()
+                                + (options.shard().whole() ? "" : "-" + options.shard().index());
+                        ProxiedEndpoint faults = toxiproxy.proxy(name + "-nemesis", target.getHostString(), target.getPort());
+                        proxies.put(g.name(), faults);
+                        fronts.put(g.name(), front(toxiproxy, name, faults, g));
                     }
                 }
             }
             Map<String, InetSocketAddress> endpoints = new LinkedHashMap<>();
             for (GroupSpec g : scenario.groups()) {
-                ProxiedEndpoint proxy = proxies.get(g.name());
+                ProxiedEndpoint proxy = fronts.get(g.name());
                 endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
             }
             Operations ops = new Operations(history, clock, stats);
@@ -126,6 +125,24 @@ public final class Simulation {
                 server.close();
             }
         }
+    }
+
+    /**
+     * The proxy a group's clients connect to. Standing toxics get a proxy of their own in front of
+     * the one the nemesis changes: Toxiproxy interrupts and restarts every toxic of a proxy when
+     * another is added or removed, and draws a toxic's share of connections anew each time, so a
+     * black hole on a share of connections would let some streams go on after dropping data, a
+     * hole no real network makes. Chained, the standing toxics are never touched again.
+     */
+    private static ProxiedEndpoint front(ToxiproxyEnvironment toxiproxy, String name, ProxiedEndpoint faults, GroupSpec g) {
+        if (g.toxics().isEmpty()) {
+            return faults;
+        }
+        ProxiedEndpoint front = toxiproxy.proxy(name, faults.host(), faults.port());
+        for (int i = 0; i < g.toxics().size(); i++) {
+            front.add("standing-" + i, g.toxics().get(i));
+        }
+        return front;
     }
 
     /** When the load begins: as given, as a coordinator says once this process is ready, or (null) at once. */

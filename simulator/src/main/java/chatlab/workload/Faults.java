@@ -49,9 +49,23 @@ final class Faults {
             return new ServerPause();
         });
         for (String toxic : Toxics.KINDS) {
-            readers.put(toxic, (node, common) -> new NetworkFault(Toxics.parse(toxic, node, common)));
+            readers.put(toxic, (node, common) -> network(Toxics.parse(toxic, node, common), node));
         }
         return Map.copyOf(readers);
+    }
+
+    /**
+     * A toxic played by the nemesis. A black hole must strike every connection: Toxiproxy draws
+     * a toxic's share of connections anew whenever another toxic of the proxy changes, and a
+     * black hole interrupted that way lets the stream go on after dropping data.
+     */
+    private static NetworkFault network(chatlab.net.toxic.Toxic toxic, ConfigNode node) {
+        if (toxic instanceof chatlab.net.toxic.Timeout && toxic.toxicity() < 1) {
+            throw node.get("toxicity").error("a timeout fault strikes every connection (toxicity 1): Toxiproxy draws the "
+                    + "share anew whenever another fault changes the proxy, and a black hole cut short that way lets the "
+                    + "stream go on with a hole in it; for a share of connections, make it a standing toxic");
+        }
+        return new NetworkFault(toxic);
     }
 
     /** Every name, network faults first, then the server's. */

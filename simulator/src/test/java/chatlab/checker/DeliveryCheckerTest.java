@@ -126,7 +126,7 @@ class DeliveryCheckerTest {
         assertThat(v.counts()).containsEntry("inFlight", 1L).doesNotContainKey("lost");
         assertThat(v.summary()).contains("1 deliveries were still in flight");
         assertThat(v.evidence()).singleElement().asString().contains("alice#2 to bob", "slicer 1 B every 10µs",
-                "read 4000 bytes in the last second");
+                "got 12 messages and 4000 bytes in the last second");
     }
 
     @Test
@@ -135,6 +135,6 @@ class DeliveryCheckerTest {
         assertThat(v.validity()).isEqualTo(Validity.INVALID);
         assertThat(v.counts()).containsEntry("lost", 1L).containsEntry("inFlight", 0L);
         assertThat(v.evidence()).singleElement().asString().contains("never reached bob", "was connected",
-                "read 0 bytes in the last second", "last frame 9000 ms before");
+                "got 0 messages and 0 bytes in the last second", "last frame 9000 ms before");
     }
 }

@@ -150,6 +150,7 @@ class ScenarioLoaderTest {
             "nemesis=[{random: {faults: []}}]     | nemesis[0].random.faults: name at least one fault",
             "nemesis=[{random: {faults: [pause], from: 5s, until: 2s}}] | nemesis[0].random.until: must be after from",
             "nemesis=[{random: {faults: [pause]}, fault: kill}] | nemesis[0].fault: unknown field",
+            "nemesis=[{fault: timeout, timeout: 2s, toxicity: 0.5, groups: [office], duration: 1s}] | nemesis[0].toxicity: a timeout fault strikes every connection",
             "server.idleTimeout=2s               | server.idleTimeout: must be 0 (never) or a whole number of seconds",
             "warmUp=10s                          | warmUp: must be shorter than the duration (10s)",
             "thresholds=[deliver.p42 < 1s]       | thresholds[0]: a latency's stats are",
