@@ -45,8 +45,13 @@ public final class SimReport {
         if (server != null) {
             charts.add(server);
         }
-        Files.writeString(dir.resolve("index.html"), html(run, results, series, charts));
-        Files.writeString(dir.resolve("summary.md"), markdown(run, results, series));
+        String[] pauseChart = pauses(dir, run, series);
+        if (pauseChart != null) {
+            charts.add(pauseChart);
+        }
+        List<Pauses> pauses = Pauses.of(dir);
+        Files.writeString(dir.resolve("index.html"), html(run, results, series, charts, pauses));
+        Files.writeString(dir.resolve("summary.md"), markdown(run, results, series, pauses));
     }
 
     private static String[] deliveryLatency(Path dir, Series s) throws IOException {
@@ -140,6 +145,45 @@ public final class SimReport {
         return total;
     }
 
+    /** Each process's longest stall, second by second, from the hiccup meters in the stats files. */
+    private static String[] pauses(Path dir, SimRun run, Series s) throws IOException {
+        long loadStartMillis = (run.originEpochMicros() + run.loadStart()) / 1000;
+        List<ProcessStatsFile> files = ProcessStatsFile.all(dir, SimRun.SERVER_STATS, loadStartMillis);
+        if (files.isEmpty() || files.stream().allMatch(f -> Double.isNaN(f.samples().isEmpty() ? Double.NaN
+                : f.samples().getFirst().get("hiccupMs")))) {
+            return null; // stats written before hiccups were measured
+        }
+        XYChart chart = SimCharts.overTime("Pauses of the processes themselves", "longest stall in the second (ms, log scale)",
+                s, true);
+        double top = Math.max(10, files.stream().mapToDouble(f -> Math.max(f.max("hiccupMs"), f.max("vtHiccupMs"))).max()
+                .orElse(10));
+        SimCharts.shade(chart, s, 0.1, top * 1.5);
+        chart.getStyler().setYAxisMin(0.1);
+        chart.getStyler().setYAxisMax(top * 1.5);
+        int colour = 0;
+        for (ProcessStatsFile f : files) {
+            for (String field : List.of("hiccupMs", "vtHiccupMs")) {
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (ProcessStatsFile.Sample sample : f.samples()) {
+                    if (sample.second() >= 0 && sample.second() <= s.seconds() && !Double.isNaN(sample.get(field))) {
+                        x.add(sample.second());
+                        y.add(Math.max(0.1, sample.get(field)));
+                    }
+                }
+                if (!x.isEmpty()) {
+                    SimCharts.line(chart, f.process() + (field.equals("hiccupMs") ? "" : ", virtual threads"), x, y,
+                            colour++);
+                }
+            }
+        }
+        Charts.save(chart, dir, "pauses");
+        return new String[] {"pauses", "Pauses", "How long each process stood still, second by second, measured as "
+                + "jHiccup does: a thread that sleeps 1 ms and records how late it wakes. A platform thread sees GC, "
+                + "safepoints and a frozen process; a virtual thread also sees every carrier thread busy. A latency no "
+                + "longer than these may be the load tool's or the server's own stall, not the system's."};
+    }
+
     private static String[] server(Path dir, SimRun run, Series s) throws IOException {
         Path file = dir.resolve(SimRun.SERVER_STATS);
         if (!Files.exists(file)) {
@@ -206,7 +250,7 @@ public final class SimReport {
         return rows;
     }
 
-    private static String html(SimRun run, Results r, Series s, List<String[]> charts) {
+    private static String html(SimRun run, Results r, Series s, List<String[]> charts, List<Pauses> pauses) {
         Html page = new Html("Simulation " + run.scenarioName() + " " + run.runId());
         page.heading(1, "Simulation: " + run.scenarioName());
         String verdict = "<span class=\"" + (r.passed() ? "ok" : "missed") + "\">" + r.outcome().name() + "</span>";
@@ -268,6 +312,16 @@ public final class SimReport {
             }
             page.table(rows);
         }
+        if (!pauses.isEmpty()) {
+            page.heading(2, "Pauses of the processes themselves");
+            page.paragraph("The longest stall of each process, measured by a thread that sleeps 1 ms and records how late "
+                    + "it wakes (as jHiccup does). A latency no longer than these may be a stall of the load tool or of "
+                    + "the server, not the system's latency.");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("process", "longest stall", "longest stall of a virtual thread"));
+            pauses.forEach(p -> rows.add(List.of(p.process(), ms(p.maxMs()), ms(p.virtualMaxMs()))));
+            page.table(rows);
+        }
         List<List<String>> faults = faultRows(run, s);
         if (faults.size() > 1) {
             page.heading(2, "Faults");
@@ -284,7 +338,8 @@ public final class SimReport {
                 "history.jsonl.gz: every operation and event, one JSON object a line",
                 "histograms/*.hlog: HdrHistogram interval logs, one a latency",
                 "series.json, results.json: the measurements and the verdicts",
-                "server-stats.jsonl: the server's own CPU, heap and connections (when the lab started it)"));
+                "server-stats.jsonl: the server's own CPU, heap, stalls and connections (when the lab started it)",
+                "simulator-stats*.jsonl: each simulator process's own CPU, heap and stalls"));
         return page.render();
     }
 
@@ -295,7 +350,7 @@ public final class SimReport {
                         + "latency and throughput figures)", s.warmUpSeconds()) : "", (run.end() - run.loadEnd()) / 1e6);
     }
 
-    private static String markdown(SimRun run, Results r, Series s) {
+    private static String markdown(SimRun run, Results r, Series s, List<Pauses> pauses) {
         StringBuilder md = new StringBuilder();
         md.append("# Simulation ").append(run.scenarioName()).append(' ').append(run.runId()).append("\n\n");
         md.append("Command: `").append(run.command()).append("`\n\n");
@@ -325,6 +380,9 @@ public final class SimReport {
             md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users online at the end of the load, %.1f KiB of "
                     + "memory per user (heap growth and direct buffers).%n", sim.shard(), sim.online(),
                     sim.bytesPerUser() / 1024.0));
+        }
+        if (!pauses.isEmpty()) {
+            md.append("\nPauses: ").append(String.join("; ", pauses.stream().map(Pauses::describe).toList())).append(".\n");
         }
         List<List<String>> faults = faultRows(run, s);
         if (faults.size() > 1) {

@@ -70,10 +70,16 @@ public final class Merge {
             history.append(Event.of(end, "sim", Type.EVENT, "end", null));
             count = history.count();
         }
-        for (Path dir : shards) {
+        for (int s = 0; s < shards.size(); s++) {
+            Path dir = shards.get(s);
             Path stats = dir.resolve(SimRun.SERVER_STATS);
             if (Files.exists(stats) && !Files.exists(out.resolve(SimRun.SERVER_STATS))) {
                 Files.copy(stats, out.resolve(SimRun.SERVER_STATS), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path own = dir.resolve(SimRun.SIMULATOR_STATS);
+            if (Files.exists(own)) {
+                Files.copy(own, out.resolve("simulator-stats-" + Shard.parse(runs.get(s).shard()).index() + ".jsonl"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         SimRun first = runs.getFirst();

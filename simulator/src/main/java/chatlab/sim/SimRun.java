@@ -20,6 +20,8 @@ public record SimRun(String runId, String command, String version, Machine machi
     public static final String RESULTS = "results.json";
     public static final String SERIES = "series.json";
     public static final String SERVER_STATS = "server-stats.jsonl";
+    /** A simulator process's own stats; a merged run keeps one per shard, {@code simulator-stats-<i>.jsonl}. */
+    public static final String SIMULATOR_STATS = "simulator-stats.jsonl";
     public static final String HISTOGRAMS = "histograms";
 
     public SimRun {

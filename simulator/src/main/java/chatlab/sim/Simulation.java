@@ -11,6 +11,7 @@ import chatlab.net.ProxiedEndpoint;
 import chatlab.net.Toxiproxies;
 import chatlab.net.ToxiproxyEnvironment;
 import chatlab.nemesis.ServerControl;
+import chatlab.stats.ProcessStats;
 import chatlab.workload.Accounts;
 import chatlab.workload.GroupSpec;
 import chatlab.workload.LoadModel;
@@ -60,7 +61,9 @@ public final class Simulation {
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
         Map<String, ProxiedEndpoint> fronts = new LinkedHashMap<>();
-        try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY))) {
+        try (HistoryWriter history = HistoryWriter.open(dir.resolve(SimRun.HISTORY));
+                ProcessStats own = ProcessStats.start(dir.resolve(SimRun.SIMULATOR_STATS), Duration.ofSeconds(1),
+                        () -> Map.of("online", stats.online.get(), "deliveries", stats.deliveries.get()))) {
             InetSocketAddress target;
             if (options.target() == null) {
                 server = startServer(scenario, dir, options.serverJvmOptions(), console);

@@ -12,7 +12,7 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(PrintStream out, SimRun run, Results r) {
+    static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses) {
         out.println();
         out.println(r.outcome().name() + ": " + run.scenarioName() + ", seed " + run.seed() + ", "
                 + run.events() + " events");
@@ -32,5 +32,6 @@ final class Summary {
                 + "%d in doubt%n", r.throughput().opsPerSecond(), r.throughput().deliveriesPerSecond(),
                 r.throughput().loadSeconds(), r.throughput().peakOnline(),
                 r.errors().failed(), r.errors().unexpected(), r.errors().inDoubt());
+        pauses.forEach(p -> out.println("  " + p.describe()));
     }
 }

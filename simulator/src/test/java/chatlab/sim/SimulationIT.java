@@ -96,7 +96,7 @@ class SimulationIT {
         assertThat(results.throughput().loadSeconds()).as("the load after the warm-up").isBetween(6.9, 7.5);
         for (String file : List.of("run.json", "history.jsonl.gz", "results.json", "series.json", "server-stats.jsonl",
                 "histograms/deliver.hlog", "histograms/login.hlog", "index.html", "summary.md", "latency-deliver.png",
-                "latency-deliver.svg", "throughput.png", "users.png", "latency-distribution.png", "server.png")) {
+                "latency-deliver.svg", "throughput.png", "users.png", "latency-distribution.png", "server.png", "pauses.png", "simulator-stats.jsonl")) {
             assertThat(out.resolve(file)).as(file).isNotEmptyFile();
         }
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
@@ -131,8 +131,9 @@ class SimulationIT {
         Matcher shown = Pattern.compile("data-charts-shown=\"(\\d+)/(\\d+)\"").matcher(dom);
         assertThat(shown.find()).as("the page reports its charts").isTrue();
         assertThat(shown.group(1)).as("charts the browser displayed").isEqualTo(shown.group(2));
-        assertThat(Integer.parseInt(shown.group(2))).isEqualTo(6);
+        assertThat(Integer.parseInt(shown.group(2))).isEqualTo(7);
         assertThat(dom).contains("PASSED", "delivery", "lockout", "partition on cut", "latency 5ms on cut", "standing latency",
+                "Pauses of the processes themselves",
                 "a warm-up, left out");
     }
 

@@ -81,7 +81,7 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format.")
     private Path tempIdsFile;
 
-    @Option(names = "--stats", paramLabel = "FILE", description = "Write the server's CPU time, heap, threads, connections and sessions to FILE as JSON lines, for load runs.")
+    @Option(names = "--stats", paramLabel = "FILE", description = "Append the server's CPU time, heap, threads, its own stalls (hiccups), connections and sessions to FILE as JSON lines, for load runs.")
     private Path statsFile;
 
     @Option(names = "--stats-every", paramLabel = "DURATION", defaultValue = "1s", description = "How often --stats writes a line (default: ${DEFAULT-VALUE}).")
@@ -121,9 +121,11 @@ public final class ServerMain implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        ServerStats stats;
+        chatlab.stats.ProcessStats stats;
         try {
-            stats = statsFile == null ? null : ServerStats.start(server, statsFile, chatlab.p2p.impair.Units.duration(statsEvery));
+            stats = statsFile == null ? null : chatlab.stats.ProcessStats.start(statsFile,
+                    chatlab.p2p.impair.Units.duration(statsEvery), () -> java.util.Map.of(
+                            "connections", (long) server.connectionCount(), "sessions", (long) server.sessionCount()));
         } catch (IOException | IllegalArgumentException e) {
             err.println("error: --stats: " + e.getMessage());
             server.close();

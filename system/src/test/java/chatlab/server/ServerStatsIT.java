@@ -41,6 +41,8 @@ class ServerStatsIT {
             assertThat(last.get("connections").asInt()).isEqualTo(1);
             assertThat(last.get("heapUsed").asLong()).isPositive();
             assertThat(last.get("cpuNanos").asLong()).isPositive();
+            assertThat(last.get("hiccupMs").asDouble()).as("the server measures its own stalls").isNotNegative();
+            assertThat(last.has("vtHiccupMs")).isTrue();
             assertThat(last.get("t").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
         }
     }
