@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chatlab.checker.Validity;
 import chatlab.history.Event;
 import chatlab.history.HistoryReader;
-import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A small run on every CI run in which the nemesis kills the server with SIGKILL and starts it
@@ -50,15 +48,13 @@ class ServerFaultsIT {
 
     @Test
     void aKilledAndAPausedServerLoseNothingAcknowledged() throws Exception {
-        Path scenario = Files.writeString(dir.resolve("crash.yaml"), SCENARIO);
-        Path out = dir.resolve("run");
-        int exit = new CommandLine(new SimulateMain()).execute(scenario.toString(), "--out", out.toString());
-
-        Results results = Json.read(out.resolve("results.json"), Results.class);
+        ScenarioRun run = ScenarioRun.of(dir, SCENARIO);
+        Path out = run.out();
+        Results results = run.results();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);
         assertThat(results.errors().unexpected()).as(results.errors().byCode().toString()).isZero();
-        assertThat(exit).isZero();
+        assertThat(run.exit()).isZero();
 
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));
         assertThat(history).filteredOn(e -> e.is("fault")).extracting(e -> e.fault().kind() + " " + e.fault().phase())

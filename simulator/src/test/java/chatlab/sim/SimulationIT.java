@@ -83,14 +83,12 @@ class SimulationIT {
     @Test
     void aRunThroughAPartitionKeepsEveryPromiseAndReportsIt() throws Exception {
         NeedsToxiproxy.assume();
-        Path scenario = Files.writeString(dir.resolve("it.yaml"), SCENARIO);
-        Path out = dir.resolve("run");
-        int exit = new CommandLine(new SimulateMain()).execute(scenario.toString(), "--out", out.toString());
-
-        Results results = Json.read(out.resolve("results.json"), Results.class);
+        ScenarioRun simulated = ScenarioRun.of(dir, SCENARIO);
+        Path out = simulated.out();
+        Results results = simulated.results();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);
-        assertThat(exit).isZero();
+        assertThat(simulated.exit()).isZero();
         assertThat(results.verdicts()).extracting(v -> v.checker()).containsExactly("delivery", "lockout", "files",
                 "tracing");
         assertThat(results.throughput().loadSeconds()).as("the load after the warm-up").isBetween(6.9, 7.5);
