@@ -302,11 +302,12 @@ public final class SimReport {
         if (!run.simulators().isEmpty()) {
             page.heading(2, "Simulator processes");
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("shard", "users online at the end", "heap growth", "direct buffers", "memory per user",
-                    "CPU over the load"));
+            rows.add(List.of("shard", "users simulated", "online at the end", "heap growth", "direct buffers",
+                    "memory per simulated user", "CPU over the load"));
             for (var sim : run.simulators()) {
                 double loadSeconds = Math.max(1e-6, (run.loadEnd() - run.loadStart()) / 1e6);
-                rows.add(List.of(sim.shard(), String.valueOf(sim.online()), mib(sim.heapLoaded() - sim.heapBefore()),
+                rows.add(List.of(sim.shard(), String.valueOf(sim.users()), String.valueOf(sim.online()),
+                        mib(sim.heapLoaded() - sim.heapBefore()),
                         mib(sim.directLoaded()), String.format(Locale.ROOT, "%.1f KiB", sim.bytesPerUser() / 1024.0),
                         String.format(Locale.ROOT, "%.0f%% of one core", 100 * sim.cpuNanos() / 1e9 / loadSeconds)));
             }
@@ -377,9 +378,9 @@ public final class SimReport {
                 r.throughput().deliveriesPerSecond(), r.throughput().peakOnline(), r.errors().failed(),
                 r.errors().unexpected(), r.errors().inDoubt()));
         for (var sim : run.simulators()) {
-            md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users online at the end of the load, %.1f KiB of "
-                    + "memory per user (heap growth and direct buffers).%n", sim.shard(), sim.online(),
-                    sim.bytesPerUser() / 1024.0));
+            md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users simulated, %d online at the end of the load, "
+                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers).%n", sim.shard(), sim.users(),
+                    sim.online(), sim.bytesPerUser() / 1024.0));
         }
         if (!pauses.isEmpty()) {
             md.append("\nPauses: ").append(String.join("; ", pauses.stream().map(Pauses::describe).toList())).append(".\n");

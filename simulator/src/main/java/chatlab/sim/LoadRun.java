@@ -57,18 +57,21 @@ final class LoadRun implements AutoCloseable {
         long cpuBefore = SimulatorResources.processCpuNanos();
         ctx.loadStartNanos(loadStartNanos);
         List<GroupSpec> groups = ctx.scenario.groups();
+        long simulated = 0;
         for (int gi = 0; gi < groups.size(); gi++) {
             GroupSpec g = groups.get(gi);
             if (g.model() instanceof LoadModel.Open) {
                 OpenGroup group = new OpenGroup(ctx, g, gi);
                 open.add(group);
                 threads.submit(group);
+                simulated += group.pool().size();
                 continue;
             }
             for (int i = 0; i < g.users(); i++) {
                 if (!ctx.shard.owns(i)) {
                     continue;
                 }
+                simulated++;
                 if (g.chats()) {
                     ClosedUser user = new ClosedUser(ctx, g, gi, i);
                     closed.add(user);
@@ -82,7 +85,7 @@ final class LoadRun implements AutoCloseable {
         showProgress(loadStartNanos);
         long online = ctx.stats.online.get();
         resources = new SimulatorResources(ctx.shard.toString(), heapBefore, SimulatorResources.settledHeap(),
-                SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online);
+                SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online, simulated);
         ctx.stop();
         long loadEnd = ctx.ops.clock().micros();
         nemesisThread.join(5_000);

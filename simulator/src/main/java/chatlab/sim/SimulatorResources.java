@@ -6,10 +6,13 @@ import java.lang.management.ManagementFactory;
 /**
  * What a simulator process itself used: its heap after a full collection before the users
  * started and again at the end of the load, its direct buffers, its CPU time over the load,
- * and how many users it had online at the end: the simulator's memory per simulated client.
+ * how many users it had online at the end, and how many it simulates: the simulator's memory
+ * per simulated client. Every simulated user holds state, online or not, so the memory is
+ * divided by all of them; a run where faults kept users offline is not made to look costlier
+ * per user than it is.
  */
 public record SimulatorResources(String shard, long heapBefore, long heapLoaded, long directLoaded, long cpuNanos,
-        long online) {
+        long online, long users) {
 
     /** Heap after a full collection, in bytes. */
     static long settledHeap() {
@@ -27,8 +30,9 @@ public record SimulatorResources(String shard, long heapBefore, long heapLoaded,
                 ? os.getProcessCpuTime() : -1;
     }
 
-    /** Heap and direct memory per user online at the end of the load, in bytes; 0 with nobody online. */
+    /** Heap and direct memory per simulated user, in bytes (per user online at the end, for runs recorded before). */
     public long bytesPerUser() {
-        return online == 0 ? 0 : (heapLoaded - heapBefore + directLoaded) / online;
+        long n = users > 0 ? users : online;
+        return n == 0 ? 0 : (heapLoaded - heapBefore + directLoaded) / n;
     }
 }

@@ -8,7 +8,6 @@ import chatlab.protocol.FrameReader;
 import chatlab.protocol.Frames;
 import chatlab.protocol.MessageCodec;
 import chatlab.protocol.ServerMessage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -65,7 +64,8 @@ final class Link {
             Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) throws IOException {
         this.target = target;
         this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+        // unbuffered: each request is one encoded frame, written whole and at once under the write lock
+        this.out = socket.getOutputStream();
         this.ids = ids;
         this.requestTimeout = requestTimeout;
         this.events = events;

@@ -13,16 +13,23 @@ import java.util.Arrays;
  * Splits a byte stream into newline-terminated frames, whatever way the stream was cut up in
  * transit. A line over the limit is skipped to its newline and reported, so framing always
  * recovers; memory stays bounded by the limit. Blank lines are skipped. Not thread-safe.
+ *
+ * <p>The line buffer grows for a long frame and is let go once that frame is read, so that a
+ * connection which once received a long page (a board read, a who) does not keep up to 64 KiB
+ * while it waits for small frames.
  */
 public final class FrameReader {
     private static final int CHUNK = 8 * 1024;
+    private static final int LINE = 256;
+    /** A line buffer larger than this is dropped after its frame, back to {@link #LINE} bytes. */
+    private static final int KEEP_LINE = 4 * 1024;
 
     private final InputStream in;
     private final int maxBytes;
     private final byte[] chunk = new byte[CHUNK];
     private int pos;
     private int limit;
-    private byte[] line = new byte[256];
+    private byte[] line = new byte[LINE];
     private int lineLength;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -63,10 +70,12 @@ public final class FrameReader {
             }
             pos++; // the newline
             if (oversizedBytes >= 0) {
+                shrink();
                 return new Frame.Oversized(oversizedBytes);
             }
             Frame frame = complete();
             if (frame != null) {
+                shrink();
                 return frame;
             }
             lineLength = 0; // a blank line: skip it
@@ -88,6 +97,12 @@ public final class FrameReader {
             return new Frame.Line(utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString());
         } catch (CharacterCodingException e) {
             return new Frame.InvalidUtf8(length);
+        }
+    }
+
+    private void shrink() {
+        if (line.length > KEEP_LINE) {
+            line = new byte[LINE];
         }
     }
 

@@ -12,14 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Who is logged in, in login order (Toom's active-user log), and the login history for
  * whoelse-since. Sends presence events to the clients that asked for them.
+ *
+ * <p>A login or logout costs the same however many users are online: the checks look the user
+ * up by name, and the presence event goes only to the sessions that asked for presence events.
  */
 public final class PresenceService {
     static final String NO_OTHER_ACTIVE_USER = "no other active user";
@@ -31,7 +37,12 @@ public final class PresenceService {
     private final Timestamps timestamps;
     private final boolean allowMultipleSessions;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Session> active = new ArrayList<>();
+    /** The active sessions in login order; guarded by {@link #lock}. */
+    private final Set<Session> active = new LinkedHashSet<>();
+    /** user → that user's active sessions; guarded by {@link #lock}. */
+    private final Map<String, List<Session>> byUser = new HashMap<>();
+    /** The active sessions that asked for presence events, in login order; guarded by {@link #lock}. */
+    private final Set<Session> watchers = new LinkedHashSet<>();
     /** The size of {@link #active}, readable without the lock, which a login holds while it writes to the store. */
     private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -54,8 +65,12 @@ public final class PresenceService {
         }
         lock.lock();
         try {
-            return active.stream().filter(s -> s.user().equals(user) && instance.equals(s.instance())).findFirst()
-                    .orElse(null);
+            for (Session s : byUser.getOrDefault(user, List.of())) {
+                if (instance.equals(s.instance())) {
+                    return s;
+                }
+            }
+            return null;
         } finally {
             lock.unlock();
         }
@@ -67,15 +82,19 @@ public final class PresenceService {
         List<Session> others;
         lock.lock();
         try {
-            if (!allowMultipleSessions && active.stream().anyMatch(s -> s.user().equals(user))) {
+            if (!allowMultipleSessions && byUser.containsKey(user)) {
                 throw new ChatException(ErrorCode.DUPLICATE_SESSION,
                         user + " is already logged in; log out there first");
             }
             Instant since = Timestamps.truncate(clock.instant());
             long loginId = store.recordLogin(user, since, address, udpPort);
             session = new Session(user, since, address, udpPort, loginId, instance, out);
-            others = List.copyOf(active);
+            others = List.copyOf(watchers);
             active.add(session);
+            byUser.computeIfAbsent(user, u -> new ArrayList<>(1)).add(session);
+            if (out.wantsPresence()) {
+                watchers.add(session);
+            }
             count.incrementAndGet();
         } finally {
             lock.unlock();
@@ -93,9 +112,15 @@ public final class PresenceService {
             if (!active.remove(session)) {
                 return;
             }
+            List<Session> sessions = byUser.get(session.user());
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
+                byUser.remove(session.user());
+            }
+            watchers.remove(session);
             count.decrementAndGet();
             store.recordLogout(session.loginId(), at);
-            others = List.copyOf(active);
+            others = List.copyOf(watchers);
         } finally {
             lock.unlock();
         }
@@ -105,7 +130,7 @@ public final class PresenceService {
     private void announce(String user, PresenceState state, Instant at, List<Session> others) {
         ServerMessage.Presence event = new ServerMessage.Presence(user, state, timestamps.format(at));
         for (Session other : others) {
-            if (other.out().wantsPresence() && !other.user().equals(user) && !blocks.blocks(other.user(), user)) {
+            if (!other.user().equals(user) && !blocks.blocks(other.user(), user)) {
                 other.out().push(event);
             }
         }
@@ -131,10 +156,11 @@ public final class PresenceService {
         List<Long> loginIds = new ArrayList<>();
         lock.lock();
         try {
-            for (int i = 0; i < active.size(); i++) {
-                Session s = active.get(i);
+            int number = 0;
+            for (Session s : active) {
+                number++;
                 if (s.loginId() > afterLogin && !s.user().equals(excludedUser)) {
-                    entries.add(new ActiveUser(i + 1, s.user(), timestamps.format(s.since()), s.address(), s.udpPort()));
+                    entries.add(new ActiveUser(number, s.user(), timestamps.format(s.since()), s.address(), s.udpPort()));
                     loginIds.add(s.loginId());
                 }
             }
@@ -163,11 +189,7 @@ public final class PresenceService {
     private Set<String> onlineUsers() {
         lock.lock();
         try {
-            Set<String> users = new HashSet<>();
-            for (Session s : active) {
-                users.add(s.user());
-            }
-            return users;
+            return new HashSet<>(byUser.keySet());
         } finally {
             lock.unlock();
         }

@@ -202,16 +202,24 @@ class BadInputIT {
     void slowsDownAFloodOfRequestsWithoutDroppingTheConnection() throws Exception {
         try (TestServer limited = TestServer.start(dir.resolve("limited"), b -> b.rateLimit(5));
                 RawClient raw = new RawClient(limited.port())) {
-            raw.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
-            for (int id = 2; id <= 20; id++) {
-                raw.send("{\"type\":\"ping\",\"id\":" + id + "}");
+            limited.signup("Yoda", "pw");
+            raw.login("Yoda", "pw");
+            for (int id = 3; id <= 20; id++) {
+                raw.send("{\"type\":\"who\",\"id\":" + id + "}");
             }
             raw.awaitResponse(20);
             long limitedCount = raw.received().stream()
                     .filter(m -> m instanceof ServerMessage.Error e && e.code() == ErrorCode.RATE_LIMITED).count();
-            assertThat(limitedCount).isEqualTo(10); // a burst of twice the rate passes: hello and 9 pings
+            assertThat(limitedCount).isEqualTo(10); // a burst of twice the rate passes: hello, login and 8 whos
             ServerMessage.Error error = error(raw.awaitResponse(20));
             assertThat(error.retryAfterSeconds()).isEqualTo(1L);
+            // heartbeats and acknowledgements are never limited, however fast they come
+            for (int id = 21; id <= 60; id++) {
+                raw.send("{\"type\":\"ping\",\"id\":" + id + "}");
+            }
+            assertThat(raw.awaitResponse(60)).isEqualTo(new ServerMessage.Ok(60, "pong"));
+            assertThat(raw.received().stream().filter(m -> m instanceof ServerMessage.Ok ok && ok.id() > 20).count())
+                    .isEqualTo(40);
             limited.clock.advance(java.time.Duration.ofSeconds(1));
             stillServes(raw);
         }
