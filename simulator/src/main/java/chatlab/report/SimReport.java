@@ -319,8 +319,9 @@ public final class SimReport {
                     + "it wakes (as jHiccup does). A latency no longer than these may be a stall of the load tool or of "
                     + "the server, not the system's latency.");
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("process", "longest stall", "longest stall of a virtual thread"));
-            pauses.forEach(p -> rows.add(List.of(p.process(), ms(p.maxMs()), ms(p.virtualMaxMs()))));
+            rows.add(List.of("process", "longest stall", "longest stall of a virtual thread",
+                    "longest apart from the nemesis's pauses and restarts"));
+            pauses.forEach(p -> rows.add(List.of(p.process(), ms(p.maxMs()), ms(p.virtualMaxMs()), ms(p.ownMaxMs()))));
             page.table(rows);
         }
         List<List<String>> faults = faultRows(run, s);

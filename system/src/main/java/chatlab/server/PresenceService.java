@@ -56,32 +56,31 @@ public final class PresenceService {
     }
 
     /**
-     * The user's active session that {@code instance} logged in, which a new login of the same
-     * client instance replaces; null if there is none (or no instance was given).
+     * A login that entered: its session, and the session of the same client instance it took
+     * over (null if none), which has left presence already and must be closed by its caller.
      */
-    public Session sameInstance(String user, String instance) {
-        if (instance == null) {
-            return null;
-        }
-        lock.lock();
-        try {
-            for (Session s : byUser.getOrDefault(user, List.of())) {
-                if (instance.equals(s.instance())) {
-                    return s;
-                }
-            }
-            return null;
-        } finally {
-            lock.unlock();
-        }
+    public record Entered(Session session, Session replaced) {
     }
 
-    /** Records a login and makes the session active, or refuses a second session of the user. */
-    public Session enter(String user, String address, Integer udpPort, String instance, Outbound out) {
+    /**
+     * Records a login and makes the session active. A session of the user from the same client
+     * {@code instance} is taken over: it leaves in the same step, so that no logout of it still
+     * under way can make the new login look like a second session. Any other session of the
+     * user is refused, unless several are allowed.
+     */
+    public Entered enter(String user, String address, Integer udpPort, String instance, Outbound out) {
         Session session;
+        Session stale = null;
         List<Session> others;
         lock.lock();
         try {
+            if (instance != null) {
+                stale = byUser.getOrDefault(user, List.of()).stream().filter(s -> instance.equals(s.instance()))
+                        .findFirst().orElse(null);
+                if (stale != null) {
+                    remove(stale, clock.instant());
+                }
+            }
             if (!allowMultipleSessions && byUser.containsKey(user)) {
                 throw new ChatException(ErrorCode.DUPLICATE_SESSION,
                         user + " is already logged in; log out there first");
@@ -99,8 +98,11 @@ public final class PresenceService {
         } finally {
             lock.unlock();
         }
+        if (stale != null) {
+            announce(stale.user(), PresenceState.OFFLINE, session.since(), others);
+        }
         announce(session.user(), PresenceState.ONLINE, session.since(), others);
-        return session;
+        return new Entered(session, stale);
     }
 
     /** Ends a session: it leaves the active log, which is renumbered. Safe to call twice. */
@@ -109,22 +111,30 @@ public final class PresenceService {
         Instant at = clock.instant();
         lock.lock();
         try {
-            if (!active.remove(session)) {
+            if (!remove(session, at)) {
                 return;
             }
-            List<Session> sessions = byUser.get(session.user());
-            sessions.remove(session);
-            if (sessions.isEmpty()) {
-                byUser.remove(session.user());
-            }
-            watchers.remove(session);
-            count.decrementAndGet();
-            store.recordLogout(session.loginId(), at);
             others = List.copyOf(watchers);
         } finally {
             lock.unlock();
         }
         announce(session.user(), PresenceState.OFFLINE, at, others);
+    }
+
+    /** Takes a session out of every index and records its logout; false if it had left already. Hold the lock. */
+    private boolean remove(Session session, Instant at) {
+        if (!active.remove(session)) {
+            return false;
+        }
+        List<Session> sessions = byUser.get(session.user());
+        sessions.remove(session);
+        if (sessions.isEmpty()) {
+            byUser.remove(session.user());
+        }
+        watchers.remove(session);
+        count.decrementAndGet();
+        store.recordLogout(session.loginId(), at);
+        return true;
     }
 
     private void announce(String user, PresenceState state, Instant at, List<Session> others) {

@@ -148,16 +148,16 @@ final class RequestHandler {
             throw e;
         }
         // The password is proven: the same client instance may take over its own stale session.
-        Session stale = presence.sameInstance(login.user(), login.instance());
-        if (stale != null) {
+        PresenceService.Entered entered = presence.enter(login.user(), connection.address(), login.udpPort(),
+                login.instance(), connection);
+        Session session = entered.session();
+        if (entered.replaced() != null) {
             LOG.info("{} logged in again from instance {}: its session from {} is replaced", login.user(),
-                    login.instance(), stale.address());
-            stale.out().replace();
+                    login.instance(), entered.replaced().address());
+            entered.replaced().out().replace(); // before the new session attaches, so messaging sees one at a time
         }
-        Session session = presence.enter(login.user(), connection.address(), login.udpPort(), login.instance(),
-                connection);
         LOG.info("{} logged in from {}", session.user(), session.address());
-        Boolean replaced = stale == null ? null : Boolean.TRUE;
+        Boolean replaced = entered.replaced() == null ? null : Boolean.TRUE;
         messaging.attach(session, pending -> new ServerMessage.LoggedIn(login.id(), session.user(),
                 timestamps.format(session.since()), AccountService.WELCOME, pending, replaced));
         connection.session(session);
