@@ -9,7 +9,6 @@ import chatlab.metrics.LatencySummary;
 import chatlab.metrics.Results;
 import chatlab.metrics.Series;
 import chatlab.sim.SimRun;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +40,11 @@ public final class SimReport {
         charts.add(throughput(dir, series));
         charts.add(users(dir, series));
         charts.add(distribution(dir, series));
-        String[] server = server(dir, run, series);
+        String[] server = ProcessCharts.server(dir, run, series);
         if (server != null) {
             charts.add(server);
         }
-        String[] pauseChart = pauses(dir, run, series);
+        String[] pauseChart = ProcessCharts.pauses(dir, run, series);
         if (pauseChart != null) {
             charts.add(pauseChart);
         }
@@ -143,91 +142,6 @@ public final class SimReport {
             }
         }
         return total;
-    }
-
-    /** Each process's longest stall, second by second, from the hiccup meters in the stats files. */
-    private static String[] pauses(Path dir, SimRun run, Series s) throws IOException {
-        long loadStartMillis = (run.originEpochMicros() + run.loadStart()) / 1000;
-        List<ProcessStatsFile> files = ProcessStatsFile.all(dir, SimRun.SERVER_STATS, loadStartMillis);
-        if (files.isEmpty() || files.stream().allMatch(f -> Double.isNaN(f.samples().isEmpty() ? Double.NaN
-                : f.samples().getFirst().get("hiccupMs")))) {
-            return null; // stats written before hiccups were measured
-        }
-        XYChart chart = SimCharts.overTime("Pauses of the processes themselves", "longest stall in the second (ms, log scale)",
-                s, true);
-        double top = Math.max(10, files.stream().mapToDouble(f -> Math.max(f.max("hiccupMs"), f.max("vtHiccupMs"))).max()
-                .orElse(10));
-        SimCharts.shade(chart, s, 0.1, top * 1.5);
-        chart.getStyler().setYAxisMin(0.1);
-        chart.getStyler().setYAxisMax(top * 1.5);
-        int colour = 0;
-        for (ProcessStatsFile f : files) {
-            for (String field : List.of("hiccupMs", "vtHiccupMs")) {
-                List<Double> x = new ArrayList<>();
-                List<Double> y = new ArrayList<>();
-                for (ProcessStatsFile.Sample sample : f.samples()) {
-                    if (sample.second() >= 0 && sample.second() <= s.seconds() && !Double.isNaN(sample.get(field))) {
-                        x.add(sample.second());
-                        y.add(Math.max(0.1, sample.get(field)));
-                    }
-                }
-                if (!x.isEmpty()) {
-                    SimCharts.line(chart, f.process() + (field.equals("hiccupMs") ? "" : ", virtual threads"), x, y,
-                            colour++);
-                }
-            }
-        }
-        Charts.save(chart, dir, "pauses");
-        return new String[] {"pauses", "Pauses", "How long each process stood still, second by second, measured as "
-                + "jHiccup does: a thread that sleeps 1 ms and records how late it wakes. A platform thread sees GC, "
-                + "safepoints and a frozen process; a virtual thread also sees every carrier thread busy. A latency no "
-                + "longer than these may be the load tool's or the server's own stall, not the system's."};
-    }
-
-    private static String[] server(Path dir, SimRun run, Series s) throws IOException {
-        Path file = dir.resolve(SimRun.SERVER_STATS);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        List<Double> x = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        List<Double> heap = new ArrayList<>();
-        long loadStartMillis = (run.originEpochMicros() + run.loadStart()) / 1000;
-        JsonNode previous = null;
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = Json.mapper().readTree(line);
-            if (previous != null) {
-                double seconds = (node.get("t").asLong() - loadStartMillis) / 1000.0;
-                double elapsed = (node.get("t").asLong() - previous.get("t").asLong()) / 1000.0;
-                if (seconds >= 0 && seconds <= s.seconds() && elapsed > 0) {
-                    x.add(seconds);
-                    long now = node.get("cpuNanos").asLong();
-                    long before = previous.get("cpuNanos").asLong();
-                    // a restarted server counts its CPU from 0 again
-                    cpu.add(100 * (now >= before ? now - before : now) / 1e9 / elapsed);
-                    heap.add(node.get("heapUsed").asLong() / (1024.0 * 1024.0));
-                }
-            }
-            previous = node;
-        }
-        if (x.isEmpty()) {
-            return null;
-        }
-        XYChart chart = SimCharts.overTime("Server resources", "CPU (% of one core)", s, false);
-        double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(100)) * 1.1;
-        SimCharts.shade(chart, s, 0, top);
-        SimCharts.line(chart, "CPU %", x, cpu, 0);
-        SimCharts.line(chart, "heap used (MiB)", x, heap, 1).setYAxisGroup(1);
-        chart.setYAxisGroupTitle(1, "heap used (MiB)");
-        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-        chart.getStyler().setYAxisMax(0, top);
-        chart.getStyler().setYAxisMin(1, 0.0);
-        Charts.save(chart, dir, "server");
-        return new String[] {"server", "Server resources", "The server process's CPU use (100% is one core fully "
-                + "busy; this machine has " + run.machine().cores() + ") and its heap in use, from its --stats file."};
     }
 
     private static String mib(long bytes) {
