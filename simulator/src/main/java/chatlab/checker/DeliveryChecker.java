@@ -154,9 +154,17 @@ public final class DeliveryChecker implements Checker {
                 }
             } else {
                 indeterminate++;
-                if (got > 0 && missing.stream().anyMatch(r -> Boolean.TRUE.equals(online.get(r)))) {
+                // a recipient whose link was still delivering at the drain's bound may yet get it
+                List<String> surelyMissing = missing.stream().filter(r -> Boolean.TRUE.equals(online.get(r))
+                        && (pending.get(r) == null || !pending.get(r).flowing())).toList();
+                if (got > 0 && !surelyMissing.isEmpty()) {
                     problems.add("partly delivered", c.chat().tok() + " (in doubt: " + code(c) + ") reached " + got
-                            + " of its " + recipients.size() + " recipients");
+                            + " of its " + recipients.size() + " recipients; not " + String.join(", ",
+                                    surelyMissing.stream().limit(3).toList()) + (surelyMissing.size() > 3 ? ", ..." : ""));
+                } else if (got > 0 && missing.stream().anyMatch(r -> Boolean.TRUE.equals(online.get(r)))) {
+                    inFlight++;
+                    flowing.add("in flight", c.chat().tok() + " (in doubt) reached " + got + " of its "
+                            + recipients.size() + " recipients; the others' links were still delivering");
                 }
             }
         }
@@ -207,7 +215,8 @@ public final class DeliveryChecker implements Checker {
     private static String describe(Event.Pending link) {
         return "at the drain's bound its link (" + link.link() + ") was " + (link.connected() ? "connected" : "closed")
                 + ", got " + link.deliveredLastSecond() + " messages and " + link.bytesLastSecond()
-                + " bytes in the last second, last frame " + link.msSinceLastFrame()
+                + " bytes in the last second, " + link.partialFrameBytes() + " bytes of a frame still arriving, last "
+                + "whole frame " + link.msSinceLastFrame()
                 + " ms before, " + link.eventsQueued() + " events queued, " + link.count() + " deliveries missing";
     }
 

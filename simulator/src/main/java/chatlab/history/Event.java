@@ -35,9 +35,15 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
     public record Delivery(String from, long mid, long seq, String tok, String mode) {
     }
 
-    /** A fault starting or ending. */
+    /**
+     * A fault starting or ending; {@code lateMs}, how long after its scheduled moment it took
+     * effect (a busy Toxiproxy answers slowly), absent for histories recorded before it was kept.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Fault(int id, String kind, List<String> groups, String phase, String description) {
+    public record Fault(int id, String kind, List<String> groups, String phase, String description, Long lateMs) {
+        public Fault(int id, String kind, List<String> groups, String phase, String description) {
+            this(id, kind, groups, phase, description, null);
+        }
     }
 
     /**
@@ -59,12 +65,13 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
     /**
      * Deliveries to {@code u} still missing when the drain's bound passed, and what its link
      * showed over the last second: whether it was connected, the chat messages and bytes it
-     * read, how long since its last frame, and the events it had received but not yet handled.
-     * {@code flowing} says the link was still delivering, so the messages may yet have arrived.
+     * read, the bytes of a frame still arriving (a long page on a slow link), how long since its
+     * last whole frame, and the events it had received but not yet handled. {@code flowing} says
+     * the link was still delivering, so the messages may yet have arrived.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pending(List<String> toks, int count, boolean connected, long deliveredLastSecond, long bytesLastSecond,
-            long msSinceLastFrame, int eventsQueued, String link, boolean flowing) {
+            long partialFrameBytes, long msSinceLastFrame, int eventsQueued, String link, boolean flowing) {
     }
 
     /** A contact the server named: the user who held the tempID. */

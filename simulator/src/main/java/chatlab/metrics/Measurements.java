@@ -71,6 +71,8 @@ public final class Measurements {
         Set<String> onlineUsers = new HashSet<>();
         Map<String, Long> byCode = new TreeMap<>();
         Map<Integer, Double> faultStart = new HashMap<>();
+        Map<Integer, Double> faultLate = new HashMap<>();
+        List<String> faultErrors = new ArrayList<>();
         List<Series.FaultSpan> faults = new ArrayList<>();
         long unexpected = 0;
         long completed = 0;
@@ -166,12 +168,16 @@ public final class Measurements {
                 }
                 case "fault" -> {
                     double at = (e.t() - loadStart) / 1e6;
-                    if (e.fault().phase().equals("start")) {
+                    double late = e.fault().lateMs() == null ? 0 : e.fault().lateMs() / 1000.0;
+                    if (e.fault().phase().equals("error")) {
+                        faultErrors.add(String.format(java.util.Locale.ROOT, "at %.1f s: %s", at, e.fault().description()));
+                    } else if (e.fault().phase().equals("start")) {
                         faultStart.put(e.fault().id(), at);
+                        faultLate.put(e.fault().id(), late);
                     } else {
                         Double start = faultStart.remove(e.fault().id());
                         faults.add(new Series.FaultSpan(e.fault().id(), e.fault().kind(), e.fault().description(),
-                                start == null ? 0 : start, at));
+                                start == null ? 0 : start, at, Math.max(late, faultLate.getOrDefault(e.fault().id(), 0.0))));
                     }
                 }
                 default -> { }
@@ -205,7 +211,7 @@ public final class Measurements {
         });
         double loadSeconds = Math.max(1e-6, (loadEnd - measureFrom) / 1e6);
         Series series = new Series(seconds, ok, failed, inDoubt, deliveries, online, p50, p99, max, faults,
-                (loadEnd - loadStart) / 1e6, (measureFrom - loadStart) / 1e6);
+                (loadEnd - loadStart) / 1e6, (measureFrom - loadStart) / 1e6, faultErrors);
         Results.Throughput throughput = new Results.Throughput(loadSeconds, loadOps, loadDeliveries, loadOps / loadSeconds,
                 loadDeliveries / loadSeconds, peak);
         Results.Errors errors = new Results.Errors(java.util.Arrays.stream(failed).sum(), unexpected,

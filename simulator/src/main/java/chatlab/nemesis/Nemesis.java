@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class Nemesis implements Runnable {
     public static final String START = "start";
     public static final String STOP = "stop";
+    /** A fault the nemesis could not start or end: Toxiproxy or the server did not do as asked. */
+    public static final String ERROR = "error";
 
     private final List<FaultWindow> windows;
     private final Map<String, ProxiedEndpoint> proxies;
@@ -82,14 +84,38 @@ public final class Nemesis implements Runnable {
         if (stop.getCount() == 0) {
             return; // healed already: nothing may strike after the load
         }
-        // recorded first: what the fault does to the clients must come after its start in the history
-        record(w, START);
         active.add(w);
-        switch (w.fault()) {
-            case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).add(toxicName(w), n.toxic()));
-            case Partition p -> w.groups().forEach(g -> proxies.get(g).down());
-            case ServerCrash c -> server.kill();
-            case ServerPause p -> server.pause();
+        // a fault on the server is recorded before it strikes, so that what it does to the clients comes after
+        // it in the history; one on the network once Toxiproxy has it in force
+        if (w.fault().onServer()) {
+            record(w, START, w.start());
+        }
+        try {
+            switch (w.fault()) {
+                case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).add(toxicName(w), n.toxic()));
+                case Partition p -> w.groups().forEach(g -> proxies.get(g).down());
+                case ServerCrash c -> server.kill();
+                case ServerPause p -> server.pause();
+            }
+        } catch (RuntimeException e) {
+            failed(w, "could not start", e);
+            return;
+        }
+        if (!w.fault().onServer()) {
+            record(w, START, w.start());
+        }
+    }
+
+    /**
+     * A fault that could not be played is recorded with the reason, and the schedule goes on:
+     * what did happen is still judged. What it may have left in force is healed at the end.
+     */
+    private void failed(FaultWindow w, String what, RuntimeException e) {
+        String reason = what + ": " + e;
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
+                w.fault().kind(), w.groups(), ERROR, w.describe() + " " + reason, null)));
+        if (active.remove(w) && w.fault().onServer()) {
+            record(w, STOP, w.end()); // its start is in the history already
         }
     }
 
@@ -97,13 +123,17 @@ public final class Nemesis implements Runnable {
         if (!active.remove(w)) {
             return;
         }
-        switch (w.fault()) {
-            case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).remove(toxicName(w)));
-            case Partition p -> w.groups().stream().filter(g -> !stillPartitioned(g)).forEach(g -> proxies.get(g).up());
-            case ServerCrash c -> server.restart();
-            case ServerPause p -> server.resume();
+        try {
+            switch (w.fault()) {
+                case NetworkFault n -> w.groups().forEach(g -> proxies.get(g).remove(toxicName(w)));
+                case Partition p -> w.groups().stream().filter(g -> !stillPartitioned(g)).forEach(g -> proxies.get(g).up());
+                case ServerCrash c -> server.restart();
+                case ServerPause p -> server.resume();
+            }
+        } catch (RuntimeException e) {
+            failed(w, "could not end", e);
         }
-        record(w, STOP);
+        record(w, STOP, w.end());
     }
 
     /** Whether another partition of {@code group} is still in force. */
@@ -111,9 +141,11 @@ public final class Nemesis implements Runnable {
         return active.stream().anyMatch(o -> o.fault() instanceof Partition && o.groups().contains(group));
     }
 
-    private void record(FaultWindow w, String phase) {
+    /** Records a start or stop, and how long after {@code scheduled} (from the load's start) it came. */
+    private void record(FaultWindow w, String phase, java.time.Duration scheduled) {
+        long late = Math.max(0, (System.nanoTime() - loadStartNanos - scheduled.toNanos()) / 1_000_000);
         history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
-                w.fault().kind(), w.groups(), phase, w.describe())));
+                w.fault().kind(), w.groups(), phase, w.describe(), late)));
     }
 
     private static String toxicName(FaultWindow w) {

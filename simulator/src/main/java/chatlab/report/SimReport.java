@@ -245,6 +245,10 @@ public final class SimReport {
                     + "drain, then each fault the nemesis played, from the history.");
             page.table(faults);
         }
+        if (!s.faultErrors().isEmpty()) {
+            page.paragraph("Faults the nemesis could not start or end, with the reason (what did happen is still "
+                    + "judged; whatever they left in force was healed at the end of the load):").list(s.faultErrors());
+        }
         page.heading(2, "Charts");
         for (String[] c : charts) {
             page.chart(c[0], c[1], c[2]);
@@ -301,6 +305,11 @@ public final class SimReport {
             md.append("\nPauses: ").append(String.join("; ", pauses.stream().map(Pauses::describe).toList())).append(".\n");
         }
         List<List<String>> faults = faultRows(run, s);
+        s.faultErrors().forEach(error -> md.append("\nThe nemesis failed ").append(error).append('\n'));
+        if (s.faultsLate() > 1) {
+            md.append(String.format(Locale.ROOT, "%nThe nemesis's faults took effect up to %.1f s after their scheduled "
+                    + "moments (Toxiproxy answered slowly); the table gives each fault's real window.%n", s.faultsLate()));
+        }
         if (faults.size() > 1) {
             md.append("\n| ").append(String.join(" | ", faults.getFirst())).append(" |\n|")
                     .append("---|".repeat(faults.getFirst().size())).append('\n');
@@ -315,16 +324,16 @@ public final class SimReport {
      */
     static List<List<String>> faultRows(SimRun run, Series s) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("fault", "kind", "from", "to"));
+        rows.add(List.of("fault", "kind", "from", "to", "late"));
         for (GroupSpec g : Analysis.scenario(run).groups()) {
             for (Toxic t : g.toxics()) {
                 rows.add(List.of(t.describe() + " on " + g.name(), "standing " + t.kind(), "the start",
-                        "the end of the drain"));
+                        "the end of the drain", ""));
             }
         }
         for (Series.FaultSpan f : s.faults()) {
             rows.add(List.of(f.description(), f.kind(), String.format(Locale.ROOT, "%.1f s", f.start()),
-                    String.format(Locale.ROOT, "%.1f s", f.end())));
+                    String.format(Locale.ROOT, "%.1f s", f.end()), String.format(Locale.ROOT, "%.1f s", f.lateSeconds())));
         }
         return rows;
     }

@@ -138,13 +138,15 @@ final class Drain {
             }
             long bytes = Math.max(0, now.bytesReceived() - then.bytesReceived());
             long delivered = ctx.state(r).session.received() - receivedBefore.get(r);
-            // heartbeats also bring bytes: only messages, or messages waiting to be handled, show delivery going on
-            boolean moving = now.connected() && (delivered > 0 || now.eventsQueued() > 0);
+            // heartbeats also bring bytes, so bytes count only while a frame is arriving (a long page, a
+            // slow link), besides messages handed on or waiting to be handled
+            boolean arriving = bytes > 0 && now.partialFrameBytes() > 0;
+            boolean moving = now.connected() && (delivered > 0 || now.eventsQueued() > 0 || arriving);
             flowing += moving ? 1 : 0;
             List<String> toks = e.getValue().stream().sorted().limit(20).toList();
             ctx.ops.event(Event.of(0, "drain", Type.EVENT, DeliveryChecker.PENDING, r).withPending(new Event.Pending(toks,
-                    e.getValue().size(), now.connected(), delivered, bytes, now.sinceLastFrame().toMillis(),
-                    now.eventsQueued(), link(r), moving)));
+                    e.getValue().size(), now.connected(), delivered, bytes, now.partialFrameBytes(),
+                    now.sinceLastFrame().toMillis(), now.eventsQueued(), link(r), moving)));
         }
         console.printf("Drain: the bound passed with %d deliveries owed to %d recipients; %d of their links were still "
                 + "delivering, %d had gone quiet%n", owed.values().stream().mapToLong(List::size).sum(), owed.size(),

@@ -216,7 +216,8 @@ public final class SimulateMain implements Callable<Integer> {
     static int report(PrintStream console, SimRun run, Path dir) throws IOException {
         Results results = Analysis.analyse(dir);
         SimReport.build(dir);
-        Summary.print(console, run, results, chatlab.report.Pauses.of(dir));
+        Summary.print(console, run, results, chatlab.report.Pauses.of(dir),
+                Json.read(dir.resolve(SimRun.SERIES), chatlab.metrics.Series.class));
         console.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
         return results.outcome().exitCode();
     }

@@ -12,7 +12,8 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses) {
+    static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses,
+            chatlab.metrics.Series series) {
         out.println();
         out.println(r.outcome().name() + ": " + run.scenarioName() + ", seed " + run.seed() + ", "
                 + run.events() + " events");
@@ -33,5 +34,10 @@ final class Summary {
                 r.throughput().loadSeconds(), r.throughput().peakOnline(),
                 r.errors().failed(), r.errors().unexpected(), r.errors().inDoubt());
         pauses.forEach(p -> out.println("  " + p.describe()));
+        series.faultErrors().forEach(error -> out.println("  the nemesis failed " + error));
+        if (series.faultsLate() > 1) {
+            out.printf(Locale.ROOT, "  the nemesis's faults took effect up to %.1f s after their scheduled moments "
+                    + "(Toxiproxy answered slowly); the report gives each fault's real window%n", series.faultsLate());
+        }
     }
 }

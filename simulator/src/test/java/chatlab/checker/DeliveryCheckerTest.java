@@ -135,6 +135,18 @@ class DeliveryCheckerTest {
         assertThat(v.validity()).isEqualTo(Validity.INVALID);
         assertThat(v.counts()).containsEntry("lost", 1L).containsEntry("inFlight", 0L);
         assertThat(v.evidence()).singleElement().asString().contains("never reached bob", "was connected",
-                "got 0 messages and 0 bytes in the last second", "last frame 9000 ms before");
+                "got 0 messages and 0 bytes in the last second", "last whole frame 9000 ms before");
+    }
+
+    @Test
+    void aMessageInDoubtStillOnItsWayToSomeIsNotPartlyDelivered() {
+        Verdict v = check(everyoneIn().send("alice", 1, "broadcast", List.of(), List.of(), Type.INFO, "timeout", null)
+                .deliver("bob", "alice", 1).pending("carol", "alice", 1, true).end());
+        assertThat(v.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(v.counts()).doesNotContainKey("partly delivered").containsEntry("inFlight", 1L);
+        Verdict quiet = check(everyoneIn().send("alice", 1, "broadcast", List.of(), List.of(), Type.INFO, "timeout", null)
+                .deliver("bob", "alice", 1).pending("carol", "alice", 1, false).end());
+        assertThat(quiet.counts()).containsEntry("partly delivered", 1L);
+        assertThat(quiet.evidence()).singleElement().asString().contains("not carol");
     }
 }

@@ -70,7 +70,7 @@ final class HistoryBuilder {
     /** At the drain's bound, {@code to} still missed {@code from}'s message {@code n}, on a link that was or was not flowing. */
     HistoryBuilder pending(String to, String from, long n, boolean flowing) {
         events.add(Event.of(t, "drain", Type.EVENT, "pending", to).withPending(new Event.Pending(
-                List.of(DeliveryChecker.token(from, n)), 1, true, flowing ? 12 : 0, flowing ? 4_000 : 0,
+                List.of(DeliveryChecker.token(from, n)), 1, true, flowing ? 12 : 0, flowing ? 4_000 : 0, 0,
                 flowing ? 20 : 9_000, 0,
                 "slicer 1 B every 10µs", flowing)));
         t += 1_000;

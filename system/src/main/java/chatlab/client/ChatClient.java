@@ -127,15 +127,18 @@ public final class ChatClient implements AutoCloseable {
 
     /**
      * The state of this client's connection, for a tool that must tell a link still delivering
-     * from one gone quiet: whether it is open, the bytes read from it, how long since its last
-     * frame, and the events received but not yet handed to the listener.
+     * from one gone quiet: whether it is open, the bytes read from it, the bytes of a frame that
+     * has begun to arrive, how long since its last whole frame, and the events received but not
+     * yet handed to the listener.
      */
-    public record LinkState(boolean connected, long bytesReceived, Duration sinceLastFrame, int eventsQueued) {
+    public record LinkState(boolean connected, long bytesReceived, long partialFrameBytes, Duration sinceLastFrame,
+            int eventsQueued) {
     }
 
     public LinkState linkState() {
         Link current = link;
         return new LinkState(current != null && current.isOpen(), current == null ? 0 : current.bytesReceived(),
+                current == null ? 0 : current.partialFrameBytes(),
                 Duration.ofNanos(current == null ? 0 : current.nanosSinceLastFrame()), dispatcher.queued());
     }
 

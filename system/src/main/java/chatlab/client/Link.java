@@ -49,6 +49,7 @@ final class Link {
     private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
     private final AtomicBoolean pinging = new AtomicBoolean();
     private final AtomicLong bytesReceived = new AtomicLong();
+    private volatile FrameReader frames;
 
     /** One timer thread beats for every link of the process: each beat only compares two clocks. */
     private static final java.util.concurrent.ScheduledThreadPoolExecutor HEARTBEATS = heartbeats();
@@ -101,6 +102,12 @@ final class Link {
     /** Bytes read from the server so far. */
     long bytesReceived() {
         return bytesReceived.get();
+    }
+
+    /** Bytes of a frame that has begun to arrive and is not complete yet. */
+    long partialFrameBytes() {
+        FrameReader reader = frames;
+        return reader == null ? 0 : reader.partialBytes();
     }
 
     /** Nanoseconds since the last frame from the server. */
@@ -162,6 +169,7 @@ final class Link {
                     return n;
                 }
             });
+            frames = reader;
             Frame frame;
             while ((frame = reader.next()) != null) {
                 lastReceived = System.nanoTime();

@@ -31,6 +31,8 @@ public final class FrameReader {
     private int limit;
     private byte[] line = new byte[LINE];
     private int lineLength;
+    /** The bytes of the frame being read, for other threads to watch (as {@link #partialBytes}). */
+    private volatile long partial;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -47,6 +49,7 @@ public final class FrameReader {
     /** Returns the next frame, or null at the end of the stream (a partial last line is dropped). */
     public Frame next() throws IOException {
         lineLength = 0;
+        partial = 0;
         long oversizedBytes = -1;
         while (true) {
             if (pos == limit && !fill()) {
@@ -57,6 +60,7 @@ public final class FrameReader {
                 pos++;
             }
             int count = pos - start;
+            partial += count;
             if (oversizedBytes >= 0) {
                 oversizedBytes += count;
             } else if (lineLength + count > maxBytes + 1) { // +1 leaves room for a CR before the LF
@@ -69,6 +73,7 @@ public final class FrameReader {
                 continue;
             }
             pos++; // the newline
+            partial = 0;
             if (oversizedBytes >= 0) {
                 shrink();
                 return new Frame.Oversized(oversizedBytes);
@@ -80,6 +85,14 @@ public final class FrameReader {
             }
             lineLength = 0; // a blank line: skip it
         }
+    }
+
+    /**
+     * How many bytes of a frame not yet complete have arrived: a long frame on a slow link is
+     * still arriving while this grows. Safe to call from any thread.
+     */
+    public long partialBytes() {
+        return partial;
     }
 
     private Frame complete() {

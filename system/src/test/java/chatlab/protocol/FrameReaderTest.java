@@ -111,4 +111,26 @@ class FrameReaderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Frames.encode(big))
                 .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
     }
+
+    @Test
+    void tellsHowMuchOfAFrameStillArrivingHasCome() throws Exception {
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        FrameReader reader = new FrameReader(new java.io.PipedInputStream(writer, 1 << 16));
+        writer.write("{\"a\":1}\n{\"long\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writer.flush();
+        assertThat(reader.next()).isEqualTo(new Frame.Line("{\"a\":1}"));
+        Thread pending = Thread.ofVirtual().start(() -> {
+            try {
+                reader.next();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> reader.partialBytes() == 9);
+        writer.write("xyz\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writer.flush();
+        assertThat(pending.join(java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(reader.partialBytes()).as("nothing is arriving once the frame is whole").isZero();
+        writer.close();
+    }
 }
