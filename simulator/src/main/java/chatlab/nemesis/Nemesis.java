@@ -27,6 +27,8 @@ public final class Nemesis implements Runnable {
     public static final String STOP = "stop";
     /** A fault the nemesis could not start or end: Toxiproxy or the server did not do as asked. */
     public static final String ERROR = "error";
+    /** The kind of the fault the nemesis makes itself when it must restart a proxy Toxiproxy left unable to forward. */
+    public static final String RESTART = "proxy-restart";
 
     private final List<FaultWindow> windows;
     private final Map<String, ProxiedEndpoint> proxies;
@@ -35,15 +37,23 @@ public final class Nemesis implements Runnable {
     private final Consumer<Event> history;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<FaultWindow> active = new ArrayList<>();
+    private final java.util.function.Predicate<ProxiedEndpoint> forwards;
+    /** Ids for the proxy restarts the nemesis had to make, after the scenario's own windows. */
+    private int repairs;
 
-    /** {@code history} stamps and records the events it is given. */
+    /**
+     * {@code history} stamps and records the events it is given; {@code forwards} tells whether a
+     * proxy still carries a new connection to the server and back.
+     */
     public Nemesis(List<FaultWindow> windows, Map<String, ProxiedEndpoint> proxies, ServerControl server,
-            long loadStartNanos, Consumer<Event> history) {
+            long loadStartNanos, Consumer<Event> history, java.util.function.Predicate<ProxiedEndpoint> forwards) {
         this.windows = List.copyOf(windows);
         this.proxies = Map.copyOf(proxies);
         this.server = server;
         this.loadStartNanos = loadStartNanos;
         this.history = history;
+        this.forwards = forwards;
+        this.repairs = windows.stream().mapToInt(FaultWindow::id).max().orElse(-1) + 1;
     }
 
     private record Change(long atNanos, FaultWindow window, boolean start) {
@@ -111,9 +121,12 @@ public final class Nemesis implements Runnable {
      * what did happen is still judged. What it may have left in force is healed at the end.
      */
     private void failed(FaultWindow w, String what, RuntimeException e) {
-        String reason = what + ": " + e;
+        failed(w, w.fault().kind(), w.describe() + " " + what, e);
+    }
+
+    private void failed(FaultWindow w, String kind, String what, RuntimeException e) {
         history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
-                w.fault().kind(), w.groups(), ERROR, w.describe() + " " + reason, null)));
+                kind, w.groups(), ERROR, what + ": " + e, null)));
         if (active.remove(w) && w.fault().onServer()) {
             record(w, STOP, w.end()); // its start is in the history already
         }
@@ -134,6 +147,36 @@ public final class Nemesis implements Runnable {
             failed(w, "could not end", e);
         }
         record(w, STOP, w.end());
+        if (w.fault() instanceof NetworkFault) {
+            w.groups().forEach(this::repairIfWedged);
+        }
+    }
+
+    /**
+     * Toxiproxy can leave a proxy that no longer forwards new connections once a toxic is removed
+     * under load (seen on 2 cores with 166 connections per proxy): the listener accepts, nothing
+     * reaches the server. Such a proxy is restarted, which drops its connections, and the restart
+     * goes into the history as a fault of its own, so that it is shaded and judged like any other.
+     */
+    private void repairIfWedged(String group) {
+        ProxiedEndpoint proxy = proxies.get(group);
+        if (stillPartitioned(group) || active.stream().anyMatch(w -> w.fault().onServer()) || forwards.test(proxy)) {
+            return; // a proxy down on purpose, or a server that cannot answer now, says nothing of the proxy
+        }
+        FaultWindow restart = new FaultWindow(repairs++, new Partition(), List.of(group), java.time.Duration.ZERO,
+                java.time.Duration.ZERO);
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(restart.id(),
+                RESTART, List.of(group), START, "proxy of " + group + " restarted: it no longer forwarded new "
+                        + "connections after a toxic was removed", null)));
+        try {
+            proxy.down();
+            proxy.up();
+        } catch (RuntimeException e) {
+            failed(restart, RESTART, "the proxy of " + group + " could not be restarted", e);
+        }
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(restart.id(),
+                RESTART, List.of(group), STOP, "proxy of " + group + " restarted: it no longer forwarded new "
+                        + "connections after a toxic was removed", null)));
     }
 
     /** Whether another partition of {@code group} is still in force. */

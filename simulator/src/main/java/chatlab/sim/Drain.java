@@ -58,9 +58,7 @@ final class Drain {
                 keepers.submit(() -> keepOnline(s, done, deadline));
             }
             waitForDeliveries(sessions, deadline);
-            if (owedOnline(sessions) > 0) {
-                recordPending();
-            }
+            recordPending(sessions);
             done.set(true);
         }
         long offline = sessions.stream().filter(s -> !s.online()).count();
@@ -94,13 +92,20 @@ final class Drain {
                 }
                 long online = sessions.stream().filter(ChatSession::online).count();
                 long owed = owedOnline(sessions);
-                if (owed == 0 && online == sessions.size() && System.nanoTime() - quietSince >= quiet) {
+                if (owed == 0 && online == sessions.size() && System.nanoTime() - quietSince >= quiet
+                        && sessions.stream().noneMatch(Drain::arriving)) {
                     return;
                 }
                 progress.message(inFlight.count() + " deliveries in flight, " + online + "/" + sessions.size() + " online");
                 LockSupport.parkNanos(250_000_000L);
             }
         }
+    }
+
+    /** Whether a frame is arriving on the session's link, or events wait to be handled: messages in doubt may be among them. */
+    private static boolean arriving(ChatSession s) {
+        ChatClient.LinkState link = s.linkState();
+        return link != null && link.connected() && (link.partialFrameBytes() > 0 || link.eventsQueued() > 0);
     }
 
     /** Deliveries still owed to recipients who are logged in now. */
@@ -115,12 +120,17 @@ final class Drain {
     }
 
     /**
-     * Records, for every online recipient still owed messages, what its link showed over one
-     * second: connected or not, bytes read, time since its last frame, events not yet handled.
+     * Records, for every online recipient still owed messages or still receiving (a message in
+     * doubt may be on its way to it), what its link showed over one second: connected or not,
+     * bytes read, time since its last frame, events not yet handled.
      */
-    private void recordPending() {
-        Map<String, List<String>> owed = inFlight.byRecipient();
+    private void recordPending(List<ChatSession> sessions) {
+        Map<String, List<String>> owed = new java.util.HashMap<>(inFlight.byRecipient());
         owed.keySet().removeIf(r -> !online(r));
+        sessions.stream().filter(s -> s.online() && arriving(s)).forEach(s -> owed.putIfAbsent(s.user(), List.of()));
+        if (owed.isEmpty()) {
+            return;
+        }
         Map<String, ChatClient.LinkState> before = new java.util.HashMap<>();
         Map<String, Long> receivedBefore = new java.util.HashMap<>();
         owed.keySet().forEach(r -> {
@@ -148,9 +158,9 @@ final class Drain {
                     e.getValue().size(), now.connected(), delivered, bytes, now.partialFrameBytes(),
                     now.sinceLastFrame().toMillis(), now.eventsQueued(), link(r), moving)));
         }
-        console.printf("Drain: the bound passed with %d deliveries owed to %d recipients; %d of their links were still "
-                + "delivering, %d had gone quiet%n", owed.values().stream().mapToLong(List::size).sum(), owed.size(),
-                flowing, owed.size() - flowing);
+        console.printf("Drain: it ended with %d acknowledged deliveries owed, to %d recipients still owed or receiving; "
+                + "%d of their links were still delivering, %d had gone quiet%n",
+                owed.values().stream().mapToLong(List::size).sum(), owed.size(), flowing, owed.size() - flowing);
     }
 
     /** The standing toxics of a recipient's link, in words. */

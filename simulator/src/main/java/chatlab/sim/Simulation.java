@@ -98,7 +98,7 @@ public final class Simulation {
                     : clock.micros() + 500_000;
             long loadStartNanos = clock.nanoTimeAt(loadStart);
             Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, server == null ? ServerControl.NONE : server,
-                    loadStartNanos, ops::event);
+                    loadStartNanos, ops::event, Simulation::forwards);
             long loadEnd = load.run(loadStartNanos, nemesis);
             ops.event(Event.of(0, "sim", Type.EVENT, "end", null));
             long end = clock.micros();
@@ -146,6 +146,22 @@ public final class Simulation {
             front.add("standing-" + i, g.toxics().get(i));
         }
         return front;
+    }
+
+    /**
+     * Whether a proxy still carries a new connection to the server and back: a handshake through
+     * it must be answered within two seconds.
+     */
+    static boolean forwards(ProxiedEndpoint proxy) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new InetSocketAddress(proxy.host(), proxy.port()), 2_000);
+            probe.setSoTimeout(2_000);
+            probe.getOutputStream().write(("{\"type\":\"hello\",\"id\":1,\"version\":" + chatlab.protocol.Protocol.VERSION
+                    + ",\"client\":\"chatlab-nemesis-probe\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return probe.getInputStream().read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** When the load begins: as given, as a coordinator says once this process is ready, or (null) at once. */

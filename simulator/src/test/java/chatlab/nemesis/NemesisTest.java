@@ -46,7 +46,7 @@ class NemesisTest {
         List<FaultWindow> windows = List.of(
                 new FaultWindow(0, new ServerCrash(), List.of(), Duration.ZERO, Duration.ofMillis(50)),
                 new FaultWindow(1, new ServerPause(), List.of(), Duration.ofMillis(100), Duration.ofMillis(150)));
-        Nemesis nemesis = new Nemesis(windows, Map.of(), server, System.nanoTime(), history::add);
+        Nemesis nemesis = new Nemesis(windows, Map.of(), server, System.nanoTime(), history::add, proxy -> true);
         Thread playing = Thread.ofPlatform().start(nemesis);
         assertThat(playing.join(Duration.ofSeconds(10))).as("the schedule ran to its end").isTrue();
         nemesis.healAll();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.Validity;
 import chatlab.metrics.Results;
+import chatlab.net.NeedsToxiproxy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

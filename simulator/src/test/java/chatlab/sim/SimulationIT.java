@@ -9,6 +9,7 @@ import chatlab.history.HistoryReader;
 import chatlab.history.Type;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
+import chatlab.net.NeedsToxiproxy;
 import chatlab.report.HeadlessBrowser;
 import chatlab.report.ReportMain;
 import chatlab.workload.Accounts;

@@ -1,16 +1,15 @@
-package chatlab.sim;
+package chatlab.net;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import chatlab.net.Toxiproxies;
 import java.nio.file.Files;
 
 /** Tests that drive runs through a real Toxiproxy: skipped without one, except in CI, where that fails. */
-final class NeedsToxiproxy {
+public final class NeedsToxiproxy {
     private NeedsToxiproxy() {
     }
 
-    static void assume() {
+    public static void assume() {
         boolean present = System.getenv("TOXIPROXY_URL") != null
                 || Files.isExecutable(Toxiproxies.projectRoot().resolve(".tools/bin/toxiproxy-server"));
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
