@@ -136,6 +136,8 @@ public final class LockoutChecker implements Checker {
         for (Attempt a : attempts) {
             if (previous != null && restarts.surelyBetween(previous.end(), a.start())) {
                 run = 0; // a fresh server counts from nothing
+            } else if (previous != null && restarts.between(previous.end(), a.start())) {
+                run = -1_000_000; // a kill close to the last answer: whether the server forgot it is not known
             }
             boolean sequential = previous == null || a.start() > previous.end();
             if (!sequential) {
