@@ -211,7 +211,8 @@ final class Link {
                 if (future != null) {
                     future.complete(response);
                 } else {
-                    LOG.warn("{} answered a request this client is not waiting for: {}", target, response);
+                    // an answer after its request timed out, as slow links and frozen servers give: expected
+                    LOG.debug("{} answered a request this client no longer waits for: {}", target, response);
                 }
             }
             case ServerMessage.Event event -> {
