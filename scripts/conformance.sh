@@ -21,9 +21,13 @@ trap stop EXIT
   --port 0 --db "$work/chatlab.db" >"$work/server.log" 2>&1 &
 server_pid=$!
 port=""
-for _ in $(seq 1 600); do # up to 60 s for the JVM to start and listen
-  port=$(sed -n 's/.* listening on 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$work/server.log" | head -n 1)
-  [ -n "$port" ] && break
+fingerprint=""
+for _ in $(seq 1 600); do # up to 60 s for the JVM to start and print its whole banner
+  if grep -q "Press Ctrl+C to stop." "$work/server.log"; then
+    port=$(sed -n 's/.* listening on 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$work/server.log" | head -n 1)
+    fingerprint=$(sed -n 's/.*certificate \(SHA256:[A-Za-z0-9+\/]*\).*/\1/p' "$work/server.log" | head -n 1)
+    break
+  fi
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "conformance: ./lab server did not start:" >&2
     cat "$work/server.log" >&2
@@ -32,7 +36,8 @@ for _ in $(seq 1 600); do # up to 60 s for the JVM to start and listen
   sleep 0.1
 done
 [ -n "$port" ] || { echo "conformance: ./lab server did not listen within 60 s" >&2; cat "$work/server.log" >&2; exit 1; }
-echo "conformance: the scenarios against ./lab server with its defaults on 127.0.0.1:$port" >&2
+echo "conformance: the scenarios against ./lab server with its defaults on tls://127.0.0.1:$port ($fingerprint)" >&2
 ./mvnw -B verify -pl scenarios -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ScenariosIT -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dchatlab.target="127.0.0.1:$port" -Dchatlab.reports="$ROOT/reports/scenarios/conformance" "$@"
+  -Dchatlab.target="tls://127.0.0.1:$port" -Dchatlab.target.trust="$fingerprint" \
+  -Dchatlab.reports="$ROOT/reports/scenarios/conformance" "$@"

@@ -217,7 +217,7 @@ public final class AccountSteps {
     @Then("{word} cannot log in with password {string} from another address either")
     public void blockedElsewhere(String name, String password) throws Exception {
         Actor actor = world.actor(name);
-        try (RawClient elsewhere = new RawClient(world.serverPort(), InetAddress.getByName("127.0.0.2"))) {
+        try (RawClient elsewhere = new RawClient(world.serverPort(), InetAddress.getByName("127.0.0.2"), world.security())) {
             elsewhere.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
             elsewhere.send("{\"type\":\"login\",\"id\":2,\"user\":\"" + actor.user + "\",\"password\":\"" + password + "\"}");
             assertThat(elsewhere.awaitResponse(2)).isInstanceOfSatisfying(ServerMessage.Error.class,

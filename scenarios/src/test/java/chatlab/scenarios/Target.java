@@ -1,30 +1,47 @@
 package chatlab.scenarios;
 
+import chatlab.client.ServerAddress;
+import chatlab.tls.ChannelSecurity;
+import chatlab.tls.KnownServers;
+
 /**
  * Which server the scenarios run against: a fresh embedded server per scenario (the default),
- * or any server that speaks docs/PROTOCOL.md, named by {@code -Dchatlab.target=host:port}.
+ * or any server that speaks docs/PROTOCOL.md, named by {@code -Dchatlab.target=tls://host:port}
+ * (or a bare {@code host:port}, also TLS) or {@code tcp://host:port} for plaintext. A TLS target
+ * is trusted on first use, once for the whole suite, unless {@code -Dchatlab.target.trust} pins
+ * its fingerprint.
  */
-record Target(String host, int port, int maxAttempts) {
+record Target(ServerAddress address, int maxAttempts, ChannelSecurity security) {
+    /** One memory of the target's certificate for every scenario of a run. */
+    private static final KnownServers MET = KnownServers.inMemory();
 
     boolean embedded() {
-        return host == null;
+        return address == null;
+    }
+
+    String host() {
+        return address.host();
+    }
+
+    int port() {
+        return address.port();
     }
 
     static Target fromSystemProperties() {
         int maxAttempts = Integer.parseInt(System.getProperty("chatlab.target.max-attempts", "3").strip());
         String target = System.getProperty("chatlab.target", "").strip();
         if (target.isEmpty()) {
-            return new Target(null, 0, maxAttempts);
+            return new Target(null, maxAttempts, null);
         }
-        int colon = target.lastIndexOf(':');
-        if (colon < 1) {
-            throw new IllegalArgumentException("chatlab.target must be host:port, not '" + target + "'");
-        }
-        return new Target(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)), maxAttempts);
+        ServerAddress address = ServerAddress.parse(target);
+        String trust = System.getProperty("chatlab.target.trust", "").strip();
+        ChannelSecurity security = !address.tls() ? new ChannelSecurity.Plaintext()
+                : !trust.isEmpty() ? new ChannelSecurity.Pinned(trust) : new ChannelSecurity.TrustOnFirstUse(MET, f -> { });
+        return new Target(address, maxAttempts, security);
     }
 
     @Override
     public String toString() {
-        return embedded() ? "an embedded server" : "the server at " + host + ":" + port;
+        return embedded() ? "an embedded server" : "the server at " + address;
     }
 }

@@ -96,6 +96,11 @@ public final class World implements AutoCloseable {
         return server;
     }
 
+    /** How clients trust the server: the embedded one by its fingerprint, a target as its address says. */
+    chatlab.tls.ChannelSecurity security() {
+        return target.embedded() ? server().security() : target.security();
+    }
+
     String serverHost() {
         return target.embedded() ? "127.0.0.1" : target.host();
     }
@@ -117,7 +122,7 @@ public final class World implements AutoCloseable {
     ChatClient connect(Actor actor, chatlab.client.ChatListener recorder, String instance) {
         String host = actor.viaProxy ? proxy().host() : serverHost();
         int port = actor.viaProxy ? proxy().port() : serverPort();
-        return ChatClient.connect(host, port, ClientOptions.defaults().withClientName("chatlab-scenarios")
+        return ChatClient.connect(host, port, ClientOptions.defaults().withSecurity(security()).withClientName("chatlab-scenarios")
                 .withPresence(true).withListener(recorder).withRequestTimeout(Recorder.WAIT).withInstance(instance)
                 .withRateLimitRetry(Recorder.WAIT));
     }

@@ -43,6 +43,13 @@ final class LabServer implements ServerControl, AutoCloseable {
         return process.pid();
     }
 
+    /** How clients trust it: by the fingerprint of the certificate it printed, which it keeps across restarts. */
+    chatlab.tls.ChannelSecurity security() {
+        String fingerprint = process.fingerprint();
+        return fingerprint == null ? new chatlab.tls.ChannelSecurity.Plaintext()
+                : new chatlab.tls.ChannelSecurity.Pinned(fingerprint);
+    }
+
     @Override
     public void kill() {
         try {

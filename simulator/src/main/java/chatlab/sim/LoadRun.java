@@ -34,8 +34,8 @@ final class LoadRun implements AutoCloseable {
     private SimulatorResources resources;
 
     LoadRun(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats, Map<String, InetSocketAddress> endpoints,
-            Shard shard, InetSocketAddress server, PrintStream console) {
-        this.ctx = new SimContext(scenario, accounts, ops, stats, endpoints, shard);
+            Shard shard, InetSocketAddress server, PrintStream console, chatlab.tls.ChannelSecurity security) {
+        this.ctx = new SimContext(scenario, accounts, ops, stats, endpoints, shard, security);
         this.server = server;
         this.console = console;
         // the same blocks as Setup makes, from the seed: a shard knows every shard's without seeing them made

@@ -57,14 +57,17 @@ final class LocalCluster {
         List<Child> children = new ArrayList<>();
         try {
             InetSocketAddress target = options.target();
+            chatlab.tls.ChannelSecurity security = options.security();
             if (target == null) {
                 server = Simulation.startServer(scenario, dir, options.serverJvmOptions(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
-                console.println("Server: pid " + server.pid() + " on 127.0.0.1:" + server.port());
+                security = server.security();
+                console.println("Server: pid " + server.pid() + " on 127.0.0.1:" + server.port() + ", "
+                        + security.describe());
             }
             long origin = System.currentTimeMillis();
             for (int i = 1; i <= processes; i++) {
-                children.add(start(i, target, origin));
+                children.add(start(i, target, security, origin));
             }
             console.println("Shards: " + processes + " simulator processes, setting up their accounts...");
             awaitReady(children);
@@ -91,7 +94,8 @@ final class LocalCluster {
         }
     }
 
-    private Child start(int index, InetSocketAddress target, long origin) throws IOException {
+    private Child start(int index, InetSocketAddress target, chatlab.tls.ChannelSecurity security, long origin)
+            throws IOException {
         Path shardDir = Files.createDirectories(dir.resolve("shards").resolve(String.valueOf(index)));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -102,7 +106,13 @@ final class LocalCluster {
         for (String override : options.overrides()) {
             command.addAll(List.of("--set", override));
         }
-        command.addAll(List.of("--target", target.getHostString() + ":" + target.getPort(), "--shard",
+        boolean plaintext = security instanceof chatlab.tls.ChannelSecurity.Plaintext;
+        command.addAll(List.of("--target", (plaintext ? "tcp://" : "tls://") + target.getHostString() + ":"
+                + target.getPort()));
+        if (security instanceof chatlab.tls.ChannelSecurity.Pinned pinned) {
+            command.addAll(List.of("--trust", pinned.fingerprint()));
+        }
+        command.addAll(List.of("--shard",
                 index + "/" + processes, "--tag", options.tag(), "--origin", String.valueOf(origin), "--await-start",
                 "--out", shardDir.toString()));
         if (options.noFaults()) {

@@ -28,8 +28,12 @@ final class SimContext {
     private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));
     private volatile long loadStartNanos = Long.MAX_VALUE;
 
+    /** How every client of the run trusts the server. */
+    final chatlab.tls.ChannelSecurity security;
+
     SimContext(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats,
-            Map<String, InetSocketAddress> endpoints, Shard shard) {
+            Map<String, InetSocketAddress> endpoints, Shard shard, chatlab.tls.ChannelSecurity security) {
+        this.security = security;
         this.scenario = scenario;
         this.accounts = accounts;
         this.ops = ops;
@@ -77,7 +81,8 @@ final class SimContext {
     static final String INSTANCE = "chatlab-sim";
 
     ClientOptions clientOptions() {
-        return ClientOptions.defaults().withClientName("chatlab-sim").withRequestTimeout(scenario.requestTimeout())
+        return ClientOptions.defaults().withSecurity(security).withClientName("chatlab-sim")
+                .withRequestTimeout(scenario.requestTimeout())
                 .withConnectTimeout(Duration.ofSeconds(5));
     }
 

@@ -10,14 +10,15 @@ import java.util.List;
  * server ({@code target} null starts one), as which shard, tagged how, and when: a shard is
  * given the run's {@code origin} and {@code loadStartAt} so that all shards share one clock, or
  * told to {@code awaitStart}: to say READY on stdout once set up, and read START and the
- * load's start (epoch milliseconds) from stdin.
+ * load's start (epoch milliseconds) from stdin. {@code security} is how clients trust a target
+ * (TLS by default); a server the lab starts is trusted by the fingerprint it prints.
  */
 public record SimOptions(String runId, String command, Path scenarioFile, String scenarioText, boolean scenarioJson,
         List<String> overrides, InetSocketAddress target, String tag, Shard shard, Instant origin, Instant loadStartAt,
-        boolean awaitStart, boolean noFaults, List<String> serverJvmOptions) {
+        boolean awaitStart, boolean noFaults, List<String> serverJvmOptions, chatlab.tls.ChannelSecurity security) {
     public SimOptions withRunId(String value) {
         return new SimOptions(value, command, scenarioFile, scenarioText, scenarioJson, overrides, target, tag, shard, origin,
-                loadStartAt, awaitStart, noFaults, serverJvmOptions);
+                loadStartAt, awaitStart, noFaults, serverJvmOptions, security);
     }
 
     public SimOptions {

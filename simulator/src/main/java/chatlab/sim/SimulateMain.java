@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
                 "  ./lab simulate smoke                             a 15-second first look",
                 "  ./lab simulate flaky-network --seed 7            the same faults and workload for seed 7",
                 "  ./lab simulate classroom --set groups.students.users=30 --duration 2m",
-                "  ./lab simulate broadcast-storm --target 127.0.0.1:4242",
+                "  ./lab simulate broadcast-storm --target tls://127.0.0.1:4242",
                 "  ./lab simulate unicast-capacity --sweep groups.senders.think=50ms,25ms,10ms",
                 "", "Exit codes: 0 passed; 1 a checker found a violation, a threshold failed, or the run failed;",
                 "2 invalid arguments or scenario, or faults asked for without a Toxiproxy; 3 inconclusive: nothing failed",
@@ -59,8 +59,11 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any field, e.g. groups.office.users=50 or server.maxAttempts=5 (repeatable).")
     private List<String> set = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "HOST:PORT", description = "Drive a running server instead of starting one.")
+    @Option(names = "--target", paramLabel = "[tls://|tcp://]HOST:PORT", description = "Drive a running server instead of starting one: tls:// (the default) or tcp:// for a server started with --plaintext.")
     private String target;
+
+    @Option(names = "--trust", paramLabel = "SHA256:...", description = "With a tls:// target: trust only the certificate with this fingerprint (default: the first one the target presents).")
+    private String trust;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Prefix of the run's account names, 1-8 lowercase letters or digits (default: sim, or random with --target).")
     private String tag;
@@ -223,7 +226,17 @@ public final class SimulateMain implements Callable<Integer> {
     }
 
     private SimOptions options(Path file, List<String> overrides) throws IOException {
-        InetSocketAddress targetAddress = target == null ? null : hostPort(target);
+        chatlab.client.ServerAddress address = target == null ? null : chatlab.client.ServerAddress.parse(target);
+        InetSocketAddress targetAddress = address == null ? null : new InetSocketAddress(address.host(), address.port());
+        if (trust != null && (address == null || !address.tls())) {
+            throw new IllegalArgumentException("--trust goes with a tls:// --target: a server the lab starts is trusted "
+                    + "by the fingerprint it prints");
+        }
+        chatlab.tls.ChannelSecurity security = address == null ? null : !address.tls()
+                ? new chatlab.tls.ChannelSecurity.Plaintext() : trust != null ? new chatlab.tls.ChannelSecurity.Pinned(trust)
+                : new chatlab.tls.ChannelSecurity.TrustOnFirstUse(chatlab.tls.KnownServers.inMemory(), fingerprint ->
+                        System.out.println("Target " + address + " presented certificate " + fingerprint
+                                + "; trusting it for this run (pin it with --trust)"));
         Shard part = shard == null ? Shard.WHOLE : Shard.parse(shard);
         if (!part.whole() && targetAddress == null) {
             throw new IllegalArgumentException("--shard needs --target: every shard must drive the same server");
@@ -243,7 +256,7 @@ public final class SimulateMain implements Callable<Integer> {
         return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
-                awaitStart, noFaults, jvm);
+                awaitStart, noFaults, jvm, security);
     }
 
     /** A crash or pause needs the server this process starts: not one given by --target, nor one a coordinator started. */
@@ -259,11 +272,6 @@ public final class SimulateMain implements Callable<Integer> {
             throw new IllegalArgumentException("this scenario kills or pauses the server, which needs one simulator "
                     + "process: leave out --processes");
         }
-    }
-
-    static InetSocketAddress hostPort(String text) {
-        var unresolved = chatlab.p2p.impair.Units.hostPort(text);
-        return new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
     }
 
     /** A file, or a name in simulator/scenarios/ (with or without .yaml). */

@@ -65,12 +65,16 @@ public final class Simulation {
                 ProcessStats own = ProcessStats.start(dir.resolve(SimRun.SIMULATOR_STATS), Duration.ofSeconds(1),
                         () -> Map.of("online", stats.online.get(), "deliveries", stats.deliveries.get()))) {
             InetSocketAddress target;
+            chatlab.tls.ChannelSecurity security;
             if (options.target() == null) {
                 server = startServer(scenario, dir, options.serverJvmOptions(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
-                console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort());
+                security = server.security();
+                console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort()
+                        + ", " + security.describe());
             } else {
                 target = options.target();
+                security = options.security();
             }
             if (scenario.needsToxiproxy()) {
                 toxiproxy = Toxiproxies.locate(Toxiproxies.projectRoot(), scenario.seed());
@@ -91,14 +95,14 @@ public final class Simulation {
                 endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
             }
             Operations ops = new Operations(history, clock, stats);
-            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console);
+            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console, security);
             load.setUp();
             Instant startAt = startAt();
             long loadStart = startAt != null ? startAt.toEpochMilli() * 1000 - clock.originEpochMicros()
                     : clock.micros() + 500_000;
             long loadStartNanos = clock.nanoTimeAt(loadStart);
             Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, server == null ? ServerControl.NONE : server,
-                    loadStartNanos, ops::event, Simulation::forwards);
+                    loadStartNanos, ops::event, proxy -> forwards(proxy, security));
             long loadEnd = load.run(loadStartNanos, nemesis);
             ops.event(Event.of(0, "sim", Type.EVENT, "end", null));
             long end = clock.micros();
@@ -108,7 +112,8 @@ public final class Simulation {
             SimRun run = new SimRun(options.runId(), options.command(), chatlab.server.Version.get(), Machine.current(),
                     started, ended, scenario.name(), options.scenarioFile().toString(), options.scenarioText(),
                     options.scenarioJson(), options.overrides(), scenario.seed(), options.tag(),
-                    options.shard().toString(), target.getHostString() + ":" + target.getPort(), options.target() == null,
+                    options.shard().toString(), (security instanceof chatlab.tls.ChannelSecurity.Plaintext ? "tcp://" : "tls://")
+                            + target.getHostString() + ":" + target.getPort(), options.target() == null,
                     toxiproxy == null ? null : toxiproxy.description(), clock.originEpochMicros(), loadStart, loadEnd,
                     end, history.count(), List.of(load.resources()));
             Json.write(dir.resolve(SimRun.FILE), run);
@@ -152,12 +157,12 @@ public final class Simulation {
      * Whether a proxy still carries a new connection to the server and back: a handshake through
      * it must be answered within two seconds.
      */
-    static boolean forwards(ProxiedEndpoint proxy) {
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new InetSocketAddress(proxy.host(), proxy.port()), 2_000);
+    static boolean forwards(ProxiedEndpoint proxy, chatlab.tls.ChannelSecurity security) {
+        try (java.net.Socket probe = security.connect(proxy.host(), proxy.port(), Duration.ofSeconds(2))) {
             probe.setSoTimeout(2_000);
             probe.getOutputStream().write(("{\"type\":\"hello\",\"id\":1,\"version\":" + chatlab.protocol.Protocol.VERSION
                     + ",\"client\":\"chatlab-nemesis-probe\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            probe.getOutputStream().flush();
             return probe.getInputStream().read() >= 0;
         } catch (IOException e) {
             return false;

@@ -88,6 +88,12 @@ public final class ChatClient implements AutoCloseable {
                     options.presence())), ServerMessage.Welcome.class));
         } catch (ChatException e) {
             fresh.close();
+            if (options.security() instanceof chatlab.tls.ChannelSecurity.Plaintext
+                    && (e.code() == ErrorCode.CONNECTION_LOST || e.code() == ErrorCode.TIMEOUT)) {
+                // a TLS server takes the plaintext hello for a broken handshake and closes
+                throw new ChatException(e.code(), e.getMessage() + "; the server may speak TLS (the default): "
+                        + "connect without --plaintext", e);
+            }
             throw e;
         }
         fresh.heartbeat(heartbeat(options.heartbeat(), welcome.idleTimeout()));

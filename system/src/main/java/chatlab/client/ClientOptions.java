@@ -1,6 +1,7 @@
 package chatlab.client;
 
 import chatlab.protocol.Protocol;
+import chatlab.tls.ChannelSecurity;
 import java.time.Duration;
 
 /**
@@ -17,10 +18,13 @@ import java.time.Duration;
  * that announces a shorter idle timeout gets pings at a third of it. Zero: never.
  * <li>{@code rateLimitRetry}: how long a request refused with {@code rate_limited} is retried,
  * after the wait the server asks for, before the refusal is passed on (zero: never retried).
+ * <li>{@code security}: TLS trusting the server on first use (the default), by a pinned
+ * fingerprint or through a certificate authority; or plaintext, on purpose.
  * </ul>
  */
 public record ClientOptions(String clientName, boolean presence, Duration connectTimeout, Duration requestTimeout,
-        ChatListener listener, long handledUpTo, String instance, Duration heartbeat, Duration rateLimitRetry) {
+        ChatListener listener, long handledUpTo, String instance, Duration heartbeat, Duration rateLimitRetry,
+        ChannelSecurity security) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -34,6 +38,9 @@ public record ClientOptions(String clientName, boolean presence, Duration connec
             throw new IllegalArgumentException("an instance is 1 to 64 letters, digits, '.', '_', ':' or '-', not '"
                     + instance + "'");
         }
+        if (security == null) {
+            security = ChannelSecurity.defaults();
+        }
         if (heartbeat.isNegative() || rateLimitRetry.isNegative()) {
             throw new IllegalArgumentException("the heartbeat and the rate-limit retry must not be negative");
         }
@@ -42,51 +49,56 @@ public record ClientOptions(String clientName, boolean presence, Duration connec
     /** Defaults: no presence events, 5 s to connect, 30 s per request, a ping after 30 s of silence, no retries. */
     public static ClientOptions defaults() {
         return new ClientOptions("chatlab-client", false, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, null, 0, null,
-                DEFAULT_HEARTBEAT, Duration.ZERO);
+                DEFAULT_HEARTBEAT, Duration.ZERO, null);
     }
 
     public ClientOptions withListener(ChatListener value) {
         return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, value, handledUpTo, instance,
-                heartbeat, rateLimitRetry);
+                heartbeat, rateLimitRetry, security);
     }
 
     public ClientOptions withPresence(boolean value) {
         return new ClientOptions(clientName, value, connectTimeout, requestTimeout, listener, handledUpTo, instance,
-                heartbeat, rateLimitRetry);
+                heartbeat, rateLimitRetry, security);
     }
 
     public ClientOptions withClientName(String value) {
         return new ClientOptions(value, presence, connectTimeout, requestTimeout, listener, handledUpTo, instance,
-                heartbeat, rateLimitRetry);
+                heartbeat, rateLimitRetry, security);
     }
 
     public ClientOptions withRequestTimeout(Duration value) {
         return new ClientOptions(clientName, presence, connectTimeout, value, listener, handledUpTo, instance, heartbeat,
-                rateLimitRetry);
+                rateLimitRetry, security);
     }
 
     public ClientOptions withConnectTimeout(Duration value) {
         return new ClientOptions(clientName, presence, value, requestTimeout, listener, handledUpTo, instance, heartbeat,
-                rateLimitRetry);
+                rateLimitRetry, security);
     }
 
     public ClientOptions withHandledUpTo(long value) {
         return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, listener, value, instance, heartbeat,
-                rateLimitRetry);
+                rateLimitRetry, security);
     }
 
     public ClientOptions withInstance(String value) {
         return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, listener, handledUpTo, value,
-                heartbeat, rateLimitRetry);
+                heartbeat, rateLimitRetry, security);
     }
 
     public ClientOptions withHeartbeat(Duration value) {
         return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, listener, handledUpTo, instance,
-                value, rateLimitRetry);
+                value, rateLimitRetry, security);
+    }
+
+    public ClientOptions withSecurity(ChannelSecurity value) {
+        return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, listener, handledUpTo, instance,
+                heartbeat, rateLimitRetry, value);
     }
 
     public ClientOptions withRateLimitRetry(Duration value) {
         return new ClientOptions(clientName, presence, connectTimeout, requestTimeout, listener, handledUpTo, instance,
-                heartbeat, value);
+                heartbeat, value, security);
     }
 }

@@ -10,7 +10,6 @@ import chatlab.protocol.MessageCodec;
 import chatlab.protocol.ServerMessage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
@@ -73,26 +72,46 @@ final class Link {
         this.lost = lost;
     }
 
-    /** Connects and starts reading; throws {@link ErrorCode#SERVER_UNREACHABLE} if the server cannot be reached. */
+    /**
+     * Connects (for TLS, completing the handshake) and starts reading. Throws
+     * {@link ErrorCode#SERVER_UNREACHABLE} if the server cannot be reached or speaks no TLS, and
+     * {@link ErrorCode#UNTRUSTED_SERVER} if its certificate is not the one trusted.
+     */
     static Link open(String host, int port, ClientOptions options, AtomicLong ids,
             Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) {
         String target = host + ":" + port;
-        Socket socket = new Socket();
+        Socket socket;
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), (int) options.connectTimeout().toMillis());
+            socket = options.security().connect(host, port, options.connectTimeout());
+        } catch (IOException | IllegalArgumentException e) {
+            throw refused(target, options, e);
+        }
+        try {
             Link link = new Link(target, socket, ids, options.requestTimeout(), events, lost);
             Thread.ofVirtual().name("chatlab-client-reader-" + target).start(link::read);
             return link;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             try {
                 socket.close();
             } catch (IOException ignored) {
                 // nothing more to do
             }
-            throw new ChatException(ErrorCode.SERVER_UNREACHABLE,
-                    "server unreachable at " + target + ": " + e.getMessage(), e);
+            throw refused(target, options, e);
         }
+    }
+
+    /** Why a connection could not be opened, in words that say what to do. */
+    private static ChatException refused(String target, ClientOptions options, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof chatlab.tls.UntrustedServerException untrusted) {
+                return new ChatException(ErrorCode.UNTRUSTED_SERVER, untrusted.getMessage(), e);
+            }
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return new ChatException(ErrorCode.SERVER_UNREACHABLE, "the server at " + target + " did not complete a TLS "
+                    + "handshake (" + e.getMessage() + "); if it runs with --plaintext, connect with --plaintext too", e);
+        }
+        return new ChatException(ErrorCode.SERVER_UNREACHABLE, "server unreachable at " + target + ": " + e.getMessage(), e);
     }
 
     String target() {

@@ -45,6 +45,7 @@ public enum ErrorCode {
     // client-side only
     CONNECTION_LOST,
     SERVER_UNREACHABLE,
+    UNTRUSTED_SERVER,
     TIMEOUT,
     UNEXPECTED_RESPONSE;
 

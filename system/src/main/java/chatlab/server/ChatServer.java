@@ -46,11 +46,13 @@ public final class ChatServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread acceptor;
     private final Hooks hooks = new Hooks();
+    private final chatlab.tls.ServerIdentity identity;
 
-    private ChatServer(ServerConfig config, Database db, ServerSocket listener) {
+    private ChatServer(ServerConfig config, Database db, ServerSocket listener, chatlab.tls.ServerIdentity identity) {
         this.config = config;
         this.db = db;
         this.listener = listener;
+        this.identity = identity;
         Timestamps timestamps = new Timestamps(config.zone());
         accounts = new AccountService(new SqliteAccountStore(db), new PasswordHasher(config.hashCost()),
                 config.lockout(), config.clock());
@@ -79,17 +81,20 @@ public final class ChatServer implements AutoCloseable {
     public static ChatServer start(ServerConfig config) throws IOException, CredentialsFile.InvalidException {
         List<CredentialsFile.Credential> credentials =
                 config.credentials() == null ? List.of() : CredentialsFile.read(config.credentials());
+        chatlab.tls.ServerIdentity identity = config.plaintext() ? null : config.tlsCert() != null
+                ? chatlab.tls.ServerIdentity.fromPem(config.tlsCert(), config.tlsKey())
+                : chatlab.tls.ServerIdentity.loadOrCreate(config.keyStore());
         Database db = Database.open(config.db(), config.durability());
         ServerSocket listener;
         try {
-            listener = new ServerSocket();
+            listener = identity == null ? new ServerSocket() : tlsListener(identity);
             listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 4_096);
         } catch (IOException e) {
             db.close();
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        ChatServer server = new ChatServer(config, db, listener);
+        ChatServer server = new ChatServer(config, db, listener, identity);
         server.importCredentials(credentials);
         server.acceptor.start();
         LOG.info("listening on {}:{} with database {}", config.host(), server.port(), config.db());
@@ -117,6 +122,22 @@ public final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while importing credentials", e);
         }
+    }
+
+    /**
+     * A TLS 1.3 listener presenting {@code identity}. The handshake happens on each connection's
+     * own thread at its first read, so a slow client never holds up the accept loop.
+     */
+    private static ServerSocket tlsListener(chatlab.tls.ServerIdentity identity) throws IOException {
+        javax.net.ssl.SSLServerSocket tls = (javax.net.ssl.SSLServerSocket) identity.context().getServerSocketFactory()
+                .createServerSocket();
+        tls.setEnabledProtocols(new String[] {chatlab.tls.ServerIdentity.PROTOCOL});
+        return tls;
+    }
+
+    /** The fingerprint of the certificate clients see, or null when the server speaks plaintext. */
+    public String fingerprint() {
+        return identity == null ? null : identity.fingerprint();
     }
 
     /** The port the server listens on (useful when it was started on port 0). */

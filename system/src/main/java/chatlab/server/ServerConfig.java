@@ -23,7 +23,10 @@ public record ServerConfig(
         java.time.Duration tempIdTtl,
         Path tempIdsFile,
         java.io.PrintStream console,
-        java.time.Duration idleTimeout) {
+        java.time.Duration idleTimeout,
+        boolean plaintext,
+        Path tlsCert,
+        Path tlsKey) {
 
     public static final int DEFAULT_PORT = 4242;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
@@ -46,9 +49,22 @@ public record ServerConfig(
         if (idleTimeout.isNegative() || (!idleTimeout.isZero() && idleTimeout.compareTo(java.time.Duration.ofSeconds(3)) < 0)) {
             throw new IllegalArgumentException("the idle timeout must be 0 (none) or at least 3 seconds, not " + idleTimeout);
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither for a "
+                    + "certificate the server makes itself");
+        }
+        if (plaintext && tlsCert != null) {
+            throw new IllegalArgumentException("--plaintext turns TLS off; it does not go with --tls-cert and --tls-key");
+        }
         if (outboundQueue < 16) {
             throw new IllegalArgumentException("the outbound queue must hold at least 16 frames, not " + outboundQueue);
         }
+    }
+
+    /** Where a server keeps the certificate and key it makes itself: beside its database. */
+    public Path keyStore() {
+        Path parent = db.toAbsolutePath().getParent();
+        return parent == null ? Path.of("server.p12") : parent.resolve("server.p12");
     }
 
     public static Builder builder() {
@@ -74,6 +90,9 @@ public record ServerConfig(
         private Path tempIdsFile;
         private java.io.PrintStream console = System.out;
         private java.time.Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private boolean plaintext;
+        private Path tlsCert;
+        private Path tlsKey;
 
         public Builder host(String value) {
             host = value;
@@ -165,10 +184,23 @@ public record ServerConfig(
             return this;
         }
 
+        /** Serve without TLS, on purpose: for nc sessions, teaching, and clients that speak no TLS. */
+        public Builder plaintext(boolean value) {
+            plaintext = value;
+            return this;
+        }
+
+        /** A certificate chain and its private key as PEM files, instead of the certificate the server makes itself. */
+        public Builder tls(Path certificate, Path key) {
+            tlsCert = certificate;
+            tlsKey = key;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
                     outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console,
-                    idleTimeout);
+                    idleTimeout, plaintext, tlsCert, tlsKey);
         }
     }
 }

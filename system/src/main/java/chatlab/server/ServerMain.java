@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  ./lab server --credentials credentials.txt",
                 "  ./lab server 5000 3                      (Toom: port 5000, block after 3 failures)",
                 "  ./lab server --port 0 --db /tmp/lab.db    (any free port, a throwaway database)",
+                "  ./lab server --plaintext                  (no TLS: for nc and teaching; it warns)",
                 "", "Exit codes: 0 stopped, 1 could not start, 2 invalid arguments or credentials file."})
 public final class ServerMain implements Callable<Integer> {
 
@@ -71,6 +72,15 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--argon2", paramLabel = "COST", defaultValue = "m=19456,t=2,p=1", description = "Argon2id cost for new password hashes: memory KiB, iterations, lanes (default: ${DEFAULT-VALUE}).")
     private String argon2;
+
+    @Option(names = "--plaintext", description = "Serve without TLS, on purpose: for nc sessions, teaching, and clients that speak no TLS. The server warns at start.")
+    private boolean plaintext;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "The server's certificate chain as PEM, instead of the self-signed one it makes and keeps beside its database (server.p12). Goes with --tls-key.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key as PEM (PKCS#8 or a key pair, unencrypted).")
+    private Path tlsKey;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "90s", description = "Close a connection that sent nothing for this long as dead; clients ping at a third of it; 0 for never (default: ${DEFAULT-VALUE}).")
     private String idleTimeout;
@@ -171,6 +181,8 @@ public final class ServerMain implements Callable<Integer> {
                 .tempIdTtl(chatlab.p2p.impair.Units.duration(tempIdTtl))
                 .tempIdsFile(tempIdsFile)
                 .idleTimeout(chatlab.p2p.impair.Units.duration(idleTimeout))
+                .plaintext(plaintext)
+                .tls(tlsCert, tlsKey)
                 .build();
     }
 
@@ -181,6 +193,14 @@ public final class ServerMain implements Callable<Integer> {
         System.out.printf("  database  %s%n", config.db().toAbsolutePath().normalize());
         System.out.printf("  lockout   %d failed attempt%s block an account for %d s%n", lockout.maxAttempts(),
                 lockout.maxAttempts() == 1 ? "" : "s", lockout.blockDuration().toSeconds());
+        if (server.fingerprint() != null) {
+            System.out.printf("  tls       TLS 1.3, certificate %s (%s)%n", server.fingerprint(),
+                    config.tlsCert() != null ? config.tlsCert().toAbsolutePath().normalize()
+                            : config.keyStore().toAbsolutePath().normalize());
+        } else {
+            System.out.println("  plaintext WARNING: no TLS. Passwords and messages cross the network readable by anyone "
+                    + "on the path; leave out --plaintext to encrypt them.");
+        }
         System.out.printf("  sessions  %s; signup %s; time zone %s%n",
                 config.allowMultipleSessions() ? "several per user" : "one per user",
                 config.signupEnabled() ? "open" : "closed", config.zone().getId());

@@ -23,10 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
+    private static final String BANNER_END = "Press Ctrl+C to stop.";
+    private static final Pattern CERTIFICATE = Pattern.compile("certificate (SHA256:[A-Za-z0-9+/]{43})");
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    /** Completes with the port once the whole banner is printed: the port, then the certificate, then "Press Ctrl+C". */
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private volatile int listening = -1;
+    private volatile String fingerprint;
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -66,9 +71,16 @@ public final class ServerProcess implements AutoCloseable {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);
+                Matcher certificate = CERTIFICATE.matcher(line);
+                if (certificate.find()) {
+                    fingerprint = certificate.group(1);
+                }
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
+                    listening = Integer.parseInt(m.group(1));
+                }
+                if (line.startsWith(BANNER_END) && listening > 0) {
+                    port.complete(listening);
                 }
             }
         } catch (IOException e) {
@@ -80,6 +92,14 @@ public final class ServerProcess implements AutoCloseable {
     /** The TCP port it listens on. */
     public int port() {
         return port.getNow(-1);
+    }
+
+    /**
+     * The fingerprint of the certificate it serves with, or null for a plaintext server. The
+     * banner prints it right after the port, so it is read once the banner is complete.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public long pid() {

@@ -47,7 +47,7 @@ class FileTransfersIT {
         Peer(String user) throws Exception {
             downloads = dir.resolve("downloads-" + user);
             PeerEndpoint endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.parse("loss=0.02"), user.hashCode());
-            client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults().withListener(this));
+            client = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions().withListener(this));
             open.add(client);
             transfers = new FileTransfers(client, endpoint, downloads,
                     TransferSettings.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)), this);

@@ -41,7 +41,7 @@ class RateLimitRetryIT {
     void withRetriesEveryRequestOfTheBurstIsCarriedOut() throws Exception {
         try (TestServer server = TestServer.start(dir, b -> b.rateLimit(5).clock(java.time.InstantSource.system()))) {
             server.signup("Yoda", "pw");
-            ChatClient yoda = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults()
+            ChatClient yoda = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions()
                     .withRateLimitRetry(Duration.ofSeconds(30)));
             ChatClient.await(yoda.login("Yoda", "pw", null));
             List<ErrorCode> codes = burst(yoda, 30).stream().map(Outcomes::codeOf).toList();

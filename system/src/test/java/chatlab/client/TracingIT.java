@@ -62,7 +62,7 @@ class TracingIT {
 
         Phone(String user) throws Exception {
             endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.NONE, 1);
-            client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults());
+            client = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions());
             ChatClient.await(client.login(user, "kara1234", endpoint.port()));
             tracing = new TracingClient(client, endpoint, server.clock, ZoneId.of("UTC"),
                     dir.resolve(user + "_contactlog.txt"), Duration.ofMinutes(3), this);

@@ -110,8 +110,8 @@ class AccountsIT {
         try (TestServer server = TestServer.start(dir,
                 b -> b.lockout(new LockoutPolicy(2, Duration.ofSeconds(10))))) {
             server.signup("Yoda", "right");
-            try (RawClient here = new RawClient(server.port());
-                    RawClient elsewhere = new RawClient(server.port(), InetAddress.getByName("127.0.0.2"))) {
+            try (RawClient here = server.raw();
+                    RawClient elsewhere = server.raw(InetAddress.getByName("127.0.0.2"))) {
                 here.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
                 here.send("{\"type\":\"login\",\"id\":2,\"user\":\"Yoda\",\"password\":\"bad\"}");
                 assertThat(here.awaitResponse(2)).isInstanceOfSatisfying(ServerMessage.Error.class, e -> {

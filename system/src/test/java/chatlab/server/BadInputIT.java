@@ -68,7 +68,7 @@ class BadInputIT {
             "{\"type\":\"uploadContacts\",\"id\":20,\"uploadId\":\"u\",\"entries\":{\"tempId\":1}} | invalid_argument | 20",
     })
     void answersABadFrameWithAnErrorAndKeepsTheConnection(String frame, String code, long id) throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             raw.send(frame);
             ServerMessage.Error error = error(raw.awaitFrame(3));
@@ -86,7 +86,7 @@ class BadInputIT {
             entries.append(i == 0 ? "" : ",").append(String.format(
                     "{\"tempId\":\"%020d\",\"start\":\"23/02/2021 15:00:00\",\"expiry\":\"23/02/2021 15:14:59\"}", i));
         }
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             raw.send("{\"type\":\"uploadContacts\",\"id\":5,\"uploadId\":\"u\",\"entries\":[" + entries + "]}");
             ServerMessage.Error error = error(raw.awaitResponse(5));
@@ -98,7 +98,7 @@ class BadInputIT {
 
     @Test
     void refusesAnOversizedFrameAndRecovers() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             raw.send("{\"type\":\"post\",\"id\":3,\"text\":\"" + "x".repeat(Protocol.MAX_FRAME_BYTES) + "\"}");
             assertThat(error(raw.awaitFrame(3)).code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
@@ -108,7 +108,7 @@ class BadInputIT {
 
     @Test
     void refusesATextOverTheLimitWithItsOwnCode() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             raw.send("{\"type\":\"post\",\"id\":3,\"text\":\"" + "x".repeat(Protocol.MAX_TEXT_CHARS + 1) + "\"}");
             ServerMessage.Error error = error(raw.awaitResponse(3));
@@ -119,7 +119,7 @@ class BadInputIT {
 
     @Test
     void refusesInvalidUtf8AndRecovers() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             raw.sendBytes(new byte[] {'{', '"', (byte) 0xFF, '"', '}', '\n'});
             assertThat(error(raw.awaitFrame(3)).code()).isEqualTo(ErrorCode.INVALID_UTF8);
@@ -129,7 +129,7 @@ class BadInputIT {
 
     @Test
     void requiresTheHandshakeFirst() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.send("{\"type\":\"login\",\"id\":1,\"user\":\"Yoda\",\"password\":\"pw\"}");
             assertThat(error(raw.awaitResponse(1)).code()).isEqualTo(ErrorCode.HANDSHAKE_REQUIRED);
             raw.send("{\"type\":\"hello\",\"id\":2,\"version\":1}");
@@ -142,7 +142,7 @@ class BadInputIT {
 
     @Test
     void requiresALoginForCommands() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
             raw.send("{\"type\":\"post\",\"id\":2,\"text\":\"hi\"}");
             assertThat(error(raw.awaitResponse(2)).code()).isEqualTo(ErrorCode.NOT_LOGGED_IN);
@@ -154,7 +154,7 @@ class BadInputIT {
 
     @Test
     void refusesAnUnknownVersionClearlyAndCloses() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.send("{\"type\":\"hello\",\"id\":1,\"version\":2}");
             ServerMessage.Error error = error(raw.awaitResponse(1));
             assertThat(error.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
@@ -162,7 +162,7 @@ class BadInputIT {
             raw.awaitClosedByServer();
         }
         try {
-            ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults(), 7);
+            ChatClient.connect("127.0.0.1", server.port(), server.clientOptions(), 7);
             throw new AssertionError("the handshake should have been refused");
         } catch (ChatException e) {
             assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
@@ -171,7 +171,7 @@ class BadInputIT {
 
     @Test
     void parsesASessionDeliveredOneByteAtATime() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.trickle("{\"type\":\"hello\",\"id\":1,\"version\":1}\r\n{\"type\":\"login\",\"id\":2,"
                     + "\"user\":\"Yoda\",\"password\":\"pw\"}\n\n{\"type\":\"post\",\"id\":3,\"text\":\"ünïcödé ✓\"}\n");
             assertThat(raw.awaitResponse(3)).isInstanceOfSatisfying(ServerMessage.BoardAck.class,
@@ -182,7 +182,7 @@ class BadInputIT {
     @Test
     void survivesAStormOfGarbage() throws Exception {
         java.util.Random random = new java.util.Random(42);
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.login("Yoda", "pw");
             for (int i = 0; i < 200; i++) {
                 byte[] junk = new byte[random.nextInt(200)];
@@ -201,7 +201,7 @@ class BadInputIT {
     @Test
     void slowsDownAFloodOfRequestsWithoutDroppingTheConnection() throws Exception {
         try (TestServer limited = TestServer.start(dir.resolve("limited"), b -> b.rateLimit(5));
-                RawClient raw = new RawClient(limited.port())) {
+                RawClient raw = limited.raw()) {
             limited.signup("Yoda", "pw");
             raw.login("Yoda", "pw");
             for (int id = 3; id <= 20; id++) {

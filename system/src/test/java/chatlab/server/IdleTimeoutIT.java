@@ -32,7 +32,7 @@ class IdleTimeoutIT {
     void theServerClosesAConnectionThatSendsNothingAndEndsItsSession() throws Exception {
         try (TestServer server = TestServer.start(dir, b -> b.idleTimeout(IDLE))) {
             server.signup("Yoda", "pw");
-            try (RawClient raw = new RawClient(server.port())) {
+            try (RawClient raw = server.raw()) {
                 raw.login("Yoda", "pw");
                 assertThat(raw.awaitResponse(1)).isInstanceOfSatisfying(ServerMessage.Welcome.class,
                         w -> assertThat(w.idleTimeout()).isEqualTo(3));
@@ -60,7 +60,7 @@ class IdleTimeoutIT {
     @Test
     void noIdleTimeoutIsAnnouncedWhenItIsOff() throws Exception {
         try (TestServer server = TestServer.start(dir, b -> b.idleTimeout(Duration.ZERO));
-                ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults())) {
+                ChatClient client = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions())) {
             assertThat(client.welcome().idleTimeout()).isNull();
         }
     }
@@ -84,7 +84,7 @@ class IdleTimeoutIT {
             Recorder recorder = new Recorder();
             long start = System.nanoTime();
             try (ChatClient client = ChatClient.connect("127.0.0.1", silent.getLocalPort(),
-                    ClientOptions.defaults().withListener(recorder))) {
+                    ClientOptions.defaults().withSecurity(new chatlab.tls.ChannelSecurity.Plaintext()).withListener(recorder))) {
                 recorder.awaitLoss();
                 assertThat(recorder.losses.getFirst().code()).isEqualTo(ErrorCode.CONNECTION_LOST);
                 assertThat(recorder.losses.getFirst().getMessage()).contains("looks dead");

@@ -153,13 +153,13 @@ class MessagingIT {
     void aFreshClientToldWhatWasHandledSeesEachMessageOnce() throws Exception {
         ChatClient.await(aliceClient.unicast("bob", "seen before"));
         long handled;
-        try (chatlab.testing.RawClient raw = new chatlab.testing.RawClient(server.port())) {
+        try (chatlab.testing.RawClient raw = server.raw()) {
             raw.login("bob", "pw-bob"); // receives the message and never acknowledges it
             // frames: welcome, loggedIn, then the message
             handled = ((ServerMessage.Chat) raw.awaitFrame(3)).seq();
         }
         ChatClient bobClient = ChatClient.connect("127.0.0.1", server.port(),
-                chatlab.client.ClientOptions.defaults().withListener(bob).withHandledUpTo(handled));
+                server.clientOptions().withListener(bob).withHandledUpTo(handled));
         await().atMost(Recorder.WAIT).until(() -> {
             try {
                 return ChatClient.await(bobClient.login("bob", "pw-bob", null)).pending() == 1;
@@ -176,7 +176,7 @@ class MessagingIT {
     void aListenerMayLogOutFromInsideItsCallback() {
         java.util.concurrent.CompletableFuture<ServerMessage.Ok> loggedOut = new java.util.concurrent.CompletableFuture<>();
         ChatClient[] self = new ChatClient[1];
-        self[0] = ChatClient.connect("127.0.0.1", server.port(), chatlab.client.ClientOptions.defaults().withListener(
+        self[0] = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions().withListener(
                 new chatlab.client.ChatListener() {
                     @Override
                     public void onChat(ServerMessage.Chat chat) {

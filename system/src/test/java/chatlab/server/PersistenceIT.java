@@ -46,11 +46,11 @@ class PersistenceIT {
         Path db = dir.resolve("killed.db");
         int sent = 200;
         try (ServerProcess server = ServerProcesses.start(db)) {
-            try (ChatClient setup = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults())) {
+            try (ChatClient setup = ChatClient.connect("127.0.0.1", server.port(), ServerProcesses.clientOptions(server))) {
                 ChatClient.await(setup.signup("alice", "pw"));
                 ChatClient.await(setup.signup("bob", "pw"));
             }
-            ChatClient alice = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults());
+            ChatClient alice = ChatClient.connect("127.0.0.1", server.port(), ServerProcesses.clientOptions(server));
             ChatClient.await(alice.login("alice", "pw", null));
             List<CompletableFuture<ServerMessage.Sent>> acks = new ArrayList<>();
             for (int i = 0; i < sent; i++) {
@@ -64,7 +64,7 @@ class PersistenceIT {
         assertThat(Files.exists(db)).isTrue();
         try (ServerProcess server = ServerProcesses.start(db)) {
             Recorder bob = new Recorder();
-            ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults().withListener(bob));
+            ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ServerProcesses.clientOptions(server).withListener(bob));
             ServerMessage.LoggedIn loggedIn = ChatClient.await(client.login("bob", "pw", null));
             assertThat(loggedIn.pending()).isEqualTo(sent);
             assertThat(bob.awaitChats(sent)).extracting(ServerMessage.Chat::text)

@@ -26,7 +26,7 @@ class ServerStatsIT {
         ObjectMapper json = new ObjectMapper();
         try (ServerProcess server = ServerProcesses.start(dir.resolve("s.db"), "--stats", stats.toString(),
                 "--stats-every", "100ms");
-                ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults())) {
+                ChatClient client = ChatClient.connect("127.0.0.1", server.port(), ServerProcesses.clientOptions(server))) {
             ChatClient.await(client.signup("Yoda", "pw"));
             ChatClient.await(client.login("Yoda", "pw", null));
             await().atMost(Recorder.WAIT).until(() -> {

@@ -39,7 +39,7 @@ class SessionTakeoverIT {
     }
 
     private ChatClient client(String instance, Recorder recorder) {
-        return ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults().withListener(recorder)
+        return ChatClient.connect("127.0.0.1", server.port(), server.clientOptions().withListener(recorder)
                 .withInstance(instance));
     }
 
@@ -65,7 +65,7 @@ class SessionTakeoverIT {
     @Test
     void whatTheStaleSessionNeverAcknowledgedComesToTheNewOne() throws Exception {
         // a raw connection logs in with an instance and never acknowledges anything, as a dead link would
-        RawClient stale = new RawClient(server.port());
+        RawClient stale = server.raw();
         stale.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
         stale.send("{\"type\":\"login\",\"id\":2,\"user\":\"Yoda\",\"password\":\"pw\",\"instance\":\"laptop\"}");
         assertThat(stale.awaitResponse(2)).isInstanceOf(ServerMessage.LoggedIn.class);
@@ -89,7 +89,7 @@ class SessionTakeoverIT {
         ChatClient.await(yoda.login("Yoda", "pw", null));
         ChatClient other = client("phone-2", new Recorder());
         assertThat(Outcomes.codeOf(other.login("Yoda", "pw", null))).isEqualTo(ErrorCode.DUPLICATE_SESSION);
-        ChatClient anonymous = ChatClient.connect("127.0.0.1", server.port(), ClientOptions.defaults());
+        ChatClient anonymous = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions());
         assertThat(Outcomes.codeOf(anonymous.login("Yoda", "pw", null))).isEqualTo(ErrorCode.DUPLICATE_SESSION);
         assertThat(ChatClient.await(yoda.ping()).message()).isEqualTo("pong");
         assertThat(first.disconnects).isEmpty();
@@ -121,7 +121,7 @@ class SessionTakeoverIT {
 
     @Test
     void aMalformedInstanceIsRefusedWithItsCode() throws Exception {
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawClient raw = server.raw()) {
             raw.send("{\"type\":\"hello\",\"id\":1,\"version\":1}");
             raw.send("{\"type\":\"login\",\"id\":2,\"user\":\"Yoda\",\"password\":\"pw\",\"instance\":\"a b\"}");
             assertThat(raw.awaitResponse(2)).isInstanceOfSatisfying(ServerMessage.Error.class,

@@ -39,7 +39,7 @@ class ShutdownIT {
         Recorder recorder = new Recorder();
         try (ServerProcess server = ServerProcesses.start(db)) {
             ChatClient client = ChatClient.connect("127.0.0.1", server.port(),
-                    ClientOptions.defaults().withListener(recorder));
+                    ServerProcesses.clientOptions(server).withListener(recorder));
             ChatClient.await(client.signup("Yoda", "pw"));
             ChatClient.await(client.login("Yoda", "pw", null));
             ChatClient.await(client.post("persisted"));

@@ -35,9 +35,10 @@ class SlowReaderIT {
             for (String user : List.of("alice", "slow", "fast")) {
                 server.signup(user, "pw");
             }
-            try (Socket slow = new Socket()) {
-                slow.setReceiveBufferSize(4096);
-                slow.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            Socket plain = new Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            try (Socket slow = server.security().secure(plain, "127.0.0.1", server.port(), java.time.Duration.ofSeconds(5))) {
                 OutputStream out = slow.getOutputStream();
                 out.write(("{\"type\":\"hello\",\"id\":1,\"version\":1}\n"
                         + "{\"type\":\"login\",\"id\":2,\"user\":\"slow\",\"password\":\"pw\"}\n")

@@ -25,15 +25,21 @@ public final class RawClient implements AutoCloseable {
     private final List<ServerMessage> received = new CopyOnWriteArrayList<>();
     private volatile boolean closedByServer;
 
+    /** A plaintext connection, for a server started with --plaintext or one that is not a chatlab server. */
     public RawClient(int port) throws IOException {
-        this(port, InetAddress.getLoopbackAddress());
+        this(port, InetAddress.getLoopbackAddress(), new chatlab.tls.ChannelSecurity.Plaintext());
+    }
+
+    public RawClient(int port, chatlab.tls.ChannelSecurity security) throws IOException {
+        this(port, InetAddress.getLoopbackAddress(), security);
     }
 
     /** Connects from a given local address, such as 127.0.0.2, to look like another machine. */
-    public RawClient(int port, InetAddress from) throws IOException {
-        socket = new Socket();
-        socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+    public RawClient(int port, InetAddress from, chatlab.tls.ChannelSecurity security) throws IOException {
+        Socket plain = new Socket();
+        plain.bind(new InetSocketAddress(from, 0));
+        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+        socket = security.secure(plain, "127.0.0.1", port, java.time.Duration.ofSeconds(5));
         out = socket.getOutputStream();
         Thread.ofVirtual().start(this::read);
     }

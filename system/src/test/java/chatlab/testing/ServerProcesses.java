@@ -17,4 +17,15 @@ public final class ServerProcesses {
         serverArgs.addAll(List.of(args));
         return ServerProcess.start(List.of(), serverArgs, Recorder.WAIT);
     }
+
+    /** How to trust that server: by the certificate fingerprint it printed, or plaintext if it printed none. */
+    public static chatlab.tls.ChannelSecurity security(ServerProcess server) {
+        return server.fingerprint() == null ? new chatlab.tls.ChannelSecurity.Plaintext()
+                : new chatlab.tls.ChannelSecurity.Pinned(server.fingerprint());
+    }
+
+    /** Client options that trust that server. */
+    public static chatlab.client.ClientOptions clientOptions(ServerProcess server) {
+        return chatlab.client.ClientOptions.defaults().withSecurity(security(server));
+    }
 }

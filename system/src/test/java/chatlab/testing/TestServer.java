@@ -69,9 +69,31 @@ public final class TestServer implements AutoCloseable {
         start(port);
     }
 
+    /** How to trust this server: its certificate's fingerprint, or plaintext when started so. */
+    public chatlab.tls.ChannelSecurity security() {
+        String fingerprint = server.fingerprint();
+        return fingerprint == null ? new chatlab.tls.ChannelSecurity.Plaintext()
+                : new chatlab.tls.ChannelSecurity.Pinned(fingerprint);
+    }
+
+    /** Client options that trust this server and nothing else. */
+    public ClientOptions clientOptions() {
+        return ClientOptions.defaults().withSecurity(security());
+    }
+
+    /** A bare connection for bad input, over TLS like any client's. */
+    public RawClient raw() throws java.io.IOException {
+        return new RawClient(port(), security());
+    }
+
+    /** A bare connection from another local address, such as 127.0.0.2, to look like another machine. */
+    public RawClient raw(java.net.InetAddress from) throws java.io.IOException {
+        return new RawClient(port(), from, security());
+    }
+
     public ChatClient connect(Recorder recorder) {
         ChatClient client = ChatClient.connect("127.0.0.1", port(),
-                ClientOptions.defaults().withPresence(true).withListener(recorder));
+                clientOptions().withPresence(true).withListener(recorder));
         synchronized (clients) {
             clients.add(client);
         }
@@ -80,7 +102,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates an account through the protocol, as any client would. */
     public void signup(String user, String password) {
-        try (ChatClient client = ChatClient.connect("127.0.0.1", port(), ClientOptions.defaults())) {
+        try (ChatClient client = ChatClient.connect("127.0.0.1", port(), clientOptions())) {
             ChatClient.await(client.signup(user, password));
         }
     }

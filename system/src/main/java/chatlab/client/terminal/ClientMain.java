@@ -90,6 +90,18 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--no-history", description = "Keep no command history on disk.")
     private boolean noHistory;
 
+    @Option(names = "--plaintext", description = "Connect without TLS, to a server started with --plaintext.")
+    private boolean plaintext;
+
+    @Option(names = "--trust", paramLabel = "SHA256:...", description = "Trust only the server whose certificate has this fingerprint (the server prints it at start).")
+    private String trust;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "Trust servers whose certificate a certificate authority in FILE (PEM) signed for their host name.")
+    private Path ca;
+
+    @Option(names = "--known-servers", paramLabel = "FILE", description = "Where servers met before are recorded, trusted on first use (default: ~/.chatlab/known_servers).")
+    private Path knownServers;
+
     @Option(names = "--no-presence", description = "Do not show users coming online and going offline.")
     private boolean noPresence;
 
@@ -123,9 +135,11 @@ public final class ClientMain implements Callable<Integer> {
         }
         TerminalClient.Files files;
         TerminalClient.Tracing tracing;
+        chatlab.tls.ChannelSecurity security;
         try {
             files = files();
             tracing = tracing();
+            security = security();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -134,8 +148,33 @@ public final class ClientMain implements Callable<Integer> {
                 : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
             return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
-                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing)).run();
+                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security)).run();
         }
+    }
+
+    /** TLS trusting the server on first use, unless one of --plaintext, --trust or --ca says otherwise. */
+    private chatlab.tls.ChannelSecurity security() {
+        long chosen = java.util.stream.Stream.of(plaintext ? "" : null, trust, ca).filter(java.util.Objects::nonNull).count();
+        if (chosen > 1 || (knownServers != null && chosen > 0)) {
+            throw new IllegalArgumentException("choose one of --plaintext, --trust, --ca and --known-servers");
+        }
+        if (plaintext) {
+            return new chatlab.tls.ChannelSecurity.Plaintext();
+        }
+        if (trust != null) {
+            return new chatlab.tls.ChannelSecurity.Pinned(trust);
+        }
+        if (ca != null) {
+            if (!java.nio.file.Files.isRegularFile(ca)) {
+                throw new IllegalArgumentException("--ca: no file " + ca);
+            }
+            return new chatlab.tls.ChannelSecurity.Authority(ca);
+        }
+        chatlab.tls.KnownServers known = knownServers != null ? chatlab.tls.KnownServers.in(knownServers)
+                : chatlab.tls.KnownServers.atDefaultPlace();
+        return new chatlab.tls.ChannelSecurity.TrustOnFirstUse(known, fingerprint -> System.out.println(
+                "First connection to this server: it presented certificate " + fingerprint + ", now recorded in "
+                        + known.file() + ". Check it against the fingerprint the server printed at start."));
     }
 
     private TerminalClient.Tracing tracing() {

@@ -39,10 +39,11 @@ public final class TerminalClient {
 
     /**
      * Where to connect and how to behave. {@code user} skips the username prompt; {@code history}
-     * may be null; {@code udpPort} 0 picks a free port for files.
+     * may be null; {@code udpPort} 0 picks a free port for files; {@code security} is how the
+     * connection is secured (TLS by default).
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
-            Files files, Tracing tracing) {
+            Files files, Tracing tracing, chatlab.tls.ChannelSecurity security) {
     }
 
     /** Files: where they go, how they are sent, and what the link does to outgoing datagrams. */
@@ -106,7 +107,7 @@ public final class TerminalClient {
         }
         try {
             client = ChatClient.connect(settings.host(), settings.port(), ClientOptions.defaults()
-                    .withClientName("chatlab-terminal").withPresence(settings.presence()).withListener(new Printer()));
+                    .withSecurity(settings.security()).withClientName("chatlab-terminal").withPresence(settings.presence()).withListener(new Printer()));
         } catch (ChatException e) {
             print("Error: " + e.getMessage());
             endpoint.close();

@@ -48,7 +48,7 @@ class TerminalClientIT {
                 udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
                         chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1),
                 new TerminalClient.Tracing(dir.resolve(downloads + "-data"), java.time.Duration.ofMinutes(3), java.util.List.of(),
-                        java.time.Duration.ofSeconds(10), server.clock)));
+                        java.time.Duration.ofSeconds(10), server.clock), server.security()));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
         // terminal reads, which would pin a virtual thread's carrier.
