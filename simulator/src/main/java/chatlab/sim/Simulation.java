@@ -197,6 +197,9 @@ public final class Simulation {
                 "--argon2", scenario.server().argon2(), "--rate-limit", String.valueOf(scenario.server().rateLimit()),
                 "--idle-timeout", scenario.server().idleTimeout().toSeconds() + "s",
                 "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
+        if (!scenario.server().tls()) {
+            args.add("--plaintext");
+        }
         return LabServer.start(jvmOptions, args, console);
     }
 

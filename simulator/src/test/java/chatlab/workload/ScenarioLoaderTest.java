@@ -81,7 +81,7 @@ class ScenarioLoaderTest {
         assertThat(s.duration()).isEqualTo(Duration.ofMinutes(1));
         assertThat(s.warmUp()).isEqualTo(Duration.ofSeconds(15));
         assertThat(s.server()).isEqualTo(new ServerSettings(4, Duration.ofSeconds(2), "m=1024,t=1,p=1", 0,
-                chatlab.server.ServerConfig.DEFAULT_IDLE_TIMEOUT));
+                chatlab.server.ServerConfig.DEFAULT_IDLE_TIMEOUT, true));
         assertThat(s.blocks()).isEqualTo(new BlockSpec(0.5, 2));
         assertThat(s.group("a").toxics()).singleElement().isInstanceOf(Latency.class);
         assertThat(s.group("a").proxy()).isTrue();

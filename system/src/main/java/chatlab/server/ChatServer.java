@@ -47,6 +47,17 @@ public final class ChatServer implements AutoCloseable {
     private final Thread acceptor;
     private final Hooks hooks = new Hooks();
     private final chatlab.tls.ServerIdentity identity;
+    /** Platform threads for TLS handshakes, whose cryptography is CPU-bound. */
+    private final java.util.concurrent.ExecutorService handshakes = Executors.newFixedThreadPool(HANDSHAKE_THREADS,
+            Thread.ofPlatform().name("tls-handshake-", 0).daemon().factory());
+    /**
+     * Handshakes at once. Enough that clients which connect and then say nothing (each holds a
+     * thread for at most {@link #HANDSHAKE_TIMEOUT}) do not hold up others; the CPU they share is
+     * still the machine's.
+     */
+    static final int HANDSHAKE_THREADS = 64;
+    /** How long a client has to complete its part of the TLS handshake. */
+    static final java.time.Duration HANDSHAKE_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private ChatServer(ServerConfig config, Database db, ServerSocket listener, chatlab.tls.ServerIdentity identity) {
         this.config = config;
@@ -244,6 +255,7 @@ public final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        handshakes.shutdownNow();
         db.close();
         LOG.info("stopped");
     }
@@ -258,6 +270,37 @@ public final class ChatServer implements AutoCloseable {
         @Override
         public void connectionEnded(Connection connection) {
             connections.remove(connection);
+        }
+
+        /**
+         * The handshake's cryptography is CPU-bound and never yields: run on the connection's own
+         * virtual thread, a burst of new connections held every carrier and stalled every other
+         * connection for seconds (measured by the server's hiccup meter). It runs on a small pool
+         * of platform threads instead, which the operating system shares fairly with the
+         * carriers, while the virtual thread waits without holding a carrier. A client gets
+         * {@link #HANDSHAKE_TIMEOUT} to finish its part, so a silent one cannot hold a thread long.
+         */
+        @Override
+        public void handshake(java.net.Socket socket) throws IOException {
+            if (!(socket instanceof javax.net.ssl.SSLSocket tls)) {
+                return;
+            }
+            try {
+                handshakes.submit(() -> {
+                    int idle = tls.getSoTimeout();
+                    tls.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
+                    tls.startHandshake();
+                    tls.setSoTimeout(idle);
+                    return null;
+                }).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted during the TLS handshake", e);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                throw new IOException("the server is stopping", e);
+            }
         }
 
         @Override

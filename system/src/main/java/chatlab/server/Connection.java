@@ -101,6 +101,14 @@ final class Connection implements Outbound {
     /** Runs the connection on the calling thread until the client goes away. */
     void run() {
         reader = Thread.currentThread();
+        try {
+            hooks.handshake(socket);
+        } catch (IOException e) {
+            LOG.debug("TLS handshake with {} failed: {}", address, e.getMessage());
+            end();
+            close();
+            return;
+        }
         writer = Thread.ofVirtual().name("writer-" + address).start(this::write);
         try {
             FrameReader reader = new FrameReader(socket.getInputStream(), Protocol.MAX_FRAME_BYTES);

@@ -10,4 +10,7 @@ interface ServerHooks {
 
     /** Closes the connection by force if it has not closed within a grace period. */
     void closeLater(Connection connection);
+
+    /** Completes the TLS handshake of a new connection, if it has one, before anything is read or written. */
+    void handshake(java.net.Socket socket) throws java.io.IOException;
 }
