@@ -5,12 +5,9 @@ import chatlab.protocol.ErrorCode;
 import chatlab.protocol.Protocol;
 import chatlab.protocol.Usernames;
 import chatlab.store.AccountStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -29,20 +26,14 @@ public final class AccountService {
     private final LockoutPolicy policy;
     private final InstantSource clock;
     private final NavigableSet<String> names;
-    private final ConcurrentHashMap<String, Lockout> lockouts = new ConcurrentHashMap<>();
-
-    /** Consecutive failures, and the end of the current block if any. */
-    private record Lockout(int failures, Instant blockedUntil) {
-        static final Lockout CLEAR = new Lockout(0, Instant.MIN);
-    }
-
-    private enum Verdict { ACCEPTED, REJECTED, BLOCKED_NOW, BLOCKED }
+    private final Lockouts<String> lockouts;
 
     public AccountService(AccountStore store, PasswordHasher hasher, LockoutPolicy policy, InstantSource clock) {
         this.store = store;
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
+        this.lockouts = new Lockouts<>(policy, clock);
         this.names = new ConcurrentSkipListSet<>(store.usernames());
     }
 
@@ -75,52 +66,20 @@ public final class AccountService {
     /** Checks a password, applying the lockout; returns normally only on success. */
     public void login(String user, String password) {
         String hash = store.passwordHash(user).orElseThrow(() -> unknownUser(user));
-        refuseIfBlocked(user, clock.instant());
-        boolean matches = hasher.verify(password, hash);
-        Instant now = clock.instant();
-        Verdict[] verdict = new Verdict[1];
-        Lockout after = lockouts.compute(user, (name, current) -> {
-            Lockout state = current == null ? Lockout.CLEAR : current;
-            if (now.isBefore(state.blockedUntil())) {
-                verdict[0] = Verdict.BLOCKED;
-                return state;
-            }
-            if (matches) {
-                verdict[0] = Verdict.ACCEPTED;
-                return null;
-            }
-            int failures = state.failures() + 1;
-            if (failures >= policy.maxAttempts()) {
-                verdict[0] = Verdict.BLOCKED_NOW;
-                return new Lockout(0, now.plus(policy.blockDuration()));
-            }
-            verdict[0] = Verdict.REJECTED;
-            return new Lockout(failures, Instant.MIN);
-        });
-        switch (verdict[0]) {
+        long blocked = lockouts.blockedFor(user);
+        if (blocked > 0) {
+            throw new ChatException(ErrorCode.ACCOUNT_BLOCKED, BLOCKED, null, blocked, null);
+        }
+        Lockouts.Outcome outcome = lockouts.attempt(user, hasher.verify(password, hash));
+        switch (outcome.verdict()) {
             case ACCEPTED -> { }
-            case REJECTED -> throw new ChatException(ErrorCode.WRONG_PASSWORD, WRONG_PASSWORD,
-                    policy.maxAttempts() - after.failures(), null, null);
+            case REJECTED -> throw new ChatException(ErrorCode.WRONG_PASSWORD, WRONG_PASSWORD, outcome.attemptsLeft(),
+                    null, null);
             case BLOCKED_NOW -> throw new ChatException(ErrorCode.ACCOUNT_BLOCKED, BLOCKED_NOW, 0,
-                    secondsUntil(now, after.blockedUntil()), null);
-            case BLOCKED -> throw blocked(now, after.blockedUntil());
+                    outcome.retryAfterSeconds(), null);
+            case BLOCKED -> throw new ChatException(ErrorCode.ACCOUNT_BLOCKED, BLOCKED, null, outcome.retryAfterSeconds(),
+                    null);
         }
-    }
-
-    private void refuseIfBlocked(String user, Instant now) {
-        Lockout state = lockouts.get(user);
-        if (state != null && now.isBefore(state.blockedUntil())) {
-            throw blocked(now, state.blockedUntil());
-        }
-    }
-
-    private static ChatException blocked(Instant now, Instant until) {
-        return new ChatException(ErrorCode.ACCOUNT_BLOCKED, BLOCKED, null, secondsUntil(now, until), null);
-    }
-
-    private static long secondsUntil(Instant now, Instant until) {
-        Duration left = Duration.between(now, until);
-        return Math.max(1, (left.toMillis() + 999) / 1000);
     }
 
     public boolean exists(String user) {
