@@ -32,6 +32,8 @@ final class Actor {
     int numbered;
     boolean hasAccount;
     boolean viaProxy;
+    /** Set when the scenario has this actor give the room password in its own steps. */
+    boolean givesRoomPasswordItself;
     ChatException lastError;
     Object lastResult;
     Duration lastDuration = Duration.ZERO;

@@ -39,6 +39,7 @@ public final class CommonSteps {
             case ServerMessage.BoardMessages board -> board.message();
             case ServerMessage.ActiveUsers users -> users.message();
             case ServerMessage.RecentUsers users -> users.message();
+            case ServerMessage.KickVote vote -> vote.message();
             case null, default -> throw new AssertionError(actor.name + " was told nothing: " + actor.lastResult);
         };
     }

@@ -16,7 +16,9 @@ public final class ParameterTypes {
 
     @ParameterType("the username is taken|the password is wrong|the user is unknown|the user is logged in elsewhere"
             + "|\\S+ is not logged in|the account has just been blocked|the account is blocked|\\S+ blocks (?:her|him|them)"
-            + "|the message is not theirs|the timestamp does not match|\\S+ is offline")
+            + "|the message is not theirs|the timestamp does not match|\\S+ is offline|the room password is required"
+            + "|the room password is wrong|(?:her|his|their) address is blocked from the room|(?:she|he|they) (?:is|are) banned"
+            + "|nobody may vote against themselves")
     public ErrorCode refusal(String reason) {
         if (reason.endsWith("is not logged in")) {
             return ErrorCode.NOT_LOGGED_IN;
@@ -27,7 +29,16 @@ public final class ParameterTypes {
         if (reason.contains(" blocks ")) {
             return ErrorCode.RECIPIENT_BLOCKED;
         }
+        if (reason.endsWith("address is blocked from the room")) {
+            return ErrorCode.ROOM_BLOCKED;
+        }
+        if (reason.endsWith(" banned")) {
+            return ErrorCode.BANNED;
+        }
         return switch (reason) {
+            case "the room password is required" -> ErrorCode.ROOM_PASSWORD_REQUIRED;
+            case "the room password is wrong" -> ErrorCode.WRONG_ROOM_PASSWORD;
+            case "nobody may vote against themselves" -> ErrorCode.INVALID_ARGUMENT;
             case "the username is taken" -> ErrorCode.USERNAME_TAKEN;
             case "the password is wrong" -> ErrorCode.WRONG_PASSWORD;
             case "the user is unknown" -> ErrorCode.UNKNOWN_USER;

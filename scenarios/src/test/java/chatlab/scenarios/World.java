@@ -34,6 +34,8 @@ public final class World implements AutoCloseable {
     private final Map<String, Actor> actors = new LinkedHashMap<>();
     private final String suffix;
     private LockoutPolicy lockout = LockoutPolicy.DEFAULT;
+    private chatlab.server.RoomPolicy room = chatlab.server.RoomPolicy.DEFAULT;
+    private String roomPassword;
     private Path dir;
     private TestServer server;
     private ToxiproxyEnvironment toxiproxy;
@@ -79,16 +81,41 @@ public final class World implements AutoCloseable {
     }
 
     void configureLockout(int attempts, Duration block) {
-        if (server != null) {
-            throw new IllegalStateException("set the lockout before anyone connects");
-        }
+        requireNoServer();
         lockout = new LockoutPolicy(attempts, block);
+    }
+
+    /** Gives the embedded server's room a password, which every actor gives unless told not to. */
+    void configureRoomPassword(String password) {
+        requireNoServer();
+        roomPassword = password;
+    }
+
+    void configureKickBan(Duration ban) {
+        requireNoServer();
+        room = new chatlab.server.RoomPolicy(null, room.kickVotes(), room.kickWindow(), ban);
+    }
+
+    private void requireNoServer() {
+        if (server != null) {
+            throw new IllegalStateException("configure the server before anyone connects");
+        }
+    }
+
+    /** The room password actors give: the embedded server's, or the target's from -Dchatlab.target.room-password. */
+    String roomPassword() {
+        return target.embedded() ? roomPassword : target.roomPassword();
+    }
+
+    /** How many distinct votes kick a user out on the target. */
+    int kickVotes() {
+        return target.embedded() ? room.kickVotes() : target.kickVotes();
     }
 
     private TestServer server() {
         if (server == null) {
             try {
-                server = TestServer.start(files("server"), b -> b.lockout(lockout));
+                server = TestServer.start(files("server"), b -> b.lockout(lockout).room(room).roomPassword(roomPassword));
             } catch (Exception e) {
                 throw new IllegalStateException("starting the embedded server failed", e);
             }
@@ -122,9 +149,19 @@ public final class World implements AutoCloseable {
     ChatClient connect(Actor actor, chatlab.client.ChatListener recorder, String instance) {
         String host = actor.viaProxy ? proxy().host() : serverHost();
         int port = actor.viaProxy ? proxy().port() : serverPort();
-        return ChatClient.connect(host, port, ClientOptions.defaults().withSecurity(security()).withClientName("chatlab-scenarios")
-                .withPresence(true).withListener(recorder).withRequestTimeout(Recorder.WAIT).withInstance(instance)
-                .withRateLimitRetry(Recorder.WAIT));
+        ChatClient client = ChatClient.connect(host, port, ClientOptions.defaults().withSecurity(security())
+                .withClientName("chatlab-scenarios").withPresence(true).withListener(recorder)
+                .withRequestTimeout(Recorder.WAIT).withInstance(instance).withRateLimitRetry(Recorder.WAIT));
+        String password = roomPassword();
+        if (password != null && !actor.givesRoomPasswordItself && client.welcome().roomPassword()) {
+            try {
+                ChatClient.await(client.enterRoom(password));
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+        return client;
     }
 
     /** A scratch folder for this scenario's files. */

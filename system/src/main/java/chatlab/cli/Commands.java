@@ -9,6 +9,11 @@ public final class Commands {
 
     /** Parses and runs {@code command}, and exits with its exit code. */
     public static void main(Object command, String... args) {
+        System.exit(line(command).execute(args));
+    }
+
+    /** The command line of {@code command}, set up as every chatlab entry point is. */
+    public static CommandLine line(Object command) {
         CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setUsageHelpAutoWidth(true);
@@ -18,7 +23,7 @@ public final class Commands {
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;
         });
-        System.exit(line.execute(args));
+        return line;
     }
 
     /**

@@ -39,6 +39,8 @@ public final class ChatClient implements AutoCloseable {
     private volatile Link link;
     private volatile ServerMessage.Welcome welcome;
     private volatile Credentials credentials;
+    /** The room password this client entered with, given again on every new connection. */
+    private volatile String roomPassword;
     /** Names this client to the server, so that a login after a lost connection replaces the stale session. */
     private final String instance;
 
@@ -97,6 +99,10 @@ public final class ChatClient implements AutoCloseable {
             throw e;
         }
         fresh.heartbeat(heartbeat(options.heartbeat(), welcome.idleTimeout()));
+        String room = roomPassword;
+        if (room != null && welcome.roomPassword()) {
+            await(enterRoom(room));
+        }
     }
 
     /** The client's heartbeat, or a third of the server's idle timeout if that is shorter. */
@@ -180,6 +186,22 @@ public final class ChatClient implements AutoCloseable {
                 java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
         }
+    }
+
+    /**
+     * Gives the room password, which a server whose {@link #welcome()} says {@code room} wants
+     * before a signup or login. It is given again on each reconnect.
+     */
+    public CompletableFuture<ServerMessage.Ok> enterRoom(String password) {
+        return request(id -> new ClientMessage.Room(id, password), ServerMessage.Ok.class).thenApply(ok -> {
+            roomPassword = password;
+            return ok;
+        });
+    }
+
+    /** Votes to kick a user out of the room. */
+    public CompletableFuture<ServerMessage.KickVote> kick(String user) {
+        return request(id -> new ClientMessage.Kick(id, user), ServerMessage.KickVote.class);
     }
 
     public CompletableFuture<ServerMessage.Ok> signup(String user, String password) {

@@ -20,6 +20,14 @@ public interface ChatListener {
     default void onPresence(ServerMessage.Presence presence) {
     }
 
+    /** A user was kicked out of the room, by the votes of others or by the server's operator. */
+    default void onKicked(ServerMessage.Kicked kicked) {
+    }
+
+    /** An announcement from the server's operator. */
+    default void onNotice(ServerMessage.Notice notice) {
+    }
+
     /** The server said it is closing the connection, and why. */
     default void onDisconnect(ServerMessage.Disconnect disconnect) {
     }

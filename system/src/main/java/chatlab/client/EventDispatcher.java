@@ -172,6 +172,8 @@ final class EventDispatcher {
             }
             case ServerMessage.Presence presence -> call(() -> listener.onPresence(presence));
             case ServerMessage.IncomingFile file -> call(() -> listener.onIncomingFile(file));
+            case ServerMessage.Kicked kicked -> call(() -> listener.onKicked(kicked));
+            case ServerMessage.Notice notice -> call(() -> listener.onNotice(notice));
             case ServerMessage.Disconnect disconnect -> call(() -> listener.onDisconnect(disconnect));
         }
     }

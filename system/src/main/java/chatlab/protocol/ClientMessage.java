@@ -67,6 +67,33 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * Gives the room password (CSC573). A server that has one takes no signup or login on a
+     * connection until it was given; a server without one accepts any.
+     */
+    record Room(long id, String password) implements ClientMessage {
+        public Room {
+            Checks.requestId(id);
+            Checks.nonBlank(password, "password", Protocol.MAX_PASSWORD_CHARS);
+        }
+
+        @Override
+        public String toString() {
+            return "Room[id=" + id + ", password=***]";
+        }
+    }
+
+    /**
+     * Votes to kick a user out of the room (CSC573): once enough distinct other users voted
+     * within the server's window, the user is removed and banned for a while.
+     */
+    record Kick(long id, String user) implements ClientMessage {
+        public Kick {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
     /** Ends the session (Toom's OUT). */
     record Logout(long id) implements ClientMessage {
         public Logout {

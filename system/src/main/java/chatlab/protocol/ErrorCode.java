@@ -25,6 +25,12 @@ public enum ErrorCode {
     INVALID_USERNAME,
     INVALID_PASSWORD,
     SIGNUP_DISABLED,
+    // the room (CSC573): its password, and kicking by vote
+    ROOM_PASSWORD_REQUIRED,
+    WRONG_ROOM_PASSWORD,
+    ROOM_BLOCKED,
+    KICKED,
+    BANNED,
     // messaging and files
     TEXT_TOO_LONG,
     RECIPIENT_BLOCKED,

@@ -20,11 +20,18 @@ public sealed interface ServerMessage {
     /**
      * Accepts the handshake. {@code idleTimeout}: seconds without a frame from the client after
      * which the server closes the connection as dead (null: never); a client pings when idle.
+     * {@code room}: true when the room has a password, which the client must give (a
+     * {@code room} request) before it signs up or logs in; absent otherwise.
      */
-    record Welcome(long id, int version, String server, int maxFrameBytes, String zone, Integer idleTimeout)
-            implements Response {
+    record Welcome(long id, int version, String server, int maxFrameBytes, String zone, Integer idleTimeout,
+            Boolean room) implements Response {
         public Welcome(long id, int version, String server, int maxFrameBytes, String zone) {
-            this(id, version, server, maxFrameBytes, zone, null);
+            this(id, version, server, maxFrameBytes, zone, null, null);
+        }
+
+        /** Whether the room password must be given before signing up or logging in. */
+        public boolean roomPassword() {
+            return Boolean.TRUE.equals(room);
         }
     }
 
@@ -130,6 +137,13 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * A vote to kick {@code user} was counted: {@code votes} distinct voters within the window of
+     * the {@code needed}; {@code kicked} is true when this vote removed the user.
+     */
+    record KickVote(long id, String user, int votes, int needed, boolean kicked, String message) implements Response {
+    }
+
     /** A request failed. */
     record Error(long id, ErrorCode code, String message, Integer attemptsLeft, Long retryAfterSeconds)
             implements Response {
@@ -159,6 +173,20 @@ public sealed interface ServerMessage {
 
     /** A user came online or went offline (only to clients that asked for presence). */
     record Presence(String user, PresenceState state, String at) implements Event {
+    }
+
+    /**
+     * A user was kicked out of the room: by the votes of {@code by}, or by the server's operator
+     * when {@code by} is empty; banned until {@code until}. Sent to everyone else logged in.
+     */
+    record Kicked(String user, List<String> by, String until, String message) implements Event {
+        public Kicked {
+            by = by == null ? List.of() : List.copyOf(by);
+        }
+    }
+
+    /** An announcement from the server's operator to everyone logged in. */
+    record Notice(String text, String at) implements Event {
     }
 
     /** The server is closing this connection, and why. */

@@ -41,6 +41,7 @@ public final class ChatServer implements AutoCloseable {
     private final MessagingService messaging;
     private final PresenceService presence;
     private final AccountService accounts;
+    private final RoomService room;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,7 +77,9 @@ public final class ChatServer implements AutoCloseable {
         TransferService transfers = new TransferService(audiences, presence);
         TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
                 new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
-        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, timestamps,
+        room = new RoomService(config.room(), new PasswordHasher(config.hashCost()), config.lockout(), accounts,
+                presence, config.clock(), timestamps);
+        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room, timestamps,
                 config.signupEnabled(), config.idleTimeout());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
@@ -177,6 +180,11 @@ public final class ChatServer implements AutoCloseable {
     /** The users logged in now, in login order. */
     public List<String> activeUsers() {
         return presence.sessions().stream().map(Session::user).toList();
+    }
+
+    /** The room: its password, kicks and the operator's announcements, as the server console uses them. */
+    public RoomService room() {
+        return room;
     }
 
     private void acceptLoop() {

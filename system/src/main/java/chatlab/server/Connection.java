@@ -53,6 +53,7 @@ final class Connection implements Outbound {
     private final RateLimiter limiter;
     private volatile boolean handshaken;
     private volatile boolean presence;
+    private volatile boolean admitted;
     private final AtomicReference<Session> session = new AtomicReference<>();
     private volatile Thread writer;
     private volatile Thread reader;
@@ -79,6 +80,15 @@ final class Connection implements Outbound {
     void handshake(boolean wantsPresence) {
         presence = wantsPresence;
         handshaken = true;
+    }
+
+    /** Whether the room password was given on this connection. */
+    boolean admitted() {
+        return admitted;
+    }
+
+    void admit() {
+        admitted = true;
     }
 
     @Override
@@ -196,10 +206,9 @@ final class Connection implements Outbound {
     }
 
     @Override
-    public void replace() {
+    public void end(ErrorCode code, String reason) {
         endSession();
-        disconnect(ErrorCode.SESSION_REPLACED, "Your session was replaced: this client logged in again on a new "
-                + "connection, so this one is closed.");
+        disconnect(code, reason);
     }
 
     private int idleMillis() {

@@ -17,8 +17,8 @@ public interface Outbound {
     boolean wantsPresence();
 
     /**
-     * Ends this connection's session at once, because the same client instance logged in again
-     * elsewhere, and closes the connection after telling the client why.
+     * Ends this connection's session at once (its client instance logged in again elsewhere, or
+     * the user was kicked out) and closes the connection after telling the client why.
      */
-    void replace();
+    void end(chatlab.protocol.ErrorCode code, String reason);
 }

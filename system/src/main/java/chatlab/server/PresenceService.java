@@ -43,6 +43,8 @@ public final class PresenceService {
     private final Map<String, List<Session>> byUser = new HashMap<>();
     /** The active sessions that asked for presence events, in login order; guarded by {@link #lock}. */
     private final Set<Session> watchers = new LinkedHashSet<>();
+    /** user → the end of that user's ban from the room, after a kick; guarded by {@link #lock}. */
+    private final Map<String, Instant> bans = new HashMap<>();
     /** The size of {@link #active}, readable without the lock, which a login holds while it writes to the store. */
     private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -66,7 +68,7 @@ public final class PresenceService {
      * Records a login and makes the session active. A session of the user from the same client
      * {@code instance} is taken over: it leaves in the same step, so that no logout of it still
      * under way can make the new login look like a second session. Any other session of the
-     * user is refused, unless several are allowed.
+     * user is refused, unless several are allowed; so is a user banned from the room.
      */
     public Entered enter(String user, String address, Integer udpPort, String instance, Outbound out) {
         Session session;
@@ -74,6 +76,7 @@ public final class PresenceService {
         List<Session> others;
         lock.lock();
         try {
+            refuseIfBanned(user);
             if (instance != null) {
                 stale = byUser.getOrDefault(user, List.of()).stream().filter(s -> instance.equals(s.instance()))
                         .findFirst().orElse(null);
@@ -103,6 +106,52 @@ public final class PresenceService {
         }
         announce(session.user(), PresenceState.ONLINE, session.since(), others);
         return new Entered(session, stale);
+    }
+
+    /** Refuses a user whose ban has not ended yet, forgetting a ban that has. Hold the lock. */
+    private void refuseIfBanned(String user) {
+        Instant until = bans.get(user);
+        if (until == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(until)) {
+            bans.remove(user);
+            return;
+        }
+        long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
+        throw new ChatException(ErrorCode.BANNED, "You were kicked out of the room and cannot come back before "
+                + timestamps.format(until) + " (in " + seconds + " s).", null, seconds, null);
+    }
+
+    /**
+     * Bans a user from the room until {@code until} and returns the user's active sessions, for
+     * the caller to end. A login that had not entered yet is refused; one that had is returned.
+     */
+    public List<Session> ban(String user, Instant until) {
+        lock.lock();
+        try {
+            bans.put(user, until);
+            bans.values().removeIf(end -> !end.isAfter(clock.instant())); // forget the bans that ended
+            return List.copyOf(byUser.getOrDefault(user, List.of()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The login id of the user's earliest active session, or empty if the user is offline: it
+     * changes whenever the user leaves and comes back, so it tells one stay in the room from the next.
+     */
+    public java.util.OptionalLong firstLogin(String user) {
+        lock.lock();
+        try {
+            List<Session> sessions = byUser.get(user);
+            return sessions == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(sessions.getFirst().loginId());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Ends a session: it leaves the active log, which is renumbered. Safe to call twice. */

@@ -21,14 +21,16 @@ final class RequestHandler {
     private final BlockService blocks;
     private final TransferService transfers;
     private final TracingService tracing;
+    private final RoomService room;
     private final Timestamps timestamps;
     private final boolean signupEnabled;
     private final java.time.Duration idleTimeout;
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
-            BlockService blocks, TransferService transfers, TracingService tracing, Timestamps timestamps,
-            boolean signupEnabled, java.time.Duration idleTimeout) {
+            BlockService blocks, TransferService transfers, TracingService tracing, RoomService room,
+            Timestamps timestamps, boolean signupEnabled, java.time.Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
+        this.room = room;
         this.transfers = transfers;
         this.tracing = tracing;
         this.accounts = accounts;
@@ -50,10 +52,27 @@ final class RequestHandler {
         if (session == null && needsLogin(request)) {
             throw new ChatException(ErrorCode.NOT_LOGGED_IN, "log in first");
         }
+        if ((request instanceof ClientMessage.Signup || request instanceof ClientMessage.Login) && room.guarded()
+                && !connection.admitted()) {
+            throw new ChatException(ErrorCode.ROOM_PASSWORD_REQUIRED, "This room has a password: give it first, "
+                    + "e.g. {\"type\":\"room\",\"id\":2,\"password\":\"...\"} (the terminal client asks for it)");
+        }
         return switch (request) {
             case ClientMessage.Hello hello -> hello(connection, hello);
             case ClientMessage.Signup signup -> signup(signup);
             case ClientMessage.Login login -> login(connection, login);
+            case ClientMessage.Room entry -> {
+                String greeting;
+                try {
+                    greeting = room.enter(connection.address(), entry.password());
+                } catch (ChatException e) {
+                    LOG.info("room password from {} refused: {}", connection.address(), e.code().wire());
+                    throw e;
+                }
+                connection.admit();
+                yield new ServerMessage.Ok(entry.id(), greeting);
+            }
+            case ClientMessage.Kick kick -> room.vote(kick.id(), session.user(), kick.user());
             case ClientMessage.Logout logout -> {
                 connection.endSession();
                 yield new ServerMessage.Ok(logout.id(), "Bye, " + session.user() + "!");
@@ -91,6 +110,8 @@ final class RequestHandler {
             case ClientMessage.Signup s -> false;
             case ClientMessage.Login l -> false;
             case ClientMessage.Ping p -> false;
+            case ClientMessage.Room r -> false;
+            case ClientMessage.Kick k -> true;
             case ClientMessage.Logout l -> true;
             case ClientMessage.Send s -> true;
             case ClientMessage.Ack a -> true;
@@ -124,7 +145,8 @@ final class RequestHandler {
         }
         connection.handshake(hello.wantsPresence());
         return new ServerMessage.Welcome(hello.id(), Protocol.VERSION, SERVER_NAME, Protocol.MAX_FRAME_BYTES,
-                timestamps.zone().getId(), idleTimeout.isZero() ? null : (int) idleTimeout.toSeconds());
+                timestamps.zone().getId(), idleTimeout.isZero() ? null : (int) idleTimeout.toSeconds(),
+                room.guarded() ? Boolean.TRUE : null);
     }
 
     private ServerMessage.Response signup(ClientMessage.Signup signup) {
@@ -154,7 +176,9 @@ final class RequestHandler {
         if (entered.replaced() != null) {
             LOG.info("{} logged in again from instance {}: its session from {} is replaced", login.user(),
                     login.instance(), entered.replaced().address());
-            entered.replaced().out().replace(); // before the new session attaches, so messaging sees one at a time
+            // before the new session attaches, so messaging sees one at a time
+            entered.replaced().out().end(ErrorCode.SESSION_REPLACED, "Your session was replaced: this client logged in "
+                    + "again on a new connection, so this one is closed.");
         }
         LOG.info("{} logged in from {}", session.user(), session.address());
         Boolean replaced = entered.replaced() == null ? null : Boolean.TRUE;

@@ -26,7 +26,8 @@ public record ServerConfig(
         java.time.Duration idleTimeout,
         boolean plaintext,
         Path tlsCert,
-        Path tlsKey) {
+        Path tlsKey,
+        RoomPolicy room) {
 
     public static final int DEFAULT_PORT = 4242;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
@@ -93,6 +94,8 @@ public record ServerConfig(
         private boolean plaintext;
         private Path tlsCert;
         private Path tlsKey;
+        private RoomPolicy room = RoomPolicy.DEFAULT;
+        private String roomPassword;
 
         public Builder host(String value) {
             host = value;
@@ -197,10 +200,29 @@ public record ServerConfig(
             return this;
         }
 
+        /** The room's kick vote, and its password's hash if it has one. */
+        public Builder room(RoomPolicy value) {
+            room = value;
+            return this;
+        }
+
+        /** A room password, kept only as its Argon2id hash (made with the configured cost when the config is built). */
+        public Builder roomPassword(String value) {
+            roomPassword = value;
+            return this;
+        }
+
         public ServerConfig build() {
+            if (roomPassword != null && (roomPassword.isBlank()
+                    || roomPassword.length() > chatlab.protocol.Protocol.MAX_PASSWORD_CHARS)) {
+                throw new IllegalArgumentException("the room password must be 1 to "
+                        + chatlab.protocol.Protocol.MAX_PASSWORD_CHARS + " characters, not blank");
+            }
+            RoomPolicy policy = roomPassword == null ? room
+                    : room.withPasswordHash(new PasswordHasher(hashCost).hash(roomPassword));
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
                     outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console,
-                    idleTimeout, plaintext, tlsCert, tlsKey);
+                    idleTimeout, plaintext, tlsCert, tlsKey, policy);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -21,23 +22,24 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs the chatlab chat server.",
-                "The Toom form 'server PORT ATTEMPTS' works too."},
+                "The Toom form 'server PORT ATTEMPTS' and the CSC573 form 'server IP PORT PASSWORD' work too.",
+                "On an interactive terminal it reads operator commands: who, kick USER, say MESSAGE, stop, help."},
         footer = {"", "Examples:",
                 "  ./lab server --credentials credentials.txt",
                 "  ./lab server 5000 3                      (Toom: port 5000, block after 3 failures)",
                 "  ./lab server --port 0 --db /tmp/lab.db    (any free port, a throwaway database)",
+                "  ./lab server 127.0.0.1 9011 lokipass     (CSC573: address, port, room password)",
+                "  ./lab server --room-password-file room.txt --kick-votes 3",
                 "  ./lab server --plaintext                  (no TLS: for nc and teaching; it warns)",
                 "", "Exit codes: 0 stopped, 1 could not start, 2 invalid arguments or credentials file."})
 public final class ServerMain implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PORT", description = "Same as --port (Toom's server_port).")
-    private Integer positionalPort;
+    @Parameters(arity = "0..3", paramLabel = "ARG", description = {
+            "PORT [ATTEMPTS] as Toom's server: --port and --max-attempts;",
+            "or IP PORT PASSWORD as CSC573's: --host, --port and --room-password."})
+    private List<String> positionals = List.of();
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ATTEMPTS",
-            description = "Same as --max-attempts (Toom's number_of_consecutive_failed_attempts).")
-    private String positionalAttempts;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
     private String host;
 
     @Option(names = {"-p", "--port"}, description = "TCP port to listen on; 0 picks a free one (default: " + ServerConfig.DEFAULT_PORT + ").")
@@ -81,6 +83,24 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key as PEM (PKCS#8 or a key pair, unencrypted).")
     private Path tlsKey;
+
+    @Option(names = "--room-password", paramLabel = "PASSWORD", description = "A password clients must give before they sign up or log in (CSC573's room). Only its Argon2id hash is kept. Others on this machine can read a command line: --room-password-file is safer.")
+    private String roomPassword;
+
+    @Option(names = "--room-password-file", paramLabel = "FILE", description = "Read the room password from the first line of FILE.")
+    private Path roomPasswordFile;
+
+    @Option(names = "--kick-votes", paramLabel = "K", defaultValue = "2", description = "Distinct other users whose votes kick a user out (default: ${DEFAULT-VALUE}, as in CSC573).")
+    private int kickVotes;
+
+    @Option(names = "--kick-window", paramLabel = "DURATION", defaultValue = "5m", description = "How long a kick vote counts (default: ${DEFAULT-VALUE}).")
+    private String kickWindow;
+
+    @Option(names = "--kick-ban", paramLabel = "DURATION", defaultValue = "10m", description = "How long a kicked user may not log in again (default: ${DEFAULT-VALUE}).")
+    private String kickBan;
+
+    @Option(names = "--no-console", description = "Do not read operator commands, even on an interactive terminal.")
+    private boolean noConsole;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "90s", description = "Close a connection that sent nothing for this long as dead; clients ping at a third of it; 0 for never (default: ${DEFAULT-VALUE}).")
     private String idleTimeout;
@@ -150,7 +170,19 @@ public final class ServerMain implements Callable<Integer> {
             System.out.println("chatlab server stopped");
             stopped.countDown();
         }, "chatlab-shutdown"));
-        banner(server, config);
+        boolean console = !noConsole && ServerConsole.interactive();
+        banner(server, config, console);
+        if (console) {
+            ServerConsole operator = new ServerConsole(server.room(), System.out, () -> System.exit(0));
+            Thread.ofPlatform().name("chatlab-console").daemon().start(() -> {
+                try {
+                    operator.run(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.Charset.defaultCharset())));
+                } catch (IOException e) {
+                    System.err.println("the console stopped reading: " + e.getMessage());
+                }
+            });
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -159,14 +191,51 @@ public final class ServerMain implements Callable<Integer> {
         return 0;
     }
 
-    private ServerConfig config() {
-        int resolvedPort = Commands.either(port, positionalPort, ServerConfig.DEFAULT_PORT, "port");
-        String attempts = Commands.either(maxAttempts, positionalAttempts, "3", "number of attempts");
+    /** The positional arguments, read as Toom's {@code PORT [ATTEMPTS]} or CSC573's {@code IP PORT PASSWORD}. */
+    private record Positionals(String host, Integer port, String attempts, String roomPassword) {
+        static Positionals of(List<String> args) {
+            return switch (args.size()) {
+                case 0 -> new Positionals(null, null, null, null);
+                case 1 -> new Positionals(null, port(args.get(0)), null, null);
+                case 2 -> isAddress(args.get(0)) ? new Positionals(args.get(0), port(args.get(1)), null, null)
+                        : new Positionals(null, port(args.get(0)), args.get(1), null);
+                default -> {
+                    if (!isAddress(args.get(0))) {
+                        throw new IllegalArgumentException("with three arguments the first is the address to listen "
+                                + "on, as in 'server 127.0.0.1 9011 PASSWORD', not '" + args.get(0) + "'");
+                    }
+                    yield new Positionals(args.get(0), port(args.get(1)), null, args.get(2));
+                }
+            };
+        }
+
+        private static boolean isAddress(String text) {
+            return !text.chars().allMatch(Character::isDigit) && (text.contains(".") || text.contains(":")
+                    || text.equalsIgnoreCase("localhost"));
+        }
+
+        private static int port(String text) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the port must be a number, not '" + text + "'");
+            }
+        }
+    }
+
+    ServerConfig config() {
+        Positionals given = Positionals.of(positionals);
+        int resolvedPort = Commands.either(port, given.port(), ServerConfig.DEFAULT_PORT, "port");
+        String attempts = Commands.either(maxAttempts, given.attempts(), "3", "number of attempts");
+        String resolvedHost = Commands.either(host, given.host(), "127.0.0.1", "address to listen on");
         if (blockSeconds < 1) {
             throw new IllegalArgumentException("--block-seconds must be at least 1, not " + blockSeconds);
         }
         return ServerConfig.builder()
-                .host(host)
+                .room(new RoomPolicy(null, kickVotes, chatlab.p2p.impair.Units.duration(kickWindow),
+                        chatlab.p2p.impair.Units.duration(kickBan)))
+                .roomPassword(roomPassword(given.roomPassword()))
+                .host(resolvedHost)
                 .port(resolvedPort)
                 .db(db)
                 .durability(durability)
@@ -186,7 +255,31 @@ public final class ServerMain implements Callable<Integer> {
                 .build();
     }
 
-    private static void banner(ChatServer server, ServerConfig config) {
+    /** The room password from the positional form, --room-password or --room-password-file: at most one. */
+    private String roomPassword(String positional) {
+        long given = java.util.stream.Stream.of(positional, roomPassword, roomPasswordFile)
+                .filter(java.util.Objects::nonNull).count();
+        if (given > 1) {
+            throw new IllegalArgumentException("give the room password once: as the third argument, with "
+                    + "--room-password or with --room-password-file");
+        }
+        if (roomPasswordFile == null) {
+            return positional != null ? positional : roomPassword;
+        }
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(roomPasswordFile)) {
+            String line = in.readLine();
+            if (line == null || line.isBlank()) {
+                throw new IllegalArgumentException("--room-password-file: the first line of " + roomPasswordFile
+                        + " is empty; it must hold the room password");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--room-password-file: cannot read " + roomPasswordFile + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static void banner(ChatServer server, ServerConfig config, boolean console) {
         LockoutPolicy lockout = config.lockout();
         System.out.printf("chatlab server %s listening on %s:%d (protocol version %d)%n", Version.get(), server.host(),
                 server.port(), Protocol.VERSION);
@@ -201,9 +294,17 @@ public final class ServerMain implements Callable<Integer> {
             System.out.println("  plaintext WARNING: no TLS. Passwords and messages cross the network readable by anyone "
                     + "on the path; leave out --plaintext to encrypt them.");
         }
+        RoomPolicy room = config.room();
+        System.out.printf("  room      %s; a kick takes %d vote%s within %s and bans for %s%n",
+                room.guarded() ? "password required (only its Argon2id hash is kept)" : "no password",
+                room.kickVotes(), room.kickVotes() == 1 ? "" : "s", chatlab.p2p.impair.Units.format(room.kickWindow()),
+                chatlab.p2p.impair.Units.format(room.kickBan()));
         System.out.printf("  sessions  %s; signup %s; time zone %s%n",
                 config.allowMultipleSessions() ? "several per user" : "one per user",
                 config.signupEnabled() ? "open" : "closed", config.zone().getId());
+        if (console) {
+            System.out.println(ServerConsole.HELP + ".");
+        }
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
     }

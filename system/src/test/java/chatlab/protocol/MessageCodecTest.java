@@ -33,6 +33,8 @@ class MessageCodecTest {
             new ClientMessage.UploadContacts(20, "up-1", List.of(
                     new ContactEntry("12345678901234567890", "23/02/2021 15:00:00", "23/02/2021 15:14:59"))),
             new ClientMessage.TraceContacts(21),
+            new ClientMessage.Room(23, "lokipass"),
+            new ClientMessage.Kick(24, "unith"),
             new ClientMessage.Ping(17));
 
     private static final List<ServerMessage> RESPONSES = List.of(
@@ -55,6 +57,9 @@ class MessageCodecTest {
                             "unknown tempID")), "1 contact"),
             new ServerMessage.Chat(10, 4, "Hans", Audience.BLOCKCAST, "hi", "23 Feb 2021 15:00:01"),
             new ServerMessage.Presence("Hans", PresenceState.ONLINE, "23 Feb 2021 15:00:01"),
+            new ServerMessage.KickVote(15, "unith", 1, 2, false, "1 of 2 votes"),
+            new ServerMessage.Kicked("unith", List.of("loki", "aish"), "23 Feb 2021 15:10:01", "unith was kicked out"),
+            new ServerMessage.Notice("The room closes at ten", "23 Feb 2021 15:00:01"),
             new ServerMessage.Disconnect(ErrorCode.SERVER_SHUTDOWN, "bye"));
 
     @Test
@@ -82,7 +87,7 @@ class MessageCodecTest {
     @Test
     void theOptionalFieldsOfSessionsRoundTrip() {
         List<Object> messages = List.of(new ClientMessage.Login(22, "Yoda", "wise@!man", null, "phone-1:a_b.c"),
-                new ServerMessage.Welcome(15, 1, "chatlab/test", 65_536, "UTC", 90),
+                new ServerMessage.Welcome(15, 1, "chatlab/test", 65_536, "UTC", 90, true),
                 new ServerMessage.LoggedIn(16, "Yoda", "23 Feb 2021 15:00:01", "Welcome to TOOM!", 0, true),
                 new ServerMessage.Disconnect(ErrorCode.SESSION_REPLACED, "replaced"),
                 new ServerMessage.Disconnect(ErrorCode.IDLE_TIMEOUT, "silent"));
@@ -95,7 +100,10 @@ class MessageCodecTest {
             }
         }
         assertThat(codec.encode(new ServerMessage.LoggedIn(2, "Yoda", "t", "w", 0))).doesNotContain("replaced");
-        assertThat(codec.encode(new ServerMessage.Welcome(1, 1, "s", 1, "UTC"))).doesNotContain("idleTimeout");
+        assertThat(codec.encode(new ServerMessage.Welcome(1, 1, "s", 1, "UTC"))).doesNotContain("idleTimeout")
+                .doesNotContain("room");
+        assertThat(codec.encode(new ClientMessage.Room(1, "lokipass"))).contains("lokipass");
+        assertThat(new ClientMessage.Room(1, "lokipass").toString()).doesNotContain("lokipass");
     }
 
     @Test

@@ -27,9 +27,8 @@ class PresenceServiceTest {
     private Database db;
     private PresenceService presence;
 
-    /** A connection as presence sees it, which records whether it was told it was replaced. */
+    /** A connection as presence sees it. */
     private static final class Line implements Outbound {
-        boolean replaced;
 
         @Override
         public boolean push(ServerMessage message) {
@@ -46,8 +45,7 @@ class PresenceServiceTest {
         }
 
         @Override
-        public void replace() {
-            replaced = true;
+        public void end(chatlab.protocol.ErrorCode code, String reason) {
         }
     }
 

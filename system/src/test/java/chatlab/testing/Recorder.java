@@ -16,6 +16,8 @@ public final class Recorder implements ChatListener {
     public final List<ServerMessage.Chat> chats = new CopyOnWriteArrayList<>();
     public final List<ServerMessage.Presence> presence = new CopyOnWriteArrayList<>();
     public final List<ServerMessage.Disconnect> disconnects = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.Kicked> kicks = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.Notice> notices = new CopyOnWriteArrayList<>();
     public final List<ChatException> losses = new CopyOnWriteArrayList<>();
     public final List<ServerMessage.IncomingFile> incomingFiles = new CopyOnWriteArrayList<>();
     private volatile java.util.function.Consumer<ServerMessage.IncomingFile> onFile = file -> { };
@@ -40,6 +42,16 @@ public final class Recorder implements ChatListener {
     @Override
     public void onPresence(ServerMessage.Presence event) {
         presence.add(event);
+    }
+
+    @Override
+    public void onKicked(ServerMessage.Kicked kicked) {
+        kicks.add(kicked);
+    }
+
+    @Override
+    public void onNotice(ServerMessage.Notice notice) {
+        notices.add(notice);
     }
 
     @Override

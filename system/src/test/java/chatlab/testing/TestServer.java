@@ -23,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     private final Consumer<ServerConfig.Builder> customize;
     private final List<ChatClient> clients = new ArrayList<>();
     private ChatServer server;
+    private volatile String roomPassword;
 
     private TestServer(Path dir, Consumer<ServerConfig.Builder> customize) throws Exception {
         this.db = dir.resolve("chatlab.db");
@@ -91,9 +92,15 @@ public final class TestServer implements AutoCloseable {
         return new RawClient(port(), from, security());
     }
 
+    /** The room password the clients of {@link #connect}, {@link #signup} and {@link #login} give, if the room has one. */
+    public TestServer roomPassword(String password) {
+        roomPassword = password;
+        return this;
+    }
+
     public ChatClient connect(Recorder recorder) {
-        ChatClient client = ChatClient.connect("127.0.0.1", port(),
-                clientOptions().withPresence(true).withListener(recorder));
+        ChatClient client = enter(ChatClient.connect("127.0.0.1", port(),
+                clientOptions().withPresence(true).withListener(recorder)));
         synchronized (clients) {
             clients.add(client);
         }
@@ -102,9 +109,21 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates an account through the protocol, as any client would. */
     public void signup(String user, String password) {
-        try (ChatClient client = ChatClient.connect("127.0.0.1", port(), clientOptions())) {
+        try (ChatClient client = enter(ChatClient.connect("127.0.0.1", port(), clientOptions()))) {
             ChatClient.await(client.signup(user, password));
         }
+    }
+
+    private ChatClient enter(ChatClient client) {
+        if (roomPassword != null && client.welcome().roomPassword()) {
+            try {
+                ChatClient.await(client.enterRoom(roomPassword));
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+        return client;
     }
 
     /** Connects and logs in; the recorder sees what the server pushes. */

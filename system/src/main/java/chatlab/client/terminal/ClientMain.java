@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
                 "  ./lab client 127.0.0.1 5000 6001             (Toom's argument order)",
                 "  ./lab client --user alice < commands.txt      (scripted: one command per line)",
                 "  ./lab client --impair loss=0.05,delay=20ms,jitter=5ms --window 16",
-                "", "Exit codes: 0 logged out, 1 could not connect or log in, 2 invalid arguments."})
+                "  ./lab client --room-password lokipass      (a CSC573 room; without it the client asks)",
+                "", "Exit codes: 0 logged out, 1 could not connect or log in, 2 invalid arguments,",
+                "3 kicked out of the room."})
 public final class ClientMain implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERVER_IP", description = "Same as --host.")
@@ -102,6 +104,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--known-servers", paramLabel = "FILE", description = "Where servers met before are recorded, trusted on first use (default: ~/.chatlab/known_servers).")
     private Path knownServers;
 
+    @Option(names = "--room-password", paramLabel = "PASSWORD", description = "The room password, for a server whose room has one (otherwise the client asks, which keeps it off the command line).")
+    private String roomPassword;
+
     @Option(names = "--no-presence", description = "Do not show users coming online and going offline.")
     private boolean noPresence;
 
@@ -148,7 +153,8 @@ public final class ClientMain implements Callable<Integer> {
                 : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
             return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
-                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security)).run();
+                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security,
+                    roomPassword)).run();
         }
     }
 

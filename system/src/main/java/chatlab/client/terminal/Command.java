@@ -63,6 +63,9 @@ sealed interface Command {
     record MessageLog() implements Command {
     }
 
+    record Kick(String user) implements Command {
+    }
+
     record Ping() implements Command {
     }
 

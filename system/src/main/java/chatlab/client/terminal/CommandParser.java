@@ -61,6 +61,7 @@ final class CommandParser {
             case UNBLOCK -> words.length == 1 ? new Command.Unblock(words[0]) : null;
             case USERLOG -> words.length == 0 ? new Command.UserLog() : null;
             case MESSAGELOG -> words.length == 0 ? new Command.MessageLog() : null;
+            case KICK -> words.length == 1 ? new Command.Kick(words[0]) : null;
             case PING -> words.length == 0 ? new Command.Ping() : null;
             case RECONNECT -> words.length == 0 ? new Command.Reconnect() : null;
             case HELP -> help(words);

@@ -40,10 +40,16 @@ public final class TerminalClient {
     /**
      * Where to connect and how to behave. {@code user} skips the username prompt; {@code history}
      * may be null; {@code udpPort} 0 picks a free port for files; {@code security} is how the
-     * connection is secured (TLS by default).
+     * connection is secured (TLS by default); {@code roomPassword} is given when the server's room
+     * has one (null: asked for).
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
-            Files files, Tracing tracing, chatlab.tls.ChannelSecurity security) {
+            Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword) {
+        @Override
+        public String toString() {
+            return "Settings[host=" + host + ", port=" + port + ", user=" + user + ", roomPassword="
+                    + (roomPassword == null ? "none" : "***") + "]";
+        }
     }
 
     /** Files: where they go, how they are sent, and what the link does to outgoing datagrams. */
@@ -76,6 +82,10 @@ public final class TerminalClient {
     private TransferDisplay display;
     private TracingClient tracing;
     private volatile boolean leaving;
+    /** Set when the server kicked this user out of the room: the client then ends. */
+    private volatile boolean kicked;
+    /** The exit code after being kicked out of the room. */
+    public static final int EXIT_KICKED = 3;
 
     public TerminalClient(Terminal terminal, Settings settings) {
         this.terminal = terminal;
@@ -115,6 +125,9 @@ public final class TerminalClient {
         }
         transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display);
         try {
+            if (client.welcome().roomPassword() && !enterRoom()) {
+                return 1;
+            }
             String user = login();
             if (user == null) {
                 return 1;
@@ -132,6 +145,30 @@ public final class TerminalClient {
             client.close();
             endpoint.close();
             terminal.flush();
+        }
+    }
+
+    /** Gives the room password, asking for it unless it was given; false when the user gives up or is blocked. */
+    private boolean enterRoom() {
+        String given = settings.roomPassword();
+        while (true) {
+            String password = given != null ? given : read("Room password: ", passwordMask());
+            if (password == null) {
+                return false;
+            }
+            if (password.isBlank()) {
+                continue;
+            }
+            try {
+                print(ChatClient.await(client.enterRoom(password)).message());
+                return true;
+            } catch (ChatException e) {
+                print(e.getMessage() + (e.code() == ErrorCode.WRONG_ROOM_PASSWORD && e.attemptsLeft() != null
+                        ? " (" + e.attemptsLeft() + (e.attemptsLeft() == 1 ? " attempt" : " attempts") + " left)" : ""));
+                if (e.code() != ErrorCode.WRONG_ROOM_PASSWORD || given != null) {
+                    return false;
+                }
+            }
         }
     }
 
@@ -170,7 +207,7 @@ public final class TerminalClient {
                         }
                         user = null;
                     }
-                    case ACCOUNT_BLOCKED, CONNECTION_LOST, SERVER_UNREACHABLE, TIMEOUT -> {
+                    case ACCOUNT_BLOCKED, BANNED, CONNECTION_LOST, SERVER_UNREACHABLE, TIMEOUT -> {
                         return null;
                     }
                     default -> {
@@ -216,6 +253,9 @@ public final class TerminalClient {
     private int loop(String user) {
         while (true) {
             String line = read(user + "> ", null);
+            if (kicked) {
+                return EXIT_KICKED;
+            }
             if (line == null) {
                 logoutQuietly();
                 return 0;
@@ -286,6 +326,7 @@ public final class TerminalClient {
                     "no active user");
             case Command.MessageLog log -> printAll(ChatClient.await(client.messageLog()), Formats::messageLogLine,
                     "the board is empty");
+            case Command.Kick kick -> print(ChatClient.await(client.kick(kick.user())).message());
             case Command.Ping ping -> {
                 long start = System.nanoTime();
                 ChatClient.await(client.ping());
@@ -440,8 +481,23 @@ public final class TerminalClient {
         }
 
         @Override
+        public void onKicked(ServerMessage.Kicked kicked) {
+            print(kicked.message());
+        }
+
+        @Override
+        public void onNotice(ServerMessage.Notice notice) {
+            print("Server [" + notice.at() + "]: " + notice.text());
+        }
+
+        @Override
         public void onDisconnect(ServerMessage.Disconnect disconnect) {
             print("Server: " + disconnect.reason());
+            if (disconnect.code() == ErrorCode.KICKED) {
+                leaving = true; // the session is over: say why, not that the connection was lost
+                kicked = true;
+                terminal.raise(Terminal.Signal.INT); // ends the line being read, so the client stops now
+            }
         }
 
         @Override

@@ -16,7 +16,7 @@ public enum Verb {
     EDIT("EDT", "<number> <timestamp> <message>", "edit your own board message", "edit"),
     DELETE("DLT", "<number> <timestamp>", "delete your own board message; later ones are renumbered", "delete"),
     READ("RDM", "<timestamp>", "read the board messages posted or edited after the timestamp", "read"),
-    WHO("ATU", "", "list the other active users", "who", "whoelse"),
+    WHO("ATU", "", "list the other active users", "who", "whoelse", "getusers"),
     LOGOUT("OUT", "", "log out and quit", "logout", "quit", "exit"),
     SEND(null, "<user> <message>", "send a private message", "send", "private"),
     MULTICAST(null, "<user,user,...> <message>", "send a message to the listed users", "multicast"),
@@ -39,6 +39,7 @@ public enum Verb {
     UNBLOCK(null, "<user>", "let a blocked user's messages through again", "unblock"),
     USERLOG(null, "", "print the active-user log in the userlog.txt format", "userlog"),
     MESSAGELOG(null, "", "print the whole board in the messagelog.txt format", "messagelog"),
+    KICK(null, "<user>", "vote to kick a user out of the room; enough votes from others remove them", "kick"),
     PING(null, "", "measure the round trip to the server", "ping"),
     RECONNECT(null, "", "reconnect after a lost connection and log in again", "reconnect"),
     HELP(null, "[command]", "show the commands, or one command in full", "help", "?");

@@ -16,7 +16,7 @@ public final class Units {
     }
 
     public static Duration duration(String text) {
-        Matcher m = match(text, "a duration such as 20ms, 500us or 1s");
+        Matcher m = match(text, "a duration such as 20ms, 500us, 1s, 5m or 1h");
         double value = Double.parseDouble(m.group(1));
         double nanos = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "ns" -> value;
@@ -24,6 +24,7 @@ public final class Units {
             case "ms", "" -> value * 1e6;
             case "s" -> value * 1e9;
             case "m", "min" -> value * 60e9;
+            case "h" -> value * 3600e9;
             default -> throw new IllegalArgumentException("unknown time unit '" + m.group(2) + "'");
         };
         return Duration.ofNanos(Math.round(nanos));
@@ -87,7 +88,9 @@ public final class Units {
     public static String format(Duration d) {
         long nanos = d.toNanos();
         if (nanos % 1_000_000_000 == 0) {
-            return nanos / 1_000_000_000 + "s";
+            long seconds = nanos / 1_000_000_000;
+            return seconds != 0 && seconds % 3600 == 0 ? seconds / 3600 + "h"
+                    : seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
         }
         if (nanos % 1_000_000 == 0) {
             return nanos / 1_000_000 + "ms";

@@ -9,6 +9,7 @@ import chatlab.testing.Recorder;
 import chatlab.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,8 @@ class TerminalClientIT {
     }
 
     private int udpPort;
+    /** The room password the client is started with; null: it asks, if the room has one. */
+    private String roomPassword;
 
     private CompletableFuture<Integer> run(String user, int port) {
         return run(term, user, port, "downloads");
@@ -48,7 +51,7 @@ class TerminalClientIT {
                 udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
                         chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1),
                 new TerminalClient.Tracing(dir.resolve(downloads + "-data"), java.time.Duration.ofMinutes(3), java.util.List.of(),
-                        java.time.Duration.ofSeconds(10), server.clock), server.security()));
+                        java.time.Duration.ofSeconds(10), server.clock), server.security(), roomPassword));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
         // terminal reads, which would pin a virtual thread's carrier.
@@ -199,5 +202,37 @@ class TerminalClientIT {
             assertThat(exitCode(kara)).isZero();
             assertThat(exitCode(lee)).isZero();
         }
+    }
+
+    @Test
+    void asksForTheRoomPasswordAndEndsWhenKickedOutByTwoVotes() throws Exception {
+        server.close();
+        server = TestServer.start(dir.resolve("room"), b -> b.roomPassword("lokipass")).roomPassword("lokipass");
+        for (String user : List.of("loki", "aish", "unith")) {
+            server.signup(user, "pass-" + user);
+        }
+        ChatClient loki = server.login("loki", "pass-loki", new Recorder());
+        ChatClient aish = server.login("aish", "pass-aish", new Recorder());
+        CompletableFuture<Integer> run = run("unith", server.port());
+        term.expect("Room password: ").type("wrong").expect("Wrong room password. Please try again (2 attempts left)")
+                .expect("Room password: ").type("lokipass").expect("Authentication successful:) Welcome to chatroom!!!")
+                .expect("Password: ").type("pass-unith").expect("Welcome to TOOM!");
+        term.type("getusers").expect("loki, 127.0.0.1").expect("aish, 127.0.0.1");
+        term.type("kick unith").expect("Error: You cannot vote to kick yourself");
+        term.type("kick loki").expect("Your vote to kick loki is counted: 1 of the 2 votes needed within 5m.");
+        assertThat(ChatClient.await(loki.kick("unith")).kicked()).isFalse();
+        assertThat(ChatClient.await(aish.kick("unith")).kicked()).isTrue();
+        term.expect("Server: You were kicked out of the room by the votes of loki, aish.");
+        assertThat(exitCode(run)).isEqualTo(TerminalClient.EXIT_KICKED);
+    }
+
+    @Test
+    void takesTheRoomPasswordFromItsSettingsAndStopsAtAWrongOne() throws Exception {
+        server.close();
+        server = TestServer.start(dir.resolve("room"), b -> b.roomPassword("lokipass"));
+        roomPassword = "not-it";
+        CompletableFuture<Integer> run = run("unith", server.port());
+        term.expect("Wrong room password. Please try again (2 attempts left)");
+        assertThat(exitCode(run)).isEqualTo(1);
     }
 }

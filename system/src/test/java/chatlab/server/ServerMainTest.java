@@ -1,0 +1,79 @@
+package chatlab.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@code ./lab server} reads its arguments: options, Toom's form and CSC573's form. */
+class ServerMainTest {
+    @TempDir
+    Path dir;
+
+    private static ServerConfig parse(String... args) {
+        ServerMain main = new ServerMain();
+        chatlab.cli.Commands.line(main).parseArgs(args);
+        return main.config();
+    }
+
+    private static boolean roomAccepts(ServerConfig config, String password) {
+        return new PasswordHasher(config.hashCost()).verify(password, config.room().passwordHash());
+    }
+
+    @Test
+    void theDefaultsHaveNoRoomPasswordAndCsc573sTwoVotes() {
+        ServerConfig config = parse("--argon2", "m=256,t=1,p=1");
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(ServerConfig.DEFAULT_PORT);
+        assertThat(config.room()).isEqualTo(RoomPolicy.DEFAULT);
+    }
+
+    @Test
+    void readsToomsPortAndAttempts() {
+        ServerConfig config = parse("5000", "2");
+        assertThat(config.port()).isEqualTo(5000);
+        assertThat(config.lockout().maxAttempts()).isEqualTo(2);
+        assertThat(config.room().guarded()).isFalse();
+    }
+
+    @Test
+    void readsCsc573sAddressPortAndRoomPasswordAndKeepsOnlyItsHash() {
+        ServerConfig config = parse("--argon2", "m=256,t=1,p=1", "127.0.0.2", "9011", "lokipass");
+        assertThat(config.host()).isEqualTo("127.0.0.2");
+        assertThat(config.port()).isEqualTo(9011);
+        assertThat(config.room().passwordHash()).startsWith("$argon2id$").doesNotContain("lokipass");
+        assertThat(roomAccepts(config, "lokipass")).isTrue();
+        assertThat(config.room().toString()).doesNotContain("argon2");
+    }
+
+    @Test
+    void readsTheRoomOptions() throws Exception {
+        Path file = Files.writeString(dir.resolve("room.txt"), "s3cret room\nignored\n");
+        ServerConfig config = parse("--argon2", "m=256,t=1,p=1", "--room-password-file", file.toString(),
+                "--kick-votes", "3", "--kick-window", "90s", "--kick-ban", "1h");
+        assertThat(roomAccepts(config, "s3cret room")).isTrue();
+        assertThat(config.room().kickVotes()).isEqualTo(3);
+        assertThat(config.room().kickWindow()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.room().kickBan()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void refusesWhatCannotBeMeant() throws Exception {
+        assertThatThrownBy(() -> parse("5000", "9011", "lokipass")).hasMessageContaining("the first is the address");
+        assertThatThrownBy(() -> parse("127.0.0.1", "9011", "lokipass", "--room-password", "other"))
+                .hasMessageContaining("give the room password once");
+        assertThatThrownBy(() -> parse("--room-password-file", dir.resolve("missing").toString()))
+                .hasMessageContaining("cannot read");
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "\n");
+        assertThatThrownBy(() -> parse("--room-password-file", empty.toString())).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> parse("--kick-votes", "0")).hasMessageContaining("--kick-votes");
+        assertThatThrownBy(() -> parse("--kick-window", "0s")).hasMessageContaining("--kick-window");
+        assertThatThrownBy(() -> parse("127.0.0.1", "x", "pw")).hasMessageContaining("the port must be a number");
+        assertThatThrownBy(() -> parse("--host", "127.0.0.3", "127.0.0.2", "9011", "pw"))
+                .hasMessageContaining("given twice");
+    }
+}
