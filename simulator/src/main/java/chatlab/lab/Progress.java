@@ -29,6 +29,12 @@ public final class Progress implements AutoCloseable {
         bar.step();
     }
 
+    /** Moves the bar to {@code done}, for work that reports its own count. */
+    public void stepTo(long done, String message) {
+        bar.setExtraMessage(message);
+        bar.stepTo(done);
+    }
+
     public void message(String message) {
         bar.setExtraMessage(message);
     }

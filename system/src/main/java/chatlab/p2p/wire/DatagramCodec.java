@@ -109,12 +109,17 @@ public final class DatagramCodec {
                 body = abort.reason().getBytes(StandardCharsets.UTF_8);
             }
         }
+        return seal(kind, datagram.transferId(), packetNumber, seq, body);
+    }
+
+    /** Writes the header, seals the body with AES-GCM and sets the checksum. */
+    byte[] seal(byte kind, long transferId, long packetNumber, long seq, byte[] body) {
         int length = HEADER_BYTES + body.length + TAG_BYTES;
         if (length > MAX_DATAGRAM) {
             throw new IllegalArgumentException("a datagram of " + length + " bytes is too large");
         }
         ByteBuffer out = ByteBuffer.allocate(length);
-        out.putShort(MAGIC).put(VERSION).put(kind).putLong(datagram.transferId()).putLong(packetNumber)
+        out.putShort(MAGIC).put(VERSION).put(kind).putLong(transferId).putLong(packetNumber)
                 .putInt((int) seq).putShort((short) (body.length + TAG_BYTES));
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, nonce(kind, packetNumber));
