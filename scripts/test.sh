@@ -10,7 +10,9 @@ Usage: ./lab test [MAVEN ARGS...]
 Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
 Debian's chromium, for the report checks, where apt-get can), then runs ./mvnw -B verify with
 any extra arguments. Without arguments it then runs the scenarios once more as a conformance
-suite against ./lab server started with its defaults (reports in reports/scenarios/conformance/).
+suite against ./lab server started with its defaults (reports in reports/scenarios/conformance/),
+and fuzzes every decoder of untrusted bytes for 10 seconds each (./lab fuzz; report in
+system/target/fuzz-quick/). The fuzz tests also replay their committed inputs in every run.
 For example:
   ./lab test                                  every unit, integration and scenario test, then conformance
   ./lab test -pl system                       only the system module
@@ -42,4 +44,6 @@ export PATH="$ROOT/.tools/bin:$PATH"
 # ./lab server started with its defaults, as users run them against their own servers.
 if [ $# -eq 0 ]; then
   "$ROOT/scripts/conformance.sh"
+  # A short fuzzing run of every target: a finding fails the run, and its input is kept.
+  "$ROOT/scripts/fuzz.sh" --duration 10s --jobs 2 --out "$ROOT/system/target/fuzz-quick"
 fi

@@ -94,17 +94,6 @@ public final class RoomSteps {
         }
     }
 
-    @When("{word} tries to come back")
-    public void triesToComeBack(String name) {
-        Actor actor = world.actor(name);
-        ChatClient fresh = actor.anotherClient();
-        try {
-            actor.attempt(() -> fresh.login(actor.user, actor.password, null));
-        } finally {
-            fresh.close();
-        }
-    }
-
     private List<String> users(List<String> names) {
         return names.stream().map(n -> world.actor(n).user).toList();
     }

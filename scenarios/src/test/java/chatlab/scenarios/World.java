@@ -152,16 +152,7 @@ public final class World implements AutoCloseable {
         ChatClient client = ChatClient.connect(host, port, ClientOptions.defaults().withSecurity(security())
                 .withClientName("chatlab-scenarios").withPresence(true).withListener(recorder)
                 .withRequestTimeout(Recorder.WAIT).withInstance(instance).withRateLimitRetry(Recorder.WAIT));
-        String password = roomPassword();
-        if (password != null && !actor.givesRoomPasswordItself && client.welcome().roomPassword()) {
-            try {
-                ChatClient.await(client.enterRoom(password));
-            } catch (RuntimeException e) {
-                client.close();
-                throw e;
-            }
-        }
-        return client;
+        return TestServer.enterRoom(client, actor.givesRoomPasswordItself ? null : roomPassword());
     }
 
     /** A scratch folder for this scenario's files. */

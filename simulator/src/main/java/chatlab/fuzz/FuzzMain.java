@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "starting from its committed inputs. A failing input is added to those inputs, so that every "
                 + "test run replays it from then on. Writes a report to reports/fuzz/<run-id>/."},
         footer = {"", "Targets:",
-                "  frames           the frame reader and message codec (all a server or client reads)",
+                "  frames           the frame reader and the message codec, as server and client",
                 "  datagrams        the file-transfer datagram codec, on raw bytes",
                 "  datagram-bodies  the datagram codec, on bodies sealed with the transfer's key",
                 "  beacons          the BlueTrace beacon parser",

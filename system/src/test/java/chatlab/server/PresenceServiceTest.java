@@ -27,28 +27,6 @@ class PresenceServiceTest {
     private Database db;
     private PresenceService presence;
 
-    /** A connection as presence sees it. */
-    private static final class Line implements Outbound {
-
-        @Override
-        public boolean push(ServerMessage message) {
-            return true;
-        }
-
-        @Override
-        public void pushBacklog(String user, long upToSeq) {
-        }
-
-        @Override
-        public boolean wantsPresence() {
-            return false;
-        }
-
-        @Override
-        public void end(chatlab.protocol.ErrorCode code, String reason) {
-        }
-    }
-
     @BeforeEach
     void open() {
         db = TestDatabase.open(dir);
@@ -66,9 +44,9 @@ class PresenceServiceTest {
 
     @Test
     void theSameInstanceTakesOverInOneStepAndALateLeaveOfTheOldSessionChangesNothing() {
-        PresenceService.Entered first = presence.enter("Yoda", "127.0.0.1", null, "phone", new Line());
+        PresenceService.Entered first = presence.enter("Yoda", "127.0.0.1", null, "phone", new RecordingOutbound());
         assertThat(first.replaced()).isNull();
-        PresenceService.Entered second = presence.enter("Yoda", "127.0.0.2", 6001, "phone", new Line());
+        PresenceService.Entered second = presence.enter("Yoda", "127.0.0.2", 6001, "phone", new RecordingOutbound());
         assertThat(second.replaced()).isEqualTo(first.session());
         assertThat(presence.sessionCount()).isEqualTo(1);
         // the old connection's own logout, still under way when the takeover came, ends late
@@ -79,9 +57,9 @@ class PresenceServiceTest {
 
     @Test
     void anotherInstanceOrNoneIsRefusedAndTakesNothingOver() {
-        PresenceService.Entered first = presence.enter("Yoda", "127.0.0.1", null, "phone", new Line());
+        PresenceService.Entered first = presence.enter("Yoda", "127.0.0.1", null, "phone", new RecordingOutbound());
         for (String other : new String[] {"laptop", null}) {
-            assertThatThrownBy(() -> presence.enter("Yoda", "127.0.0.2", null, other, new Line()))
+            assertThatThrownBy(() -> presence.enter("Yoda", "127.0.0.2", null, other, new RecordingOutbound()))
                     .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_SESSION));
         }
         assertThat(presence.sessions()).containsExactly(first.session());

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,38 +35,13 @@ class RoomServiceTest {
     private PresenceService presence;
     private RoomService room;
 
-    /** A connection as the room sees it: what was pushed to it, and how it was ended. */
-    private final class Line implements Outbound {
-        final List<ServerMessage> pushed = new CopyOnWriteArrayList<>();
-        volatile ErrorCode endedWith;
-        volatile String reason;
-        volatile Session session;
-
-        @Override
-        public boolean push(ServerMessage message) {
-            pushed.add(message);
-            return true;
-        }
-
-        @Override
-        public void pushBacklog(String user, long upToSeq) {
-        }
-
-        @Override
-        public boolean wantsPresence() {
-            return false;
-        }
-
-        @Override
-        public void end(ErrorCode code, String reason) {
-            endedWith = code;
-            this.reason = reason;
-            presence.leave(session); // as a connection's end does, through the server's hooks
-        }
+    /** A connection with its session, which ends that session when the connection is ended. */
+    private static final class Line {
+        final RecordingOutbound out = new RecordingOutbound();
+        Session session;
 
         List<ServerMessage.Kicked> kicks() {
-            return pushed.stream().filter(ServerMessage.Kicked.class::isInstance).map(ServerMessage.Kicked.class::cast)
-                    .toList();
+            return out.pushed(ServerMessage.Kicked.class);
         }
     }
 
@@ -96,7 +70,8 @@ class RoomServiceTest {
 
     private Line enter(String user) {
         Line line = new Line();
-        line.session = presence.enter(user, "127.0.0.1", null, null, line).session();
+        line.session = presence.enter(user, "127.0.0.1", null, null, line.out).session();
+        line.out.onEnd = () -> presence.leave(line.session);
         return line;
     }
 
@@ -145,12 +120,12 @@ class RoomServiceTest {
         assertThat(first.kicked()).isFalse();
         assertThat(first.votes()).isEqualTo(1);
         assertThat(first.needed()).isEqualTo(2);
-        assertThat(unith.endedWith).isNull();
+        assertThat(unith.out.endedWith).isNull();
         ServerMessage.KickVote second = room.vote(2, "aish", "unith");
         assertThat(second.kicked()).isTrue();
         assertThat(second.message()).isEqualTo("unith was kicked out of the room by the votes of loki, aish.");
-        assertThat(unith.endedWith).isEqualTo(ErrorCode.KICKED);
-        assertThat(unith.reason).contains("the votes of loki, aish").contains("23 Feb 2021 15:10:00");
+        assertThat(unith.out.endedWith).isEqualTo(ErrorCode.KICKED);
+        assertThat(unith.out.reason).contains("the votes of loki, aish").contains("23 Feb 2021 15:10:00");
         assertThat(presence.firstLogin("unith")).isEmpty();
         for (Line other : List.of(loki, aish)) {
             assertThat(other.kicks()).singleElement().satisfies(k -> {
@@ -171,7 +146,7 @@ class RoomServiceTest {
         assertThat(again.votes()).isEqualTo(1);
         assertThat(again.kicked()).isFalse();
         assertThat(again.message()).startsWith("You already voted to kick unith");
-        assertThat(unith.endedWith).isNull();
+        assertThat(unith.out.endedWith).isNull();
     }
 
     @Test
@@ -192,7 +167,7 @@ class RoomServiceTest {
         ServerMessage.KickVote late = room.vote(2, "aish", "unith");
         assertThat(late.votes()).isEqualTo(1);
         assertThat(late.kicked()).isFalse();
-        assertThat(unith.endedWith).isNull();
+        assertThat(unith.out.endedWith).isNull();
         assertThat(room.standingVotes()).containsEntry("unith", 1);
     }
 
@@ -206,7 +181,7 @@ class RoomServiceTest {
         Line back = enter("unith");
         ServerMessage.KickVote vote = room.vote(2, "aish", "unith");
         assertThat(vote.votes()).isEqualTo(1);
-        assertThat(back.endedWith).isNull();
+        assertThat(back.out.endedWith).isNull();
     }
 
     @Test
@@ -233,11 +208,11 @@ class RoomServiceTest {
         Line loki = enter("loki");
         Line unith = enter("unith");
         assertThat(room.kick("unith")).isEqualTo("unith was kicked out of the room by the server's operator.");
-        assertThat(unith.endedWith).isEqualTo(ErrorCode.KICKED);
+        assertThat(unith.out.endedWith).isEqualTo(ErrorCode.KICKED);
         assertThat(loki.kicks()).singleElement().satisfies(k -> assertThat(k.by()).isEmpty());
         assertCode(() -> room.kick("unith"), ErrorCode.USER_OFFLINE);
         assertThat(room.say("The room closes at ten")).isEqualTo(1);
-        assertThat(loki.pushed).contains(new ServerMessage.Notice("The room closes at ten", "23 Feb 2021 15:00:00"));
+        assertThat(loki.out.pushed).contains(new ServerMessage.Notice("The room closes at ten", "23 Feb 2021 15:00:00"));
         assertThatThrownBy(() -> room.say(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -247,6 +222,6 @@ class RoomServiceTest {
         enter("loki");
         Line unith = enter("unith");
         assertThat(strict.vote(1, "loki", "unith").kicked()).isTrue();
-        assertThat(unith.endedWith).isEqualTo(ErrorCode.KICKED);
+        assertThat(unith.out.endedWith).isEqualTo(ErrorCode.KICKED);
     }
 }

@@ -115,9 +115,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     private ChatClient enter(ChatClient client) {
-        if (roomPassword != null && client.welcome().roomPassword()) {
+        return enterRoom(client, roomPassword);
+    }
+
+    /**
+     * Gives the room password when the server's room has one and a password is given; a client
+     * refused is closed. Returns the client.
+     */
+    public static ChatClient enterRoom(ChatClient client, String password) {
+        if (password != null && client.welcome().roomPassword()) {
             try {
-                ChatClient.await(client.enterRoom(roomPassword));
+                ChatClient.await(client.enterRoom(password));
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
