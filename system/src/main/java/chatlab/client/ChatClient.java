@@ -101,7 +101,12 @@ public final class ChatClient implements AutoCloseable {
         fresh.heartbeat(heartbeat(options.heartbeat(), welcome.idleTimeout()));
         String room = roomPassword;
         if (room != null && welcome.roomPassword()) {
-            await(enterRoom(room));
+            try {
+                await(enterRoom(room));
+            } catch (ChatException e) {
+                fresh.close();
+                throw e;
+            }
         }
     }
 

@@ -66,8 +66,9 @@ public final class ChatServer implements AutoCloseable {
         this.listener = listener;
         this.identity = identity;
         Timestamps timestamps = new Timestamps(config.zone());
-        accounts = new AccountService(new SqliteAccountStore(db), new PasswordHasher(config.hashCost()),
-                config.lockout(), config.clock());
+        // one hasher, so that its limit of one hash per core holds for logins and room passwords together
+        PasswordHasher hasher = new PasswordHasher(config.hashCost());
+        accounts = new AccountService(new SqliteAccountStore(db), hasher, config.lockout(), config.clock());
         BlockService blocks = new BlockService(new SqliteBlockStore(db), accounts);
         presence = new PresenceService(new SqliteLoginStore(db), blocks, config.clock(), timestamps,
                 config.allowMultipleSessions());
@@ -77,7 +78,7 @@ public final class ChatServer implements AutoCloseable {
         TransferService transfers = new TransferService(audiences, presence);
         TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
                 new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
-        room = new RoomService(config.room(), new PasswordHasher(config.hashCost()), config.lockout(), accounts,
+        room = new RoomService(config.room(), hasher, config.lockout(), accounts,
                 presence, config.clock(), timestamps);
         handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room, timestamps,
                 config.signupEnabled(), config.idleTimeout());

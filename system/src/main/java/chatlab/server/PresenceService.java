@@ -43,6 +43,13 @@ public final class PresenceService {
     private final Map<String, List<Session>> byUser = new HashMap<>();
     /** The active sessions that asked for presence events, in login order; guarded by {@link #lock}. */
     private final Set<Session> watchers = new LinkedHashSet<>();
+    /**
+     * user → the user's present stay in the room: a number given when the user comes online with
+     * no session, kept while any session of the user stays (a takeover by the same client
+     * included), and dropped when the last one leaves; guarded by {@link #lock}.
+     */
+    private final Map<String, Long> stays = new HashMap<>();
+    private long lastStay;
     /** user → the end of that user's ban from the room, after a kick; guarded by {@link #lock}. */
     private final Map<String, Instant> bans = new HashMap<>();
     /** The size of {@link #active}, readable without the lock, which a login holds while it writes to the store. */
@@ -77,6 +84,7 @@ public final class PresenceService {
         lock.lock();
         try {
             refuseIfBanned(user);
+            Long stay = stays.get(user);
             if (instance != null) {
                 stale = byUser.getOrDefault(user, List.of()).stream().filter(s -> instance.equals(s.instance()))
                         .findFirst().orElse(null);
@@ -94,6 +102,7 @@ public final class PresenceService {
             others = List.copyOf(watchers);
             active.add(session);
             byUser.computeIfAbsent(user, u -> new ArrayList<>(1)).add(session);
+            stays.put(user, stay != null ? stay : ++lastStay); // a takeover continues the stay
             if (out.wantsPresence()) {
                 watchers.add(session);
             }
@@ -126,13 +135,17 @@ public final class PresenceService {
 
     /**
      * Bans a user from the room until {@code until} and returns the user's active sessions, for
-     * the caller to end. A login that had not entered yet is refused; one that had is returned.
+     * the caller to end; or null when a ban of the user is already in force (another kick came
+     * first). A login that had not entered yet is refused; one that had is returned.
      */
     public List<Session> ban(String user, Instant until) {
         lock.lock();
         try {
-            bans.put(user, until);
-            bans.values().removeIf(end -> !end.isAfter(clock.instant())); // forget the bans that ended
+            Instant now = clock.instant();
+            bans.values().removeIf(end -> !end.isAfter(now)); // forget the bans that ended
+            if (bans.putIfAbsent(user, until) != null) {
+                return null;
+            }
             return List.copyOf(byUser.getOrDefault(user, List.of()));
         } finally {
             lock.unlock();
@@ -140,15 +153,14 @@ public final class PresenceService {
     }
 
     /**
-     * The login id of the user's earliest active session, or empty if the user is offline: it
-     * changes whenever the user leaves and comes back, so it tells one stay in the room from the next.
+     * The user's present stay in the room, or empty if the user is offline. Stays only grow: a
+     * user who leaves and comes back has a later one.
      */
-    public java.util.OptionalLong firstLogin(String user) {
+    public java.util.OptionalLong stay(String user) {
         lock.lock();
         try {
-            List<Session> sessions = byUser.get(user);
-            return sessions == null ? java.util.OptionalLong.empty()
-                    : java.util.OptionalLong.of(sessions.getFirst().loginId());
+            Long stay = stays.get(user);
+            return stay == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(stay);
         } finally {
             lock.unlock();
         }
@@ -179,6 +191,7 @@ public final class PresenceService {
         sessions.remove(session);
         if (sessions.isEmpty()) {
             byUser.remove(session.user());
+            stays.remove(session.user());
         }
         watchers.remove(session);
         count.decrementAndGet();

@@ -52,7 +52,8 @@ public final class RoomService {
         this.presence = presence;
         this.clock = clock;
         this.timestamps = timestamps;
-        this.wrongPasswords = new Lockouts<>(lockout, clock);
+        // addresses come and go: a count is forgotten after a block's length without another failure
+        this.wrongPasswords = new Lockouts<>(lockout, clock, lockout.blockDuration());
     }
 
     /** Whether clients must give the room password before they sign up or log in. */
@@ -102,7 +103,7 @@ public final class RoomService {
         if (!accounts.exists(target)) {
             throw new ChatException(ErrorCode.UNKNOWN_USER, "There is no user named " + target);
         }
-        long stay = presence.firstLogin(target).orElseThrow(
+        long stay = presence.stay(target).orElseThrow(
                 () -> new ChatException(ErrorCode.USER_OFFLINE, target + " is not in the room"));
         Instant now = clock.instant();
         int needed = policy.kickVotes();
@@ -112,7 +113,9 @@ public final class RoomService {
         try {
             lapse(now);
             Ballot ballot = ballots.get(target);
-            if (ballot == null || ballot.stay() != stay) {
+            // stays only grow: a later one starts a new ballot; an earlier one was read before the
+            // target came back, and the vote counts for the stay in progress
+            if (ballot == null || ballot.stay() < stay) {
                 ballot = new Ballot(stay, new LinkedHashMap<>());
                 ballots.put(target, ballot);
             }
@@ -151,7 +154,7 @@ public final class RoomService {
      * throws {@code user_offline} when the target is not in the room.
      */
     public String kick(String target) {
-        if (presence.firstLogin(target).isEmpty()) {
+        if (presence.stay(target).isEmpty()) {
             throw new ChatException(ErrorCode.USER_OFFLINE, target + " is not in the room");
         }
         lock.lock();
@@ -172,6 +175,9 @@ public final class RoomService {
         String by = voters.isEmpty() ? "the server's operator" : "the votes of " + String.join(", ", voters);
         String when = timestamps.format(until);
         List<Session> sessions = presence.ban(target, until);
+        if (sessions == null) {
+            return target + " was kicked out of the room already.";
+        }
         for (Session session : sessions) {
             session.out().end(ErrorCode.KICKED, "You were kicked out of the room by " + by + ". You can come back after "
                     + when + ".");
@@ -206,15 +212,22 @@ public final class RoomService {
 
     /** The votes now standing against each user, for the console. */
     public Map<String, Integer> standingVotes() {
+        Map<String, Ballot> standing = new LinkedHashMap<>();
         lock.lock();
         try {
             lapse(clock.instant());
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            ballots.forEach((target, ballot) -> counts.put(target, ballot.votes().size()));
-            return counts;
+            ballots.forEach((target, ballot) -> standing.put(target, new Ballot(ballot.stay(),
+                    new LinkedHashMap<>(ballot.votes()))));
         } finally {
             lock.unlock();
         }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        standing.forEach((target, ballot) -> {
+            if (presence.stay(target).orElse(-1) == ballot.stay()) { // not the votes of an ended stay
+                counts.put(target, ballot.votes().size());
+            }
+        });
+        return counts;
     }
 
     /** The users in the room now, in login order, for the console. */

@@ -4,6 +4,7 @@ import chatlab.protocol.ChatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,16 +28,37 @@ final class ServerConsole {
         this.stop = stop;
     }
 
-    /** Whether standard input is an interactive terminal, the only case in which a console is read. */
+    /**
+     * Whether the server runs in the foreground of an interactive terminal (standard input and
+     * output both a terminal), the only case in which a console is read. A server started in
+     * the background with {@code &} would be stopped by the terminal at its first read.
+     */
     static boolean interactive() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;
         }
         try { // since JDK 22 a console exists even when input is redirected; isTerminal tells them apart
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            if (!(Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console)) {
+                return false;
+            }
         } catch (ReflectiveOperationException e) {
-            return true; // JDK 21: a console exists only on a terminal
+            // JDK 21: a console exists only on a terminal
+        }
+        return inForeground(Path.of("/proc/self/stat"));
+    }
+
+    /**
+     * Whether this process's group is the terminal's foreground group, read from Linux's
+     * {@code /proc/self/stat} (fields 5 and 8); true where that file does not exist.
+     */
+    static boolean inForeground(Path stat) {
+        try {
+            String text = java.nio.file.Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" "); // the name may hold spaces
+            return fields[2].equals(fields[5]); // pgrp, tpgid
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 

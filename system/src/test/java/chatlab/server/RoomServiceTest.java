@@ -69,8 +69,12 @@ class RoomServiceTest {
     }
 
     private Line enter(String user) {
+        return enter(presence, user, null);
+    }
+
+    private static Line enter(PresenceService presence, String user, String instance) {
         Line line = new Line();
-        line.session = presence.enter(user, "127.0.0.1", null, null, line.out).session();
+        line.session = presence.enter(user, "127.0.0.1", null, instance, line.out).session();
         line.out.onEnd = () -> presence.leave(line.session);
         return line;
     }
@@ -126,7 +130,7 @@ class RoomServiceTest {
         assertThat(second.message()).isEqualTo("unith was kicked out of the room by the votes of loki, aish.");
         assertThat(unith.out.endedWith).isEqualTo(ErrorCode.KICKED);
         assertThat(unith.out.reason).contains("the votes of loki, aish").contains("23 Feb 2021 15:10:00");
-        assertThat(presence.firstLogin("unith")).isEmpty();
+        assertThat(presence.stay("unith")).isEmpty();
         for (Line other : List.of(loki, aish)) {
             assertThat(other.kicks()).singleElement().satisfies(k -> {
                 assertThat(k.user()).isEqualTo("unith");
@@ -182,6 +186,46 @@ class RoomServiceTest {
         ServerMessage.KickVote vote = room.vote(2, "aish", "unith");
         assertThat(vote.votes()).isEqualTo(1);
         assertThat(back.out.endedWith).isNull();
+        presence.leave(back.session);
+        assertThat(room.standingVotes()).as("the votes of an ended stay do not stand").isEmpty();
+    }
+
+    @Test
+    void aTakeoverByTheSameClientIsTheSameStayAndKeepsTheVotes() {
+        enter("loki");
+        enter("aish");
+        enter(presence, "unith", "phone");
+        room.vote(1, "loki", "unith");
+        Line takenOver = enter(presence, "unith", "phone");
+        assertThat(room.vote(2, "aish", "unith").kicked()).isTrue();
+        assertThat(takenOver.out.endedWith).isEqualTo(ErrorCode.KICKED);
+    }
+
+    @Test
+    void withSeveralSessionsTheStayLastsUntilTheLastOneLeavesAndAKickEndsThemAll() {
+        PresenceService several = new PresenceService(new SqliteLoginStore(db),
+                new BlockService(new SqliteBlockStore(db), accounts), clock, new Timestamps(ZoneId.of("UTC")), true);
+        RoomService multi = new RoomService(new RoomPolicy(null, 2, Duration.ofMinutes(5), Duration.ofMinutes(10)),
+                HASHER, LockoutPolicy.DEFAULT, accounts, several, clock, new Timestamps(ZoneId.of("UTC")));
+        enter(several, "loki", null);
+        enter(several, "aish", null);
+        Line phone = enter(several, "unith", "phone");
+        Line laptop = enter(several, "unith", "laptop");
+        multi.vote(1, "loki", "unith");
+        several.leave(phone.session); // the other session stays: so does the vote
+        assertThat(multi.vote(2, "aish", "unith").kicked()).isTrue();
+        assertThat(laptop.out.endedWith).isEqualTo(ErrorCode.KICKED);
+        assertThat(several.stay("unith")).isEmpty();
+    }
+
+    @Test
+    void aSecondKickOfAUserAlreadyBannedChangesNothing() {
+        enter("unith");
+        Instant until = clock.instant().plus(Duration.ofMinutes(10));
+        assertThat(presence.ban("unith", until)).hasSize(1);
+        assertThat(presence.ban("unith", until.plusSeconds(60))).isNull();
+        assertThatThrownBy(() -> enter("unith")).isInstanceOfSatisfying(ChatException.class,
+                e -> assertThat(e.retryAfterSeconds()).isEqualTo(600));
     }
 
     @Test

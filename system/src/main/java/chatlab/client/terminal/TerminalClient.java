@@ -84,6 +84,8 @@ public final class TerminalClient {
     private volatile boolean leaving;
     /** Set when the server kicked this user out of the room: the client then ends. */
     private volatile boolean kicked;
+    /** Set once the command loop has returned. */
+    private volatile boolean stopped;
     /** The exit code after being kicked out of the room. */
     public static final int EXIT_KICKED = 3;
 
@@ -137,6 +139,7 @@ public final class TerminalClient {
                     + "block, unblock, Download_tempID, Beacon, Upload_contact_log. Type 'help' for more.");
             return loop(user);
         } finally {
+            stopped = true;
             leaving = true;
             if (tracing != null) {
                 tracing.close();
@@ -252,6 +255,9 @@ public final class TerminalClient {
 
     private int loop(String user) {
         while (true) {
+            if (kicked) {
+                return EXIT_KICKED;
+            }
             String line = read(user + "> ", null);
             if (kicked) {
                 return EXIT_KICKED;
@@ -268,6 +274,9 @@ public final class TerminalClient {
                     return 0;
                 }
             } catch (ChatException e) {
+                if (kicked) {
+                    return EXIT_KICKED; // the request failed because the server ended the session
+                }
                 print("Error: " + e.getMessage());
                 if (e.code() == ErrorCode.CONNECTION_LOST || e.code() == ErrorCode.TIMEOUT) {
                     print("Type 'reconnect' to try again, or 'OUT' to quit.");
@@ -434,6 +443,21 @@ public final class TerminalClient {
         }
     }
 
+    /**
+     * Ends the line the user is typing, so that a kicked client stops at once: JLine ends a
+     * read on SIGINT, but only while it reads, so the signal is raised whenever the client is
+     * reading, for a moment, in case it was between two lines when the kick came.
+     */
+    private void endTheLineBeingRead() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        while (!stopped && System.nanoTime() < deadline) {
+            if (reader.isReading()) {
+                terminal.raise(Terminal.Signal.INT);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
+        }
+    }
+
     private void logoutQuietly() {
         leaving = true;
         if (client.isConnected() && client.user() != null) {
@@ -496,7 +520,7 @@ public final class TerminalClient {
             if (disconnect.code() == ErrorCode.KICKED) {
                 leaving = true; // the session is over: say why, not that the connection was lost
                 kicked = true;
-                terminal.raise(Terminal.Signal.INT); // ends the line being read, so the client stops now
+                Thread.ofVirtual().name("kicked").start(TerminalClient.this::endTheLineBeingRead);
             }
         }
 
