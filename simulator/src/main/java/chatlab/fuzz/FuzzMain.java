@@ -132,10 +132,10 @@ public final class FuzzMain implements Callable<Integer> {
             }
             pool.shutdown();
             while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                long done = byRuns ? fuzzRuns.stream().mapToLong(r -> r.executed.get()).sum()
+                long done = byRuns ? fuzzRuns.stream().mapToLong(r -> r.output.runs).sum()
                         : Math.min(total, (System.nanoTime() - start) / 1_000_000_000L * Math.min(jobs, fuzzRuns.size()));
                 progress.stepTo(done, String.format("%,d executions", fuzzRuns.stream()
-                        .mapToLong(r -> r.executed.get()).sum()));
+                        .mapToLong(r -> r.output.runs).sum()));
             }
             progress.stepTo(total, "done");
         } finally {

@@ -11,8 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,11 +24,6 @@ final class FuzzRun {
     /** Jazzer's hooks into java.util.regex and ProcessBuilder cannot instrument newer JDKs' classes. */
     static final String DISABLED_HOOKS = "com.code_intelligence.jazzer.sanitizers.RegexRoadblocks:"
             + "com.code_intelligence.jazzer.sanitizers.OsCommandInjection";
-    private static final Pattern STATUS = Pattern.compile(
-            "^#(\\d+)\\s+\\S+\\s+cov: (\\d+) ft: (\\d+) corp: (\\d+)/.*");
-    private static final Pattern DONE = Pattern.compile("^Done (\\d+) runs in (\\d+) second.*");
-    private static final Pattern STAT = Pattern.compile("^stat::(\\w+):\\s+(\\d+)");
-    private static final Pattern UNIT = Pattern.compile(".*Test unit written to (\\S+).*");
 
     private final FuzzTarget target;
     private final Path root;
@@ -38,8 +31,8 @@ final class FuzzRun {
     private final long seed;
     private final long runs;
     private final Duration duration;
-    /** Executions so far, for the progress bar. */
-    final AtomicLong executed = new AtomicLong();
+    /** What libFuzzer said so far; its executions feed the progress bar. */
+    final LibFuzzerOutput output = new LibFuzzerOutput();
 
     FuzzRun(FuzzTarget target, Path root, Path out, long seed, long runs, Duration duration) {
         this.target = target;
@@ -75,55 +68,27 @@ final class FuzzRun {
     FuzzResult call() throws IOException, InterruptedException {
         Files.createDirectories(target.corpus(root));
         Process process = new ProcessBuilder(command()).directory(out.toFile()).redirectErrorStream(true).start();
-        long[] last = new long[4]; // runs, coverage, features, corpus
-        long doneRuns = -1;
-        long doneSeconds = 0;
-        long execsPerSecond = 0;
-        long rss = 0;
-        String finding = null;
-        Path unit = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8)); PrintWriter log = new PrintWriter(Files.newBufferedWriter(
                 out.resolve(target.name() + ".log")))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.startsWith("INFO: Instrumented ")) {
-                    continue;
-                }
-                log.println(line);
-                Matcher m;
-                if ((m = STATUS.matcher(line)).matches()) {
-                    for (int i = 0; i < 4; i++) {
-                        last[i] = Long.parseLong(m.group(i + 1));
-                    }
-                    executed.set(last[0]);
-                } else if ((m = DONE.matcher(line)).matches()) {
-                    doneRuns = Long.parseLong(m.group(1));
-                    doneSeconds = Long.parseLong(m.group(2));
-                    executed.set(doneRuns);
-                } else if ((m = STAT.matcher(line)).matches()) {
-                    switch (m.group(1)) {
-                        case "average_exec_per_sec" -> execsPerSecond = Long.parseLong(m.group(2));
-                        case "peak_rss_mb" -> rss = Long.parseLong(m.group(2));
-                        case "number_of_executed_units" -> doneRuns = Math.max(doneRuns, Long.parseLong(m.group(2)));
-                        default -> { }
-                    }
-                } else if (line.startsWith("== Java Exception: ") && finding == null) {
-                    finding = line.substring("== Java Exception: ".length()).strip();
-                } else if (line.startsWith("==") && line.contains("ERROR: libFuzzer") && finding == null) {
-                    finding = line.replaceFirst("^==\\d+==\\s*", "");
-                } else if ((m = UNIT.matcher(line)).matches()) {
-                    unit = Path.of(m.group(1));
+                if (output.accept(line)) {
+                    log.println(line);
                 }
             }
+        } finally {
+            process.destroy();
         }
         int exit = process.waitFor();
-        String reproducer = unit == null ? null : keep(unit);
+        String reproducer = output.unit == null ? null : keep(Path.of(output.unit));
+        String finding = output.finding;
         if (exit != 0 && finding == null) {
             finding = "Jazzer exited with code " + exit + " (see " + target.name() + ".log)";
         }
-        return new FuzzResult(target.name(), target.decodes(), seed, Math.max(doneRuns, last[0]), doneSeconds,
-                execsPerSecond, (int) last[1], (int) last[2], (int) last[3], rss, exit, finding, reproducer);
+        return new FuzzResult(target.name(), target.decodes(), seed, output.runs, output.seconds,
+                output.execsPerSecond, output.coverage, output.features, output.corpus, output.peakRssMiB, exit,
+                finding, reproducer);
     }
 
     /** Copies a failing input into the target's committed inputs, so every test run replays it from now on. */
