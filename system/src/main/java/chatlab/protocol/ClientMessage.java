@@ -32,8 +32,8 @@ public sealed interface ClientMessage {
     record Signup(long id, String user, String password) implements ClientMessage {
         public Signup {
             Checks.requestId(id);
-            Checks.nonBlank(user, "user", 256);
-            Checks.nonBlank(password, "password", Protocol.MAX_PASSWORD_CHARS);
+            Usernames.require(Checks.required(user, "user"));
+            Passwords.require(Checks.required(password, "password"));
         }
 
         @Override

@@ -3,8 +3,10 @@ package chatlab.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,12 +153,21 @@ public final class MessageCodec {
         }
         try {
             return reader.readValue(text);
+        } catch (InvalidTypeIdException e) {
+            ChatException error = textual(text, "type") ? classify(e)
+                    : new ChatException(ErrorCode.MALFORMED_FRAME, "a frame's 'type' must be a string, such as \"ping\"");
+            throw new DecodeException(error, requestId(text), e);
         } catch (JsonProcessingException e) {
             throw new DecodeException(classify(e), requestId(text), e);
         }
     }
 
     private static ChatException classify(JsonProcessingException e) {
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            String path = e instanceof JsonMappingException jme ? path(jme) : "";
+            return new ChatException(ErrorCode.INVALID_ARGUMENT, (path.isEmpty() ? "a number" : "field '" + path + "'")
+                    + " is out of the range of a 64-bit integer");
+        }
         if (e instanceof ValueInstantiationException vie) {
             Throwable cause = vie.getCause();
             if (cause instanceof ChatException ce) {
@@ -172,9 +183,7 @@ public final class MessageCodec {
             return new ChatException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + tie.getTypeId() + "'");
         }
         if (e instanceof MismatchedInputException mie) {
-            String path = mie.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String path = path(mie);
             if (path.isEmpty()) {
                 return new ChatException(ErrorCode.MALFORMED_FRAME, "a frame must be one JSON object with a 'type'");
             }
@@ -182,6 +191,22 @@ public final class MessageCodec {
                     "field '" + path + "' must be " + describe(mie.getTargetType()));
         }
         return new ChatException(ErrorCode.MALFORMED_FRAME, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    /** Whether the frame's field is a JSON string; false when the frame cannot be read as a tree. */
+    private boolean textual(String text, String field) {
+        try {
+            JsonNode node = treeReader.readTree(text).get(field);
+            return node != null && node.isTextual();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String describe(Class<?> type) {
@@ -220,7 +245,7 @@ public final class MessageCodec {
     private long requestId(String text) {
         try {
             JsonNode id = treeReader.readTree(text).get("id");
-            return id != null && id.canConvertToExactIntegral() && id.asLong() > 0 ? id.asLong() : 0;
+            return id != null && id.canConvertToExactIntegral() && id.canConvertToLong() && id.asLong() > 0 ? id.asLong() : 0;
         } catch (JsonProcessingException | RuntimeException e) {
             return 0;
         }

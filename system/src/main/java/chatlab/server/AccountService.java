@@ -44,7 +44,7 @@ public final class AccountService {
     /** Creates an account, or throws {@link ChatException} saying why not. */
     public void signup(String user, String password) {
         Usernames.require(user);
-        requireValidPassword(password);
+        chatlab.protocol.Passwords.require(password);
         if (names.contains(user) || !store.create(user, hasher.hash(password), clock.instant())) {
             throw new ChatException(ErrorCode.USERNAME_TAKEN, "The username '" + user + "' is already taken");
         }
@@ -54,7 +54,7 @@ public final class AccountService {
     /** Creates an account unless the name exists; returns whether it was created. */
     public boolean importAccount(String user, String password) {
         Usernames.require(user);
-        requireValidPassword(password);
+        chatlab.protocol.Passwords.require(password);
         if (names.contains(user)) {
             return false;
         }
@@ -100,15 +100,5 @@ public final class AccountService {
     /** Every username, in name order. */
     public List<String> usernames() {
         return List.copyOf(names);
-    }
-
-    static void requireValidPassword(String password) {
-        if (password == null || password.isEmpty() || password.length() > Protocol.MAX_PASSWORD_CHARS) {
-            throw new ChatException(ErrorCode.INVALID_PASSWORD,
-                    "A password has 1 to " + Protocol.MAX_PASSWORD_CHARS + " characters");
-        }
-        if (password.chars().anyMatch(Character::isISOControl)) {
-            throw new ChatException(ErrorCode.INVALID_PASSWORD, "A password must not contain control characters");
-        }
     }
 }

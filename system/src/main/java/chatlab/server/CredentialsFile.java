@@ -106,7 +106,7 @@ public final class CredentialsFile {
             return "invalid username '" + user + "': use " + Usernames.RULE;
         }
         try {
-            AccountService.requireValidPassword(password);
+            chatlab.protocol.Passwords.require(password);
         } catch (ChatException e) {
             return "invalid password for '" + user + "': " + e.getMessage();
         }

@@ -148,6 +148,18 @@ class MessageCodecTest {
             "{\"type\":\"ping\",\"id\":17,\"id\":18}                    | MALFORMED_FRAME  | 0",
             "{\"type\":\"login\",\"id\":19,\"user\":\"u\",\"password\":\"p\",\"instance\":\"\"} | INVALID_ARGUMENT | 19",
             "{\"type\":\"login\",\"id\":20,\"user\":\"u\",\"password\":\"p\",\"instance\":\"a/b\"} | INVALID_ARGUMENT | 20",
+            "{\"type\":1,\"id\":21}                                 | MALFORMED_FRAME  | 21",
+            "{\"type\":true,\"id\":22}                              | MALFORMED_FRAME  | 22",
+            "{\"type\":null,\"id\":23}                              | MALFORMED_FRAME  | 23",
+            "{\"type\":\"ping\",\"id\":99999999999999999999}      | INVALID_ARGUMENT | 0",
+            "{\"type\":\"ping\",\"id\":9223372036854775808}       | INVALID_ARGUMENT | 0",
+            "{\"type\":\"signup\",\"id\":24,\"user\":\"\",\"password\":\"p\"} | INVALID_USERNAME | 24",
+            "{\"type\":\"signup\",\"id\":25,\"user\":\"-x\",\"password\":\"p\"} | INVALID_USERNAME | 25",
+            "{\"type\":\"signup\",\"id\":26,\"user\":\"a23456789012345678901234567890123\",\"password\":\"p\"} | INVALID_USERNAME | 26",
+            "{\"type\":\"signup\",\"id\":27,\"user\":\"ann\",\"password\":\"\"} | INVALID_PASSWORD | 27",
+            "{\"type\":\"signup\",\"id\":28,\"user\":\"ann\",\"password\":\"a\\tb\"} | INVALID_PASSWORD | 28",
+            "{\"type\":\"signup\",\"id\":29,\"password\":\"p\"} | INVALID_ARGUMENT | 29",
+            "{\"type\":\"signup\",\"id\":30,\"user\":\"ann\",\"password\":5} | INVALID_ARGUMENT | 30",
     })
     void namesWhatIsWrongWithABadFrame(String text, ErrorCode code, long id) {
         assertThatThrownBy(() -> codec.decodeClient(text))
@@ -156,6 +168,14 @@ class MessageCodecTest {
                     assertThat(e.requestId()).isEqualTo(id);
                     assertThat(e.getMessage()).isNotBlank().doesNotContain("CoercionConfig");
                 });
+    }
+
+    @Test
+    void refusesAnOverLongSignupPasswordWithItsOwnCode() {
+        String text = "{\"type\":\"signup\",\"id\":1,\"user\":\"ann\",\"password\":\""
+                + "p".repeat(Protocol.MAX_PASSWORD_CHARS + 1) + "\"}";
+        assertThatThrownBy(() -> codec.decodeClient(text)).isInstanceOfSatisfying(ChatException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PASSWORD));
     }
 
     @Test
