@@ -13,6 +13,7 @@ import chatlab.protocol.ServerMessage;
 import chatlab.testing.Outcomes;
 import chatlab.testing.Recorder;
 import chatlab.testing.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,17 @@ class FileTransfersIT {
         assertThat(sent.outcomes()).singleElement().satisfies(o -> assertThat(o.ok()).isTrue());
         assertReceived("bob", "alice_notes.txt", notes);
         assertThat(peers.get("carol").received).isEmpty();
+    }
+
+    @Test
+    void aSecondFileOfTheSameNameGetsANewNameAndReplacesNothing() throws Exception {
+        Path first = file("notes.txt", 20_000);
+        ChatClient.await(peers.get("alice").transfers.send(first, Audience.UNICAST, List.of("bob")));
+        assertReceived("bob", "alice_notes.txt", first);
+        Path second = Files.write(dir.resolve("notes.txt"), "a newer version".getBytes(StandardCharsets.UTF_8));
+        ChatClient.await(peers.get("alice").transfers.send(second, Audience.UNICAST, List.of("bob")));
+        assertReceived("bob", "alice_notes (2).txt", second);
+        assertThat(peers.get("bob").downloads.resolve("alice_notes.txt")).hasSize(20_000);
     }
 
     @Test

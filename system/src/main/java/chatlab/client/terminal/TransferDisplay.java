@@ -76,7 +76,10 @@ final class TransferDisplay implements FileTransfers.Listener {
     @Override
     public synchronized void received(String from, String fileName, Path file) {
         clear(from, fileName, false);
-        print.accept("Received " + fileName + " from " + from + " (saved as " + file + ")");
+        Path usual = chatlab.p2p.transfer.Downloads.finalPath(file.toAbsolutePath().getParent(), from, fileName);
+        print.accept("Received " + fileName + " from " + from + " (saved as " + file
+                + (usual.getFileName().equals(file.getFileName()) ? ")"
+                        : ": " + usual.getFileName() + " was taken, so it got a new name)"));
     }
 
     @Override

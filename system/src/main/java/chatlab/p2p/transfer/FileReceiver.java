@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +45,9 @@ public final class FileReceiver {
     private final DatagramCodec codec;
     private final CompletableFuture<Received> result = new CompletableFuture<>();
     private final Path partial;
+    /** The name the file is meant to have; {@link #saved} is the one it took. */
     private final Path target;
+    private Path saved;
     private final Map<Long, byte[]> early = new HashMap<>();
     private long packetNumber;
     private long started;
@@ -200,7 +201,7 @@ public final class FileReceiver {
         }
         send(new Datagram.FinAck(offer.transferId(), verdict));
         if (verdict == Datagram.FinStatus.SAVED) {
-            result.complete(new Received(offer, target, Duration.ofNanos(System.nanoTime() - started)));
+            result.complete(new Received(offer, saved, Duration.ofNanos(System.nanoTime() - started)));
         } else if (verdict == Datagram.FinStatus.HASH_MISMATCH) {
             result.completeExceptionally(new TransferException(TransferException.Reason.HASH_MISMATCH,
                     offer.fileName() + " from " + offer.from() + " arrived whole but its SHA-256 did not match; discarded"));
@@ -219,7 +220,7 @@ public final class FileReceiver {
                 Files.deleteIfExists(partial);
                 return Datagram.FinStatus.HASH_MISMATCH;
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            saved = Downloads.claim(partial, target);
             return Datagram.FinStatus.SAVED;
         } catch (IOException e) {
             deletePartial();

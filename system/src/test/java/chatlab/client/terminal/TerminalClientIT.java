@@ -167,6 +167,10 @@ class TerminalClientIT {
             hansTerm.expect("Receiving notes.txt (293.0 KB) from Yoda...").expect("Received notes.txt from Yoda (saved as ");
             assertThat(java.nio.file.Files.readAllBytes(dir.resolve("hans-downloads/Yoda_notes.txt")))
                     .isEqualTo(java.nio.file.Files.readAllBytes(notes));
+            term.type("UPD Hans " + notes).expect("Sent notes.txt to Hans (293.0 KB in");
+            hansTerm.expect("Received notes.txt from Yoda (saved as ")
+                    .expect("Yoda_notes (2).txt: Yoda_notes.txt was taken, so it got a new name)");
+            assertThat(dir.resolve("hans-downloads/Yoda_notes (2).txt")).hasSize(300_000);
             term.type("UPD Hans " + dir.resolve("missing.txt")).expect("Error: no such file: ");
             term.type("UPD Nobody " + notes).expect("Error: Username 'Nobody' does not exist");
             hansTerm.type("OUT").expect("Bye, Hans!");
