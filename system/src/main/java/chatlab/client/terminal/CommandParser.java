@@ -16,12 +16,14 @@ final class CommandParser {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
     /** A Toom timestamp is four words: {@code 23 Feb 2021 15:00:01}. */
     private static final int TIMESTAMP_WORDS = 4;
+    /** CSC573's own form: the command, the users in brackets split by '|', then the rest: {@code mmulticast[a|b]Hi}. */
+    private static final Pattern BRACKETED = Pattern.compile("([A-Za-z_]+)\\[([^\\]]*)\\](.*)", Pattern.DOTALL);
 
     private CommandParser() {
     }
 
     static Command parse(String line) {
-        String trimmed = line.strip();
+        String trimmed = unbracket(line.strip());
         String[] head = trimmed.split("\\s+", 2);
         Optional<Verb> verb = Verb.named(head[0]);
         if (verb.isEmpty()) {
@@ -30,6 +32,16 @@ final class CommandParser {
         String rest = head.length > 1 ? head[1].strip() : "";
         Command command = parse(verb.get(), rest);
         return command != null ? command : new Command.Invalid("Error. Usage: " + verb.get().usage());
+    }
+
+    /** Rewrites CSC573's {@code fblockcast[unith|aish]alice.txt} as {@code fblockcast unith,aish alice.txt}. */
+    private static String unbracket(String line) {
+        Matcher m = BRACKETED.matcher(line);
+        if (!m.matches() || Verb.named(m.group(1)).isEmpty()) {
+            return line;
+        }
+        List<String> names = Arrays.stream(m.group(2).split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return m.group(1) + " " + (names.isEmpty() ? "" : String.join(",", names) + " ") + m.group(3).strip();
     }
 
     /** Returns null when the arguments do not fit the command. */

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The commands of the terminal client: the Toom seed names (MSG, EDT, DLT, RDM, ATU, OUT),
- * readable lowercase aliases, and the CS425 commands. Names match in any case.
+ * readable lowercase aliases, the CS425 commands, and CSC573's ({@code getusers},
+ * {@code mbroadcast}, {@code municast}, {@code fmulticast}…). Names match in any case.
  */
 public enum Verb {
     POST("MSG", "<message>", "post a message to the board", "post"),
@@ -18,15 +19,18 @@ public enum Verb {
     READ("RDM", "<timestamp>", "read the board messages posted or edited after the timestamp", "read"),
     WHO("ATU", "", "list the other active users", "who", "whoelse", "getusers"),
     LOGOUT("OUT", "", "log out and quit", "logout", "quit", "exit"),
-    SEND(null, "<user> <message>", "send a private message", "send", "private"),
-    MULTICAST(null, "<user,user,...> <message>", "send a message to the listed users", "multicast"),
-    BROADCAST(null, "<message>", "send a message to every other user", "broadcast"),
-    BLOCKCAST(null, "<user,user,...> <message>", "send a message to everyone except the listed users", "blockcast"),
-    SEND_FILE("UPD", "<user> <file>", "send a file to a user, peer to peer over UDP", "sendfile"),
-    MULTICAST_FILE(null, "<user,user,...> <file>", "send a file to the listed users", "multicastfile"),
-    BROADCAST_FILE(null, "<file>", "send a file to every other user online", "broadcastfile"),
+    SEND(null, "<user> <message>", "send a private message", "send", "private", "municast"),
+    MULTICAST(null, "<user,user,...> <message>", "send a message to the listed users", "multicast", "mmulticast"),
+    BROADCAST(null, "<message>", "send a message to every other user", "broadcast", "mbroadcast"),
+    BLOCKCAST(null, "<user,user,...> <message>", "send a message to everyone except the listed users", "blockcast",
+            "mblockcast"),
+    SEND_FILE("UPD", "<user> <file>", "send a file to a user, peer to peer over UDP", "sendfile", "funicast"),
+    MULTICAST_FILE(null, "<user,user,...> <file>", "send a file to the listed users", "multicastfile",
+            "fmulticast"),
+    BROADCAST_FILE(null, "<file>", "send a file to every other user online", "broadcastfile",
+            "fbroadcast"),
     BLOCKCAST_FILE(null, "<user,user,...> <file>", "send a file to everyone online except the listed users",
-            "blockcastfile"),
+            "blockcastfile", "fblockcast"),
     DOWNLOAD_TEMP_ID("Download_tempID", "", "get a fresh temporary ID for contact tracing", "tempid"),
     BEACON("Beacon", "<ip> <port>", "send your temporary ID to a peer's UDP port, as a beacon"),
     UPLOAD_CONTACT_LOG("Upload_contact_log", "", "upload your contact log and see whom you met", "upload"),

@@ -39,6 +39,33 @@ class CommandParserTest {
     }
 
     @Test
+    void takesCsc573sCommandNamesInOursAndInItsOwnBracketedForm() {
+        assertThat(CommandParser.parse("getusers")).isEqualTo(new Command.Who());
+        assertThat(CommandParser.parse("municast loki hi")).isEqualTo(new Command.Send(Audience.UNICAST, List.of("loki"), "hi"));
+        assertThat(CommandParser.parse("municast[loki]hi there"))
+                .isEqualTo(new Command.Send(Audience.UNICAST, List.of("loki"), "hi there"));
+        assertThat(CommandParser.parse("mmulticast[unith|aish|loki]Hello"))
+                .isEqualTo(new Command.Send(Audience.MULTICAST, List.of("unith", "aish", "loki"), "Hello"));
+        assertThat(CommandParser.parse("mbroadcast Hello all"))
+                .isEqualTo(new Command.Send(Audience.BROADCAST, List.of(), "Hello all"));
+        assertThat(CommandParser.parse("mbroadcast[]Hello all"))
+                .isEqualTo(new Command.Send(Audience.BROADCAST, List.of(), "Hello all"));
+        assertThat(CommandParser.parse("mblockcast[unith]psst"))
+                .isEqualTo(new Command.Send(Audience.BLOCKCAST, List.of("unith"), "psst"));
+        assertThat(CommandParser.parse("funicast loki TestFile.txt"))
+                .isEqualTo(new Command.SendFile(Audience.UNICAST, List.of("loki"), java.nio.file.Path.of("TestFile.txt")));
+        assertThat(CommandParser.parse("fmulticast[unith|aish]TestFile.txt"))
+                .isEqualTo(new Command.SendFile(Audience.MULTICAST, List.of("unith", "aish"),
+                        java.nio.file.Path.of("TestFile.txt")));
+        assertThat(CommandParser.parse("fbroadcast alice.txt"))
+                .isEqualTo(new Command.SendFile(Audience.BROADCAST, List.of(), java.nio.file.Path.of("alice.txt")));
+        assertThat(CommandParser.parse("fblockcast[unith]alice.txt"))
+                .isEqualTo(new Command.SendFile(Audience.BLOCKCAST, List.of("unith"), java.nio.file.Path.of("alice.txt")));
+        assertThat(CommandParser.parse("kick[unith]")).isEqualTo(new Command.Kick("unith"));
+        assertThat(CommandParser.parse("MSG a [bracketed] note")).isEqualTo(new Command.Post("a [bracketed] note"));
+    }
+
+    @Test
     void parsesTheContactTracingCommandsInAnyCase() {
         assertThat(CommandParser.parse("Download_tempID")).isEqualTo(new Command.DownloadTempId());
         assertThat(CommandParser.parse("download_tempid")).isEqualTo(new Command.DownloadTempId());
