@@ -2,4 +2,8 @@ package chatlab.protocol;
 
 /** One active session, numbered in login order as Toom's userlog.txt numbers it. */
 public record ActiveUser(int seq, String user, String since, String address, Integer udpPort) {
+    /** A line of Toom's userlog.txt: {@code seq; timestamp; username; client IP; client UDP port}. */
+    public String userLogLine() {
+        return seq + "; " + since + "; " + user + "; " + address + "; " + (udpPort == null ? "-" : udpPort.toString());
+    }
 }

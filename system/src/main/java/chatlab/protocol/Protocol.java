@@ -10,6 +10,8 @@ public final class Protocol {
     public static final int MAX_TEXT_CHARS = 4_096;
     /** The longest password, in characters. */
     public static final int MAX_PASSWORD_CHARS = 256;
+    /** The port a chatlab server listens on unless told otherwise. */
+    public static final int DEFAULT_PORT = 4242;
     /** The longest idempotency key, in characters. */
     public static final int MAX_KEY_CHARS = 64;
     /** The most contact-log entries one upload request may carry. */

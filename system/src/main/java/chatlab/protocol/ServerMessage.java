@@ -21,12 +21,22 @@ public sealed interface ServerMessage {
      * Accepts the handshake. {@code idleTimeout}: seconds without a frame from the client after
      * which the server closes the connection as dead (null: never); a client pings when idle.
      * {@code room}: true when the room has a password, which the client must give (a
-     * {@code room} request) before it signs up or logs in; absent otherwise.
+     * {@code room} request) before it signs up or logs in; absent otherwise. {@code profile}: the
+     * server's {@link Profile}, such as {@code toom}, whose wording clients follow.
      */
     record Welcome(long id, int version, String server, int maxFrameBytes, String zone, Integer idleTimeout,
-            Boolean room) implements Response {
+            Boolean room, String profile) implements Response {
         public Welcome(long id, int version, String server, int maxFrameBytes, String zone) {
-            this(id, version, server, maxFrameBytes, zone, null, null);
+            this(id, version, server, maxFrameBytes, zone, null, null, null);
+        }
+
+        /** The server's profile; chatlab's own when the server names none or one this client does not know. */
+        public Profile serverProfile() {
+            try {
+                return profile == null ? Profile.CHATLAB : Profile.parse(profile);
+            } catch (IllegalArgumentException unknown) {
+                return Profile.CHATLAB;
+            }
         }
 
         /** Whether the room password must be given before signing up or logging in. */

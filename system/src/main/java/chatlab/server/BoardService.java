@@ -26,6 +26,8 @@ public final class BoardService {
     private final Timestamps timestamps;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<BoardStore.Row> board;
+    /** Told after every change of the board, outside the lock. */
+    private volatile Runnable onChange = () -> { };
 
     public BoardService(BoardStore store, InstantSource clock, Timestamps timestamps) {
         this.store = store;
@@ -34,44 +36,70 @@ public final class BoardService {
         this.board = new ArrayList<>(store.all());
     }
 
+    /** Runs {@code listener} after every post, edit and delete, in the order the changes happened. */
+    void onChange(Runnable listener) {
+        onChange = listener;
+    }
+
+    /** Empties the board, as Toom's server started with an empty one. */
+    void clear() {
+        lock.lock();
+        try {
+            store.clear();
+            board.clear();
+        } finally {
+            lock.unlock();
+        }
+        onChange.run();
+    }
+
     /** Toom's MSG. */
     public ServerMessage.BoardAck post(long requestId, String user, String text) {
+        ServerMessage.BoardAck ack;
         lock.lock();
         try {
             Instant now = Timestamps.truncate(clock.instant());
             long id = store.insert(user, text, now);
             board.add(new BoardStore.Row(id, user, text, now, false));
-            return ack(requestId, BoardAction.POSTED, board.size(), now);
+            ack = ack(requestId, BoardAction.POSTED, board.size(), now);
         } finally {
             lock.unlock();
         }
+        onChange.run();
+        return ack;
     }
 
     /** Toom's EDT. */
     public ServerMessage.BoardAck edit(long requestId, String user, int number, String timestamp, String text) {
+        ServerMessage.BoardAck ack;
         lock.lock();
         try {
             BoardStore.Row row = owned(user, number, timestamp, "edit");
             Instant now = Timestamps.truncate(clock.instant());
             store.update(row.id(), text, now);
             board.set(number - 1, new BoardStore.Row(row.id(), row.user(), text, now, true));
-            return ack(requestId, BoardAction.EDITED, number, now);
+            ack = ack(requestId, BoardAction.EDITED, number, now);
         } finally {
             lock.unlock();
         }
+        onChange.run();
+        return ack;
     }
 
     /** Toom's DLT. */
     public ServerMessage.BoardAck delete(long requestId, String user, int number, String timestamp) {
+        ServerMessage.BoardAck ack;
         lock.lock();
         try {
             BoardStore.Row row = owned(user, number, timestamp, "delete");
             store.delete(row.id());
             board.remove(number - 1);
-            return ack(requestId, BoardAction.DELETED, number, Timestamps.truncate(clock.instant()));
+            ack = ack(requestId, BoardAction.DELETED, number, Timestamps.truncate(clock.instant()));
         } finally {
             lock.unlock();
         }
+        onChange.run();
+        return ack;
     }
 
     private BoardStore.Row owned(String user, int number, String timestamp, String verb) {
@@ -108,16 +136,19 @@ public final class BoardService {
         return page(requestId, after, row -> true);
     }
 
-    private ServerMessage.BoardMessages page(long requestId, String after,
-            java.util.function.Predicate<BoardStore.Row> wanted) {
-        long afterId = Pages.cursor(after);
+    /** The whole board, unpaged. */
+    List<BoardEntry> all() {
         List<BoardEntry> entries = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
+        collect(row -> true, entries, new ArrayList<>());
+        return entries;
+    }
+
+    private void collect(java.util.function.Predicate<BoardStore.Row> wanted, List<BoardEntry> entries, List<Long> ids) {
         lock.lock();
         try {
             for (int i = 0; i < board.size(); i++) {
                 BoardStore.Row row = board.get(i);
-                if (row.id() > afterId && wanted.test(row)) {
+                if (wanted.test(row)) {
                     entries.add(new BoardEntry(i + 1, row.user(), row.text(), timestamps.format(row.at()), row.edited()));
                     ids.add(row.id());
                 }
@@ -125,6 +156,14 @@ public final class BoardService {
         } finally {
             lock.unlock();
         }
+    }
+
+    private ServerMessage.BoardMessages page(long requestId, String after,
+            java.util.function.Predicate<BoardStore.Row> wanted) {
+        long afterId = Pages.cursor(after);
+        List<BoardEntry> entries = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        collect(row -> row.id() > afterId && wanted.test(row), entries, ids);
         Pages.Cut<BoardEntry> cut = Pages.cut(entries, false, i -> Long.toString(ids.get(i)));
         String message = cut.items().isEmpty() && after == null ? NO_NEW_MESSAGE : null;
         return new ServerMessage.BoardMessages(requestId, cut.items(), cut.next(), message);

@@ -42,6 +42,7 @@ public final class ChatServer implements AutoCloseable {
     private final PresenceService presence;
     private final AccountService accounts;
     private final RoomService room;
+    private final BoardService board;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,14 +75,14 @@ public final class ChatServer implements AutoCloseable {
                 config.allowMultipleSessions());
         Audiences audiences = new Audiences(accounts, blocks);
         messaging = new MessagingService(new SqliteMessageStore(db), audiences, config.clock(), timestamps);
-        BoardService board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
+        board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
         TransferService transfers = new TransferService(audiences, presence);
         TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
                 new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
         room = new RoomService(config.room(), hasher, config.lockout(), accounts,
                 presence, config.clock(), timestamps);
         handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room, timestamps,
-                config.signupEnabled(), config.idleTimeout());
+                config.signupEnabled(), config.idleTimeout(), config.profile());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
     }
@@ -110,10 +111,29 @@ public final class ChatServer implements AutoCloseable {
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         ChatServer server = new ChatServer(config, db, listener, identity);
+        try {
+            server.seedFiles();
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot keep userlog.txt and messagelog.txt in " + config.logs() + ": "
+                    + e.getMessage(), e);
+        }
         server.importCredentials(credentials);
         server.acceptor.start();
         LOG.info("listening on {}:{} with database {}", config.host(), server.port(), config.db());
         return server;
+    }
+
+    /** Toom's start: an empty board if the profile says so, and the log files kept in step from now on. */
+    private void seedFiles() throws IOException {
+        if (config.freshBoard()) {
+            board.clear();
+        }
+        if (config.logs() != null) {
+            SeedLogs logs = new SeedLogs(config.logs(), presence::activeUsers, board::all);
+            presence.onChange(logs::usersChanged);
+            board.onChange(logs::boardChanged);
+        }
     }
 
     private void importCredentials(List<CredentialsFile.Credential> credentials) {

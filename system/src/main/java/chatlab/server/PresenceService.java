@@ -37,6 +37,8 @@ public final class PresenceService {
     private final Timestamps timestamps;
     private final boolean allowMultipleSessions;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Told after every session that enters or leaves, outside the lock. */
+    private volatile Runnable onChange = () -> { };
     /** The active sessions in login order; guarded by {@link #lock}. */
     private final Set<Session> active = new LinkedHashSet<>();
     /** user → that user's active sessions; guarded by {@link #lock}. */
@@ -77,6 +79,11 @@ public final class PresenceService {
      * under way can make the new login look like a second session. Any other session of the
      * user is refused, unless several are allowed; so is a user banned from the room.
      */
+    /** Runs {@code listener} after every session that enters or leaves. */
+    void onChange(Runnable listener) {
+        onChange = listener;
+    }
+
     public Entered enter(String user, String address, Integer udpPort, String instance, Outbound out) {
         Session session;
         Session stale = null;
@@ -114,6 +121,7 @@ public final class PresenceService {
             announce(stale.user(), PresenceState.OFFLINE, session.since(), others);
         }
         announce(session.user(), PresenceState.ONLINE, session.since(), others);
+        onChange.run();
         return new Entered(session, stale);
     }
 
@@ -180,6 +188,7 @@ public final class PresenceService {
             lock.unlock();
         }
         announce(session.user(), PresenceState.OFFLINE, at, others);
+        onChange.run();
     }
 
     /** Takes a session out of every index and records its logout; false if it had left already. Hold the lock. */
@@ -226,6 +235,18 @@ public final class PresenceService {
         long afterLogin = Pages.cursor(after);
         List<ActiveUser> entries = new ArrayList<>();
         List<Long> loginIds = new ArrayList<>();
+        collect(afterLogin, excludedUser, entries, loginIds);
+        return Pages.cut(entries, false, i -> Long.toString(loginIds.get(i)));
+    }
+
+    /** Every active session, numbered in login order, unpaged (Toom's userlog.txt). */
+    List<ActiveUser> activeUsers() {
+        List<ActiveUser> entries = new ArrayList<>();
+        collect(0, null, entries, new ArrayList<>());
+        return entries;
+    }
+
+    private void collect(long afterLogin, String excludedUser, List<ActiveUser> entries, List<Long> loginIds) {
         lock.lock();
         try {
             int number = 0;
@@ -239,7 +260,6 @@ public final class PresenceService {
         } finally {
             lock.unlock();
         }
-        return Pages.cut(entries, false, i -> Long.toString(loginIds.get(i)));
     }
 
     /** Users other than {@code self} who logged in within {@code seconds}, online or not. */

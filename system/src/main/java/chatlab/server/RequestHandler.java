@@ -26,10 +26,13 @@ final class RequestHandler {
     private final boolean signupEnabled;
     private final java.time.Duration idleTimeout;
 
+    private final chatlab.protocol.Profile profile;
+
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
             BlockService blocks, TransferService transfers, TracingService tracing, RoomService room,
-            Timestamps timestamps, boolean signupEnabled, java.time.Duration idleTimeout) {
+            Timestamps timestamps, boolean signupEnabled, java.time.Duration idleTimeout, chatlab.protocol.Profile profile) {
         this.idleTimeout = idleTimeout;
+        this.profile = profile;
         this.room = room;
         this.transfers = transfers;
         this.tracing = tracing;
@@ -146,7 +149,7 @@ final class RequestHandler {
         connection.handshake(hello.wantsPresence());
         return new ServerMessage.Welcome(hello.id(), Protocol.VERSION, SERVER_NAME, Protocol.MAX_FRAME_BYTES,
                 timestamps.zone().getId(), idleTimeout.isZero() ? null : (int) idleTimeout.toSeconds(),
-                room.guarded() ? Boolean.TRUE : null);
+                room.guarded() ? Boolean.TRUE : null, profile.wire());
     }
 
     private ServerMessage.Response signup(ClientMessage.Signup signup) {

@@ -27,9 +27,12 @@ public record ServerConfig(
         boolean plaintext,
         Path tlsCert,
         Path tlsKey,
-        RoomPolicy room) {
+        RoomPolicy room,
+        chatlab.protocol.Profile profile,
+        Path logs,
+        boolean freshBoard) {
 
-    public static final int DEFAULT_PORT = 4242;
+    public static final int DEFAULT_PORT = chatlab.protocol.Protocol.DEFAULT_PORT;
     public static final Path DEFAULT_DB = Path.of("data", "chatlab.db");
     public static final int DEFAULT_OUTBOUND_QUEUE = 4_096;
     /** Requests a second per connection; bursts may reach twice as many. */
@@ -96,6 +99,9 @@ public record ServerConfig(
         private Path tlsKey;
         private RoomPolicy room = RoomPolicy.DEFAULT;
         private String roomPassword;
+        private chatlab.protocol.Profile profile = chatlab.protocol.Profile.CHATLAB;
+        private Path logs;
+        private boolean freshBoard;
 
         public Builder host(String value) {
             host = value;
@@ -212,6 +218,24 @@ public record ServerConfig(
             return this;
         }
 
+        /** The seed system whose personality the server takes, named to clients in {@code welcome}. */
+        public Builder profile(chatlab.protocol.Profile value) {
+            profile = value;
+            return this;
+        }
+
+        /** Keep Toom's userlog.txt and messagelog.txt in this folder, in step with every change; null for none. */
+        public Builder logs(Path value) {
+            logs = value;
+            return this;
+        }
+
+        /** Start with an empty board, as Toom's server did at each start. */
+        public Builder freshBoard(boolean value) {
+            freshBoard = value;
+            return this;
+        }
+
         public ServerConfig build() {
             if (roomPassword != null && (roomPassword.isBlank()
                     || roomPassword.length() > chatlab.protocol.Protocol.MAX_PASSWORD_CHARS)) {
@@ -222,7 +246,7 @@ public record ServerConfig(
                     : room.withPasswordHash(new PasswordHasher(hashCost).hash(roomPassword));
             return new ServerConfig(host, port, db, durability, lockout, allowMultipleSessions, signupEnabled,
                     outboundQueue, rateLimit, hashCost, zone, clock, credentials, tempIdTtl, tempIdsFile, console,
-                    idleTimeout, plaintext, tlsCert, tlsKey, policy);
+                    idleTimeout, plaintext, tlsCert, tlsKey, policy, profile, logs, freshBoard);
         }
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs the chatlab chat server.",
                 "The Toom form 'server PORT ATTEMPTS' and the CSC573 form 'server IP PORT PASSWORD' work too.",
+                "--profile takes on a seed system's start-up form, defaults, files and wording.",
                 "On an interactive terminal it reads operator commands: who, kick USER, say MESSAGE, stop, help."},
         footer = {"", "Examples:",
                 "  ./lab server --credentials credentials.txt",
@@ -31,28 +32,45 @@ import picocli.CommandLine.Parameters;
                 "  ./lab server 127.0.0.1 9011 lokipass     (CSC573: address, port, room password)",
                 "  ./lab server --room-password-file room.txt --kick-votes 3",
                 "  ./lab server --plaintext                  (no TLS: for nc and teaching; it warns)",
+                "  ./lab server --profile toom 5000 3       (Toom: credentials.txt here, userlog.txt, messagelog.txt)",
+                "  ./lab server --profile bluetrace 4601 60 (BlueTrace: block for 60 s, tempIDs.txt)",
+                "  ./lab server --profile cs425 -host 127.0.0.1 -port 2000",
+                "  ./lab server --profile csc573 127.0.0.1 9011 lokipass",
                 "", "Exit codes: 0 stopped, 1 could not start, 2 invalid arguments or credentials file."})
 public final class ServerMain implements Callable<Integer> {
+    /** CS425's server: 3 failures block for 60 s. */
+    static final long CS425_BLOCK_SECONDS = 60;
+    static final long DEFAULT_BLOCK_SECONDS = 10;
+    /** Where Toom's and BlueTrace's servers read their accounts, and BlueTrace's keeps its tempIDs: where it runs. */
+    static final String SEED_CREDENTIALS = "credentials.txt";
+    static final String SEED_TEMP_IDS = "tempIDs.txt";
 
     @Parameters(arity = "0..3", paramLabel = "ARG", description = {
             "PORT [ATTEMPTS] as Toom's server: --port and --max-attempts;",
-            "or IP PORT PASSWORD as CSC573's: --host, --port and --room-password."})
+            "or IP PORT PASSWORD as CSC573's: --host, --port and --room-password;",
+            "with --profile bluetrace, PORT BLOCK_DURATION: --port and --block-seconds."})
     private List<String> positionals = List.of();
 
-    @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "Take on a seed system: toom, bluetrace, cs425, csc573 or compsys302; its start-up form, defaults, files and exact wording (default: chatlab).")
+    private String profile;
+
+    @Option(names = {"--host", "-host"}, description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface). -host is CS425's spelling.")
     private String host;
 
-    @Option(names = {"-p", "--port"}, description = "TCP port to listen on; 0 picks a free one (default: " + ServerConfig.DEFAULT_PORT + ").")
+    @Option(names = {"-p", "--port", "-port"}, description = "TCP port to listen on; 0 picks a free one (default: " + ServerConfig.DEFAULT_PORT + "; 2000 in the cs425 profile). -port is CS425's spelling.")
     private Integer port;
 
     @Option(names = "--max-attempts", paramLabel = "N", description = "Consecutive failed logins that block an account, 1 to 5 (default: 3).")
     private String maxAttempts;
 
-    @Option(names = "--block-seconds", paramLabel = "S", defaultValue = "10", description = "How long a blocked account stays blocked (default: ${DEFAULT-VALUE}).")
-    private long blockSeconds;
+    @Option(names = "--block-seconds", paramLabel = "S", description = "How long a blocked account stays blocked (default: 10; 60 in the cs425 profile).")
+    private Long blockSeconds;
 
-    @Option(names = "--credentials", paramLabel = "FILE", description = "Import accounts from a file of 'username password' lines (the seed format).")
+    @Option(names = "--credentials", paramLabel = "FILE", description = "Import accounts from a file of 'username password' lines (the seed format). The toom and bluetrace profiles read credentials.txt from where the server runs.")
     private Path credentials;
+
+    @Option(names = "--logs", paramLabel = "DIR", description = "Keep Toom's userlog.txt and messagelog.txt in DIR, in step with every change (the toom profile keeps them where the server runs).")
+    private Path logs;
 
     @Option(names = "--db", paramLabel = "PATH", defaultValue = "data/chatlab.db", description = "SQLite database file (default: ${DEFAULT-VALUE}).")
     private Path db;
@@ -108,7 +126,7 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--tempid-ttl", paramLabel = "DURATION", defaultValue = "15m", description = "How long a contact-tracing tempID is valid (default: ${DEFAULT-VALUE}).")
     private String tempIdTtl;
 
-    @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format.")
+    @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format (the bluetrace profile keeps tempIDs.txt where the server runs).")
     private Path tempIdsFile;
 
     @Option(names = "--stats", paramLabel = "FILE", description = "Append the server's CPU time, heap, threads, its own stalls (hiccups), connections and sessions to FILE as JSON lines, for load runs.")
@@ -125,6 +143,17 @@ public final class ServerMain implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Where the server runs: the folder the seed profiles read credentials.txt from and write their files to. */
+    private final Path here;
+
+    public ServerMain() {
+        this(Path.of(""));
+    }
+
+    ServerMain(Path here) {
+        this.here = here;
+    }
 
     public static void main(String[] args) {
         Commands.main(new ServerMain(), args);
@@ -191,22 +220,60 @@ public final class ServerMain implements Callable<Integer> {
         return 0;
     }
 
-    /** The positional arguments, read as Toom's {@code PORT [ATTEMPTS]} or CSC573's {@code IP PORT PASSWORD}. */
-    private record Positionals(String host, Integer port, String attempts, String roomPassword) {
-        static Positionals of(List<String> args) {
+    /**
+     * The positional arguments, read as the profile's seed reads them: Toom's {@code PORT
+     * [ATTEMPTS]}, BlueTrace's {@code PORT BLOCK_DURATION}, CSC573's {@code IP PORT PASSWORD};
+     * chatlab's own profile takes Toom's and CSC573's forms.
+     */
+    record Positionals(String host, Integer port, String attempts, Long blockSeconds, String roomPassword) {
+        static Positionals of(chatlab.protocol.Profile profile, List<String> args) {
+            return switch (profile) {
+                case TOOM -> {
+                    atMost(args, 2, "the toom profile takes PORT ATTEMPTS, as Toom's server: server 5000 3");
+                    yield new Positionals(null, args.isEmpty() ? null : port(args.get(0)), args.size() > 1 ? args.get(1)
+                            : null, null, null);
+                }
+                case BLUETRACE -> {
+                    atMost(args, 2, "the bluetrace profile takes PORT BLOCK_DURATION, as BlueTrace's server: server 4601 60");
+                    yield new Positionals(null, args.isEmpty() ? null : port(args.get(0)), null,
+                            args.size() > 1 ? seconds(args.get(1)) : null, null);
+                }
+                case CS425 -> {
+                    atMost(args, 0, "the cs425 profile takes -host IP -port PORT, as CS425's server");
+                    yield new Positionals(null, null, null, null, null);
+                }
+                case CSC573 -> {
+                    if (!args.isEmpty() && args.size() != 3) {
+                        throw new IllegalArgumentException("the csc573 profile takes IP PORT PASSWORD, as CSC573's server: "
+                                + "server 127.0.0.1 9011 lokipass");
+                    }
+                    yield args.isEmpty() ? new Positionals(null, null, null, null, null)
+                            : new Positionals(args.get(0), port(args.get(1)), null, null, args.get(2));
+                }
+                case CHATLAB, COMPSYS302 -> chatlab(args);
+            };
+        }
+
+        private static Positionals chatlab(List<String> args) {
             return switch (args.size()) {
-                case 0 -> new Positionals(null, null, null, null);
-                case 1 -> new Positionals(null, port(args.get(0)), null, null);
-                case 2 -> isAddress(args.get(0)) ? new Positionals(args.get(0), port(args.get(1)), null, null)
-                        : new Positionals(null, port(args.get(0)), args.get(1), null);
+                case 0 -> new Positionals(null, null, null, null, null);
+                case 1 -> new Positionals(null, port(args.get(0)), null, null, null);
+                case 2 -> isAddress(args.get(0)) ? new Positionals(args.get(0), port(args.get(1)), null, null, null)
+                        : new Positionals(null, port(args.get(0)), args.get(1), null, null);
                 default -> {
                     if (!isAddress(args.get(0))) {
                         throw new IllegalArgumentException("with three arguments the first is the address to listen "
                                 + "on, as in 'server 127.0.0.1 9011 PASSWORD', not '" + args.get(0) + "'");
                     }
-                    yield new Positionals(args.get(0), port(args.get(1)), null, args.get(2));
+                    yield new Positionals(args.get(0), port(args.get(1)), null, null, args.get(2));
                 }
             };
+        }
+
+        private static void atMost(List<String> args, int count, String form) {
+            if (args.size() > count) {
+                throw new IllegalArgumentException(form + "; not " + String.join(" ", args));
+            }
         }
 
         private static boolean isAddress(String text) {
@@ -221,17 +288,49 @@ public final class ServerMain implements Callable<Integer> {
                 throw new IllegalArgumentException("the port must be a number, not '" + text + "'");
             }
         }
+
+        private static long seconds(String text) {
+            try {
+                long value = Long.parseLong(text);
+                if (value >= 1) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // the same message as a number below 1
+            }
+            throw new IllegalArgumentException("the block duration must be a whole number of seconds, at least 1, not '"
+                    + text + "'");
+        }
     }
 
     ServerConfig config() {
-        Positionals given = Positionals.of(positionals);
-        int resolvedPort = Commands.either(port, given.port(), ServerConfig.DEFAULT_PORT, "port");
+        chatlab.protocol.Profile seed = profile == null ? chatlab.protocol.Profile.CHATLAB
+                : chatlab.protocol.Profile.parse(profile);
+        Positionals given = Positionals.of(seed, positionals);
+        int resolvedPort = Commands.either(port, given.port(), seed.defaultPort(), "port");
         String attempts = Commands.either(maxAttempts, given.attempts(), "3", "number of attempts");
         String resolvedHost = Commands.either(host, given.host(), "127.0.0.1", "address to listen on");
-        if (blockSeconds < 1) {
-            throw new IllegalArgumentException("--block-seconds must be at least 1, not " + blockSeconds);
+        long block = Commands.either(blockSeconds, given.blockSeconds(),
+                seed == chatlab.protocol.Profile.CS425 ? CS425_BLOCK_SECONDS : DEFAULT_BLOCK_SECONDS, "block duration");
+        if (block < 1) {
+            throw new IllegalArgumentException("--block-seconds must be at least 1, not " + block);
         }
+        boolean readsCredentialsHere = seed == chatlab.protocol.Profile.TOOM || seed == chatlab.protocol.Profile.BLUETRACE;
+        Path accounts = credentials;
+        if (accounts == null && readsCredentialsHere) {
+            accounts = here.resolve(SEED_CREDENTIALS);
+            if (!java.nio.file.Files.isRegularFile(accounts)) {
+                throw new IllegalArgumentException(SEED_CREDENTIALS + " not found in "
+                        + here.toAbsolutePath().normalize() + ": the " + seed.wire() + " profile reads its accounts from "
+                        + "there, as " + (seed == chatlab.protocol.Profile.TOOM ? "Toom's" : "BlueTrace's")
+                        + " server did (or give --credentials FILE)");
+            }
+        }
+        Path resolvedLogs = logs != null ? logs : seed == chatlab.protocol.Profile.TOOM ? here : null;
+        Path tempIds = tempIdsFile != null ? tempIdsFile
+                : seed == chatlab.protocol.Profile.BLUETRACE ? here.resolve(SEED_TEMP_IDS) : null;
         return ServerConfig.builder()
+                .profile(seed)
                 .room(new RoomPolicy(null, kickVotes, chatlab.p2p.impair.Units.duration(kickWindow),
                         chatlab.p2p.impair.Units.duration(kickBan)))
                 .roomPassword(roomPassword(given.roomPassword()))
@@ -239,16 +338,18 @@ public final class ServerMain implements Callable<Integer> {
                 .port(resolvedPort)
                 .db(db)
                 .durability(durability)
-                .lockout(new LockoutPolicy(LockoutPolicy.parseMaxAttempts(attempts), Duration.ofSeconds(blockSeconds)))
+                .lockout(new LockoutPolicy(LockoutPolicy.parseMaxAttempts(attempts), Duration.ofSeconds(block)))
                 .allowMultipleSessions(allowMultipleSessions)
-                .signupEnabled(!noSignup)
+                .signupEnabled(!noSignup && !readsCredentialsHere)
                 .outboundQueue(outboundQueue)
                 .rateLimit(rateLimit)
                 .hashCost(PasswordHasher.Cost.parse(argon2))
                 .zone(zone == null ? ZoneId.systemDefault() : zone)
-                .credentials(credentials)
+                .credentials(accounts)
+                .logs(resolvedLogs)
+                .freshBoard(seed == chatlab.protocol.Profile.TOOM)
                 .tempIdTtl(chatlab.p2p.impair.Units.duration(tempIdTtl))
-                .tempIdsFile(tempIdsFile)
+                .tempIdsFile(tempIds)
                 .idleTimeout(chatlab.p2p.impair.Units.duration(idleTimeout))
                 .plaintext(plaintext)
                 .tls(tlsCert, tlsKey)
@@ -284,6 +385,16 @@ public final class ServerMain implements Callable<Integer> {
         System.out.printf("chatlab server %s listening on %s:%d (protocol version %d)%n", Version.get(), server.host(),
                 server.port(), Protocol.VERSION);
         System.out.printf("  database  %s%n", config.db().toAbsolutePath().normalize());
+        if (config.profile().seed()) {
+            System.out.printf("  profile   %s: %s%n", config.profile().wire(), config.profile().summary());
+        }
+        if (config.logs() != null) {
+            System.out.printf("  logs      %s and %s in %s%n", SeedLogs.USER_LOG, SeedLogs.MESSAGE_LOG,
+                    config.logs().toAbsolutePath().normalize());
+        }
+        if (config.tempIdsFile() != null) {
+            System.out.printf("  tempIDs   %s%n", config.tempIdsFile().toAbsolutePath().normalize());
+        }
         System.out.printf("  lockout   %d failed attempt%s block an account for %d s%n", lockout.maxAttempts(),
                 lockout.maxAttempts() == 1 ? "" : "s", lockout.blockDuration().toSeconds());
         if (server.fingerprint() != null) {

@@ -16,6 +16,9 @@ public interface BoardStore {
 
     void delete(long id);
 
+    /** Removes every message: a board that starts empty, as Toom's did at each start. */
+    void clear();
+
     /** Every message, in board order. */
     List<Row> all();
 }

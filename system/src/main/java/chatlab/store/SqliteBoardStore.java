@@ -29,6 +29,11 @@ public final class SqliteBoardStore implements BoardStore {
     }
 
     @Override
+    public void clear() {
+        db.transaction(c -> Sql.update(c, "DELETE FROM board"));
+    }
+
+    @Override
     public List<Row> all() {
         return db.query(c -> Sql.list(c, "SELECT id, user, text, at, edited FROM board ORDER BY id",
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),

@@ -87,7 +87,7 @@ class MessageCodecTest {
     @Test
     void theOptionalFieldsOfSessionsRoundTrip() {
         List<Object> messages = List.of(new ClientMessage.Login(22, "Yoda", "wise@!man", null, "phone-1:a_b.c"),
-                new ServerMessage.Welcome(15, 1, "chatlab/test", 65_536, "UTC", 90, true),
+                new ServerMessage.Welcome(15, 1, "chatlab/test", 65_536, "UTC", 90, true, "toom"),
                 new ServerMessage.LoggedIn(16, "Yoda", "23 Feb 2021 15:00:01", "Welcome to TOOM!", 0, true),
                 new ServerMessage.Disconnect(ErrorCode.SESSION_REPLACED, "replaced"),
                 new ServerMessage.Disconnect(ErrorCode.IDLE_TIMEOUT, "silent"));

@@ -15,7 +15,12 @@ class ServerMainTest {
     Path dir;
 
     private static ServerConfig parse(String... args) {
-        ServerMain main = new ServerMain();
+        return parseIn(Path.of(""), args);
+    }
+
+    /** As if the server ran in {@code here}. */
+    private static ServerConfig parseIn(Path here, String... args) {
+        ServerMain main = new ServerMain(here);
         chatlab.cli.Commands.line(main).parseArgs(args);
         return main.config();
     }
@@ -59,6 +64,67 @@ class ServerMainTest {
         assertThat(config.room().kickVotes()).isEqualTo(3);
         assertThat(config.room().kickWindow()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.room().kickBan()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void theToomProfileReadsCredentialsTxtWhereItRunsAndKeepsItsLogsThere() throws Exception {
+        Files.writeString(dir.resolve("credentials.txt"), "Yoda wise@!man\n");
+        ServerConfig config = parseIn(dir, "--profile", "toom", "5000", "3");
+        assertThat(config.profile()).isEqualTo(chatlab.protocol.Profile.TOOM);
+        assertThat(config.port()).isEqualTo(5000);
+        assertThat(config.lockout().maxAttempts()).isEqualTo(3);
+        assertThat(config.lockout().blockDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.credentials()).isEqualTo(dir.resolve("credentials.txt"));
+        assertThat(config.logs()).isEqualTo(dir);
+        assertThat(config.freshBoard()).isTrue();
+        assertThat(config.signupEnabled()).as("Toom's accounts come from credentials.txt only").isFalse();
+        assertThatThrownBy(() -> parseIn(dir, "--profile", "toom", "5000", "6"))
+                .hasMessage("Invalid number of allowed failed consecutive attempt: 6. The valid value of argument number "
+                        + "is an integer between 1 and 5");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        assertThatThrownBy(() -> parseIn(elsewhere, "--profile", "toom", "5000", "3"))
+                .hasMessageContaining("credentials.txt not found in " + elsewhere.toAbsolutePath());
+    }
+
+    @Test
+    void theBlueTraceProfileTakesTheBlockDurationAndKeepsTempIdsTxt() throws Exception {
+        Files.writeString(dir.resolve("credentials.txt"), "+61410666666 kara1234\n");
+        ServerConfig config = parseIn(dir, "--profile", "bluetrace", "4601", "60");
+        assertThat(config.port()).isEqualTo(4601);
+        assertThat(config.lockout().maxAttempts()).isEqualTo(3);
+        assertThat(config.lockout().blockDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.tempIdsFile()).isEqualTo(dir.resolve("tempIDs.txt"));
+        assertThat(config.logs()).isNull();
+        assertThat(config.freshBoard()).isFalse();
+        assertThatThrownBy(() -> parseIn(dir, "--profile", "bluetrace", "4601", "0"))
+                .hasMessageContaining("the block duration must be a whole number of seconds");
+    }
+
+    @Test
+    void theCs425ProfileTakesItsOwnSpellingAndDefaults() {
+        ServerConfig config = parse("--profile", "cs425", "-host", "127.0.0.2", "-port", "2001");
+        assertThat(config.host()).isEqualTo("127.0.0.2");
+        assertThat(config.port()).isEqualTo(2001);
+        assertThat(config.lockout().maxAttempts()).isEqualTo(3);
+        assertThat(config.lockout().blockDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.signupEnabled()).isTrue();
+        assertThat(parse("--profile", "CS425").port()).isEqualTo(2000);
+        assertThat(parse("-host", "127.0.0.3", "-port", "2002").port()).as("without the profile too").isEqualTo(2002);
+        assertThatThrownBy(() -> parse("--profile", "cs425", "2000")).hasMessageContaining("-host IP -port PORT");
+    }
+
+    @Test
+    void theCsc573ProfileTakesAddressPortAndRoomPassword() {
+        ServerConfig config = parse("--argon2", "m=256,t=1,p=1", "--profile", "csc573", "127.0.0.2", "9011", "lokipass");
+        assertThat(config.port()).isEqualTo(9011);
+        assertThat(roomAccepts(config, "lokipass")).isTrue();
+        assertThatThrownBy(() -> parse("--profile", "csc573", "9011")).hasMessageContaining("IP PORT PASSWORD");
+    }
+
+    @Test
+    void anUnknownProfileIsNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> parse("--profile", "irc")).hasMessage(
+                "unknown profile 'irc': use one of chatlab, toom, bluetrace, cs425, csc573, compsys302");
     }
 
     @Test

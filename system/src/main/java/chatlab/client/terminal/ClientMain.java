@@ -21,13 +21,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab client", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs the interactive chatlab terminal client.",
-                "The Toom form 'client SERVER_IP SERVER_PORT UDP_PORT' works too."},
+                "The Toom form 'client SERVER_IP SERVER_PORT UDP_PORT' works too; with --profile csc573,",
+                "CSC573's 'client SERVER_IP SERVER_PORT ROOM_PASSWORD'.",
+                "The client prints in the wording of the server's profile unless --profile names another."},
         footer = {"", "Examples:",
                 "  ./lab client --port 4242 --udp-port 6001",
                 "  ./lab client 127.0.0.1 5000 6001             (Toom's argument order)",
                 "  ./lab client --user alice < commands.txt      (scripted: one command per line)",
                 "  ./lab client --impair loss=0.05,delay=20ms,jitter=5ms --window 16",
                 "  ./lab client --room-password lokipass      (a CSC573 room; without it the client asks)",
+                "  ./lab client --profile csc573 127.0.0.1 9011 lokipass",
+                "  ./lab client --profile cs425 -host 127.0.0.1 -port 2000",
                 "", "Exit codes: 0 logged out, 1 could not connect or log in, 2 invalid arguments,",
                 "3 kicked out of the room."})
 public final class ClientMain implements Callable<Integer> {
@@ -38,13 +42,16 @@ public final class ClientMain implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "SERVER_PORT", description = "Same as --port.")
     private Integer positionalPort;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "UDP_PORT", description = "Same as --udp-port.")
-    private Integer positionalUdpPort;
+    @Parameters(index = "2", arity = "0..1", paramLabel = "UDP_PORT", description = "Same as --udp-port; with --profile csc573, the room password.")
+    private String positionalThird;
 
-    @Option(names = {"-H", "--host"}, description = "Server address (default: 127.0.0.1).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "Print in a seed system's wording, and read its argument forms: toom, bluetrace, cs425, csc573, compsys302 or chatlab (default: the server's profile).")
+    private String profile;
+
+    @Option(names = {"-H", "--host", "-host"}, description = "Server address (default: 127.0.0.1). -host is CS425's spelling.")
     private String host;
 
-    @Option(names = {"-p", "--port"}, description = "Server TCP port (default: 4242).")
+    @Option(names = {"-p", "--port", "-port"}, description = "Server TCP port (default: 4242; 2000 in the cs425 profile). -port is CS425's spelling.")
     private Integer port;
 
     @Option(names = {"-u", "--udp-port"}, paramLabel = "PORT", description = "UDP port for peer-to-peer files, shown to others by ATU (default: a free one).")
@@ -126,10 +133,16 @@ public final class ClientMain implements Callable<Integer> {
         String resolvedHost;
         int resolvedPort;
         Integer resolvedUdp;
+        String resolvedRoom;
+        chatlab.protocol.Profile seed;
         try {
+            seed = chatlab.protocol.Profile.parse(profile);
+            boolean csc573 = seed == chatlab.protocol.Profile.CSC573;
             resolvedHost = Commands.either(host, positionalHost, "127.0.0.1", "server address");
-            resolvedPort = Commands.either(port, positionalPort, 4242, "server port");
-            resolvedUdp = Commands.either(udpPort, positionalUdpPort, null, "UDP port");
+            resolvedPort = Commands.either(port, positionalPort,
+                    (seed == null ? chatlab.protocol.Profile.CHATLAB : seed).defaultPort(), "server port");
+            resolvedUdp = Commands.either(udpPort, csc573 ? null : udpPort(positionalThird), null, "UDP port");
+            resolvedRoom = Commands.either(roomPassword, csc573 ? positionalThird : null, null, "room password");
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -154,7 +167,20 @@ public final class ClientMain implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
             return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
                     resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security,
-                    roomPassword)).run();
+                    resolvedRoom, seed)).run();
+        }
+    }
+
+    /** The third positional argument as Toom's UDP port. */
+    private static Integer udpPort(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the UDP port must be a number, not '" + text
+                    + "' (for CSC573's SERVER_IP SERVER_PORT ROOM_PASSWORD, add --profile csc573)");
         }
     }
 

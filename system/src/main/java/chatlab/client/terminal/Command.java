@@ -79,4 +79,8 @@ sealed interface Command {
     /** A line that is not a valid command, and what to tell the user. */
     record Invalid(String message) implements Command {
     }
+
+    /** A line whose first word names no command; the wording of the answer is the profile's. */
+    record Unknown(String word) implements Command {
+    }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** Turns a line typed at the terminal into a {@link Command}. */
 final class CommandParser {
-    static final String INVALID_COMMAND = "Error. Invalid command!";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
     /** A Toom timestamp is four words: {@code 23 Feb 2021 15:00:01}. */
     private static final int TIMESTAMP_WORDS = 4;
@@ -27,7 +26,7 @@ final class CommandParser {
         String[] head = trimmed.split("\\s+", 2);
         Optional<Verb> verb = Verb.named(head[0]);
         if (verb.isEmpty()) {
-            return new Command.Invalid(INVALID_COMMAND + " Type 'help' for the list of commands.");
+            return new Command.Unknown(head[0]);
         }
         String rest = head.length > 1 ? head[1].strip() : "";
         Command command = parse(verb.get(), rest);

@@ -26,16 +26,6 @@ final class Formats {
         return u.user() + ", last login " + u.lastLogin() + ", " + (u.online() ? "online" : "offline");
     }
 
-    /** A line of Toom's userlog.txt: {@code seq; timestamp; username; client IP; client UDP port}. */
-    static String userLogLine(ActiveUser u) {
-        return u.seq() + "; " + u.since() + "; " + u.user() + "; " + u.address() + "; " + port(u.udpPort());
-    }
-
-    /** A line of Toom's messagelog.txt: {@code number; timestamp; username; message; edited}. */
-    static String messageLogLine(BoardEntry e) {
-        return e.number() + "; " + e.timestamp() + "; " + e.user() + "; " + e.text() + "; " + (e.edited() ? "yes" : "no");
-    }
-
     /** {@code 23 Feb 2021 15:00:01 [private] bob: hello} */
     static String chat(ServerMessage.Chat chat) {
         String kind = chat.mode() == Audience.UNICAST ? "private" : chat.mode().name().toLowerCase(java.util.Locale.ROOT);

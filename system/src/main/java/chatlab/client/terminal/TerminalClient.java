@@ -44,7 +44,14 @@ public final class TerminalClient {
      * has one (null: asked for).
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
-            Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword) {
+            Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
+            chatlab.protocol.Profile profile) {
+        /** Without a profile of its own: the client follows the server's. */
+        public Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
+                Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword) {
+            this(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword, null);
+        }
+
         @Override
         public String toString() {
             return "Settings[host=" + host + ", port=" + port + ", user=" + user + ", roomPassword="
@@ -151,6 +158,14 @@ public final class TerminalClient {
         }
     }
 
+    /** The wording to print in: the profile the user named, else the server's, else chatlab's. */
+    private Wording wording() {
+        if (settings.profile() != null) {
+            return new Wording(settings.profile());
+        }
+        return client == null ? Wording.CHATLAB : new Wording(client.welcome().serverProfile());
+    }
+
     /** Gives the room password, asking for it unless it was given; false when the user gives up or is blocked. */
     private boolean enterRoom() {
         String given = settings.roomPassword();
@@ -166,8 +181,8 @@ public final class TerminalClient {
                 print(ChatClient.await(client.enterRoom(password)).message());
                 return true;
             } catch (ChatException e) {
-                print(e.getMessage() + (e.code() == ErrorCode.WRONG_ROOM_PASSWORD && e.attemptsLeft() != null
-                        ? " (" + e.attemptsLeft() + (e.attemptsLeft() == 1 ? " attempt" : " attempts") + " left)" : ""));
+                print(e.getMessage() + (e.code() == ErrorCode.WRONG_ROOM_PASSWORD ? wording().attemptsLeft(e.attemptsLeft())
+                        : ""));
                 if (e.code() != ErrorCode.WRONG_ROOM_PASSWORD || given != null) {
                     return false;
                 }
@@ -197,8 +212,7 @@ public final class TerminalClient {
                 welcome(ChatClient.await(client.login(user, password, endpoint.port())));
                 return user;
             } catch (ChatException e) {
-                print(e.getMessage() + (e.attemptsLeft() != null && e.code() == ErrorCode.WRONG_PASSWORD
-                        ? " (" + e.attemptsLeft() + (e.attemptsLeft() == 1 ? " attempt" : " attempts") + " left)" : ""));
+                print(e.getMessage() + (e.code() == ErrorCode.WRONG_PASSWORD ? wording().attemptsLeft(e.attemptsLeft()) : ""));
                 switch (e.code()) {
                     case WRONG_PASSWORD -> { }
                     case UNKNOWN_USER -> {
@@ -240,7 +254,7 @@ public final class TerminalClient {
             welcome(ChatClient.await(client.login(user, password, endpoint.port())));
             return true;
         } catch (ChatException e) {
-            print("Error: " + e.getMessage());
+            print(wording().error(e.getMessage()));
             return false;
         }
     }
@@ -277,7 +291,7 @@ public final class TerminalClient {
                 if (kicked) {
                     return EXIT_KICKED; // the request failed because the server ended the session
                 }
-                print("Error: " + e.getMessage());
+                print(wording().error(e.getMessage()));
                 if (e.code() == ErrorCode.CONNECTION_LOST || e.code() == ErrorCode.TIMEOUT) {
                     print("Type 'reconnect' to try again, or 'OUT' to quit.");
                 }
@@ -331,9 +345,9 @@ public final class TerminalClient {
                     Formats::recentUser, "no other user logged in within " + since.period().toSeconds() + " seconds");
             case Command.Block block -> print(ChatClient.await(client.block(block.user())).message());
             case Command.Unblock unblock -> print(ChatClient.await(client.unblock(unblock.user())).message());
-            case Command.UserLog log -> printAll(remember(ChatClient.await(client.userLog())), Formats::userLogLine,
+            case Command.UserLog log -> printAll(remember(ChatClient.await(client.userLog())), chatlab.protocol.ActiveUser::userLogLine,
                     "no active user");
-            case Command.MessageLog log -> printAll(ChatClient.await(client.messageLog()), Formats::messageLogLine,
+            case Command.MessageLog log -> printAll(ChatClient.await(client.messageLog()), chatlab.protocol.BoardEntry::messageLogLine,
                     "the board is empty");
             case Command.Kick kick -> print(ChatClient.await(client.kick(kick.user())).message());
             case Command.Ping ping -> {
@@ -350,6 +364,7 @@ public final class TerminalClient {
             }
             case Command.Help help -> help(help.verb());
             case Command.Invalid invalid -> print(invalid.message());
+            case Command.Unknown unknown -> print(wording().unknownCommand());
         }
         return true;
     }
@@ -401,7 +416,7 @@ public final class TerminalClient {
         transfers.send(command.file(), command.mode(), command.names()).whenComplete((sent, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                print("Error: " + cause.getMessage());
+                print(wording().error(cause.getMessage()));
                 return;
             }
             if (!sent.offers().offline().isEmpty() || !sent.offers().blockedBy().isEmpty()) {

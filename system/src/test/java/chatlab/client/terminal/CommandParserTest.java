@@ -90,9 +90,21 @@ class CommandParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FOO", "hello world", "UPDX"})
-    void saysInvalidCommandAsToomDoes(String line) {
-        assertThat(CommandParser.parse(line)).isInstanceOfSatisfying(Command.Invalid.class,
-                invalid -> assertThat(invalid.message()).startsWith("Error. Invalid command!"));
+    void aLineThatNamesNoCommandIsUnknown(String line) {
+        assertThat(CommandParser.parse(line)).isEqualTo(new Command.Unknown(line.split(" ")[0]));
+    }
+
+    @Test
+    void saysInvalidCommandInEachSeedsWords() {
+        assertThat(new Wording(chatlab.protocol.Profile.TOOM).unknownCommand()).isEqualTo("Error. Invalid command!");
+        assertThat(new Wording(chatlab.protocol.Profile.BLUETRACE).unknownCommand()).isEqualTo("Error. Invalid command");
+        assertThat(Wording.CHATLAB.unknownCommand())
+                .isEqualTo("Error. Invalid command! Type 'help' for the list of commands.");
+        assertThat(new Wording(chatlab.protocol.Profile.TOOM).error("Hans is offline")).isEqualTo("Hans is offline");
+        assertThat(Wording.CHATLAB.error("Hans is offline")).isEqualTo("Error: Hans is offline");
+        assertThat(new Wording(chatlab.protocol.Profile.BLUETRACE).attemptsLeft(2)).isEmpty();
+        assertThat(Wording.CHATLAB.attemptsLeft(1)).isEqualTo(" (1 attempt left)");
+        assertThat(Wording.CHATLAB.attemptsLeft(null)).isEmpty();
     }
 
     @ParameterizedTest

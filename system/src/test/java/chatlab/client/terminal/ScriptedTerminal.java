@@ -55,6 +55,24 @@ final class ScriptedTerminal implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until a whole line reading exactly {@code line} is printed after the previous
+     * expectation, and moves past it: for exact wording, where a longer line must not pass.
+     * A prompt that the line was printed after does not count against it.
+     */
+    ScriptedTerminal expectLine(String line) {
+        int from = mark;
+        java.util.regex.Pattern whole = java.util.regex.Pattern.compile("(?m)^(?:[^\\n]*> |Password: )?"
+                + java.util.regex.Pattern.quote(line) + "\\r?$");
+        await().atMost(Recorder.WAIT).untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(
+                whole.matcher(output().substring(from)).find()).as("a line reading exactly '" + line + "' in:\n"
+                + output().substring(from)).isTrue());
+        java.util.regex.Matcher m = whole.matcher(output().substring(from));
+        m.find();
+        mark = from + m.end();
+        return this;
+    }
+
     @Override
     public void close() throws IOException {
         terminal.close();

@@ -40,6 +40,8 @@ class TerminalClientIT {
     private int udpPort;
     /** The room password the client is started with; null: it asks, if the room has one. */
     private String roomPassword;
+    /** The profile the client is started with; null: the server's. */
+    private chatlab.protocol.Profile profile;
 
     private CompletableFuture<Integer> run(String user, int port) {
         return run(term, user, port, "downloads");
@@ -51,7 +53,7 @@ class TerminalClientIT {
                 udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
                         chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1),
                 new TerminalClient.Tracing(dir.resolve(downloads + "-data"), java.time.Duration.ofMinutes(3), java.util.List.of(),
-                        java.time.Duration.ofSeconds(10), server.clock), server.security(), roomPassword));
+                        java.time.Duration.ofSeconds(10), server.clock), server.security(), roomPassword, profile));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
         // terminal reads, which would pin a virtual thread's carrier.
@@ -153,6 +155,34 @@ class TerminalClientIT {
         CompletableFuture<Integer> run = run("Yoda", closedPort);
         term.expect("Error: server unreachable at 127.0.0.1:" + closedPort);
         assertThat(exitCode(run)).isEqualTo(1);
+    }
+
+    @Test
+    void followsTheExactWordingOfAToomServer() throws Exception {
+        server.close();
+        server = TestServer.start(java.nio.file.Files.createDirectories(dir.resolve("toom")), b -> b
+                .profile(chatlab.protocol.Profile.TOOM).lockout(new LockoutPolicy(3, Duration.ofSeconds(10))));
+        server.signup("Yoda", "wise@!man");
+        server.signup("Hans", "falcon*solo");
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "notes");
+        CompletableFuture<Integer> run = run("Yoda", server.port());
+        term.expect("Password: ").type("wrong").expectLine("Invalid Password. Please try again")
+                .expect("Password: ").type("wise@!man").expectLine("Welcome to TOOM!");
+        term.type("FOO bar").expectLine("Error. Invalid command!");
+        term.type("UPD Hans " + notes).expectLine("Hans is offline");
+        term.type("OUT").expectLine("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
+        assertThat(term.output()).doesNotContain("attempts left").doesNotContain("Error: ").doesNotContain("for the list of commands");
+    }
+
+    @Test
+    void takesTheWordingOfTheProfileItIsToldOverTheServers() {
+        profile = chatlab.protocol.Profile.BLUETRACE;
+        CompletableFuture<Integer> run = run("Yoda", server.port());
+        term.expect("Password: ").type("wise@!man").expectLine("Welcome to TOOM!");
+        term.type("FOO").expectLine("Error. Invalid command");
+        term.type("OUT").expect("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
     }
 
     @Test
