@@ -44,13 +44,23 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, Duration timeout)
             throws IOException {
+        return start(jvmOptions, serverArgs, null, timeout);
+    }
+
+    /** As {@link #start(List, List, Duration)}, run in {@code directory} (null: this process's own), as a user runs it there. */
+    public static ServerProcess start(List<String> jvmOptions, List<String> serverArgs, Path directory, Duration timeout)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         command.addAll(serverArgs);
-        ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        ServerProcess server = new ServerProcess(builder.start());
         try {
             server.port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return server;

@@ -129,6 +129,15 @@ public final class ClientMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return run(null);
+    }
+
+    /** Runs the client, as parsed from its arguments, on a terminal given to it: for replayed sessions in tests. */
+    public int runOn(Terminal terminal) throws IOException {
+        return run(terminal);
+    }
+
+    private int run(Terminal given) throws IOException {
         verbosity.apply();
         String resolvedHost;
         int resolvedPort;
@@ -164,10 +173,14 @@ public final class ClientMain implements Callable<Integer> {
         }
         Path historyFile = noHistory ? null
                 : history != null ? history : Path.of(System.getProperty("user.home"), ".chatlab_history");
+        TerminalClient.Settings settings = new TerminalClient.Settings(resolvedHost, resolvedPort,
+                resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security,
+                resolvedRoom, seed);
+        if (given != null) {
+            return new TerminalClient(given, settings).run();
+        }
         try (Terminal terminal = TerminalBuilder.builder().name("chatlab").system(true).dumb(true).build()) {
-            return new TerminalClient(terminal, new TerminalClient.Settings(resolvedHost, resolvedPort,
-                    resolvedUdp == null ? 0 : resolvedUdp, user, historyFile, !noPresence, files, tracing, security,
-                    resolvedRoom, seed)).run();
+            return new TerminalClient(terminal, settings).run();
         }
     }
 

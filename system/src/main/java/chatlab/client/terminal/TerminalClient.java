@@ -142,8 +142,10 @@ public final class TerminalClient {
                 return 1;
             }
             startTracing(user);
-            print("Commands: MSG, EDT, DLT, RDM, ATU, UPD, OUT, send, broadcast, multicast, blockcast, whoelse-since, "
-                    + "block, unblock, Download_tempID, Beacon, Upload_contact_log. Type 'help' for more.");
+            String hint = wording().commandsHint();
+            if (hint != null) {
+                print(hint);
+            }
             return loop(user);
         } finally {
             stopped = true;
@@ -412,7 +414,9 @@ public final class TerminalClient {
     /** Starts sending a file and returns at once; how each send ends is printed when it does. */
     private void sendFile(Command.SendFile command) {
         String name = command.file().getFileName().toString();
-        print("Sending " + name + "...");
+        if (wording().showsProgress()) {
+            print("Sending " + name + "...");
+        }
         transfers.send(command.file(), command.mode(), command.names()).whenComplete((sent, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -516,7 +520,9 @@ public final class TerminalClient {
         @Override
         public void onPresence(ServerMessage.Presence presence) {
             knownUsers.add(presence.user());
-            print(Formats.presence(presence));
+            if (wording().showsPresence()) {
+                print(Formats.presence(presence));
+            }
         }
 
         @Override

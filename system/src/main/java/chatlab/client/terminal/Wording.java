@@ -15,6 +15,22 @@ record Wording(Profile profile) {
         return profile == Profile.TOOM || profile == Profile.BLUETRACE;
     }
 
+    /** The line after a login that names the commands; none in the exact profiles, whose clients printed their own. */
+    String commandsHint() {
+        return exact() ? null : "Commands: MSG, EDT, DLT, RDM, ATU, UPD, OUT, send, broadcast, multicast, blockcast, "
+                + "whoelse-since, block, unblock, Download_tempID, Beacon, Upload_contact_log. Type 'help' for more.";
+    }
+
+    /** Whether a line says that a file is on its way before the server answered; the exact profiles print only the outcome. */
+    boolean showsProgress() {
+        return !exact();
+    }
+
+    /** Whether users coming and going are shown as they happen; the exact profiles' clients did not show them. */
+    boolean showsPresence() {
+        return !exact();
+    }
+
     /** A line that is no command: Toom's "Error. Invalid command!", BlueTrace's without the "!". */
     String unknownCommand() {
         return switch (profile) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chatlab.client.ChatClient;
 import chatlab.server.LockoutPolicy;
 import chatlab.testing.Recorder;
+import chatlab.testing.ScriptedTerminal;
 import chatlab.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;

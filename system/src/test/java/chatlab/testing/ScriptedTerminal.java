@@ -1,8 +1,7 @@
-package chatlab.client.terminal;
+package chatlab.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import chatlab.testing.Recorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /** A JLine terminal fed line by line by a test, whose output the test can wait on. */
-final class ScriptedTerminal implements AutoCloseable {
+public final class ScriptedTerminal implements AutoCloseable {
     private static final byte[] EOF = new byte[0];
 
     private final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
@@ -21,33 +20,35 @@ final class ScriptedTerminal implements AutoCloseable {
     private final Terminal terminal;
     private int mark;
 
-    ScriptedTerminal() throws IOException {
+    public ScriptedTerminal() throws IOException {
         terminal = TerminalBuilder.builder().system(false).type("dumb").streams(new Input(), output)
                 .encoding(StandardCharsets.UTF_8).build();
+        // no echo: lines typed before the client reads them would otherwise be printed back, as a pipe never does
+        terminal.echo(false);
     }
 
-    Terminal terminal() {
+    public Terminal terminal() {
         return terminal;
     }
 
     /** Types a line, as if followed by Enter. */
-    ScriptedTerminal type(String line) {
+    public ScriptedTerminal type(String line) {
         lines.add((line + "\n").getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     /** Ends the input, as Ctrl+D would. */
-    void endInput() {
+    public void endInput() {
         lines.add(EOF);
     }
 
     /** Everything printed so far. */
-    synchronized String output() {
+    public synchronized String output() {
         return output.toString(StandardCharsets.UTF_8);
     }
 
     /** Waits until {@code text} is printed after the previous expectation, and moves past it. */
-    ScriptedTerminal expect(String text) {
+    public ScriptedTerminal expect(String text) {
         int from = mark;
         await().atMost(Recorder.WAIT).untilAsserted(() ->
                 org.assertj.core.api.Assertions.assertThat(output().substring(from)).as("terminal output").contains(text));
@@ -60,7 +61,7 @@ final class ScriptedTerminal implements AutoCloseable {
      * expectation, and moves past it: for exact wording, where a longer line must not pass.
      * A prompt that the line was printed after does not count against it.
      */
-    ScriptedTerminal expectLine(String line) {
+    public ScriptedTerminal expectLine(String line) {
         int from = mark;
         java.util.regex.Pattern whole = java.util.regex.Pattern.compile("(?m)^(?:[^\\n]*> |Password: )?"
                 + java.util.regex.Pattern.quote(line) + "\\r?$");
