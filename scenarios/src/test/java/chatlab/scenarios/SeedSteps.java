@@ -45,6 +45,8 @@ public final class SeedSteps {
 
     private final World world;
     private final Map<String, Client> clients = new LinkedHashMap<>();
+    /** Each user's UDP port, for lines that name it as {@code <udp of USER>}. */
+    private final Map<String, Integer> udpPorts = new LinkedHashMap<>();
     private Path folder;
     private ServerProcess server;
 
@@ -82,6 +84,11 @@ public final class SeedSteps {
         Files.writeString(folder.resolve("credentials.txt"), lines.strip() + "\n", StandardCharsets.UTF_8);
     }
 
+    @Given("the server is started with {string}")
+    public void startServerInItsOwnFolder(String arguments) throws IOException {
+        startServer(arguments);
+    }
+
     @Given("the server is started there with {string}")
     public void startServer(String arguments) throws IOException {
         if (folder == null) {
@@ -108,7 +115,11 @@ public final class SeedSteps {
             args.add(switch (word) {
                 case "SERVER_IP" -> "127.0.0.1";
                 case "SERVER_PORT" -> Integer.toString(server.port());
-                case "UDP_PORT" -> Integer.toString(freeUdpPort());
+                case "UDP_PORT" -> {
+                    int udp = freeUdpPort();
+                    udpPorts.put(user, udp);
+                    yield Integer.toString(udp);
+                }
                 default -> word;
             });
         }
@@ -129,10 +140,14 @@ public final class SeedSteps {
         });
     }
 
-    /** Types a line; {@code <folder>} stands for the folder the server runs in. */
+    /** Types a line; {@code <folder>} stands for the folder the server runs in, {@code <udp of USER>} for a UDP port. */
     @When("{word} types {string}")
     public void types(String user, String line) {
-        client(user).terminal.type(line.replace("<folder>", folder.toAbsolutePath().toString()));
+        String typed = line.replace("<folder>", folder.toAbsolutePath().toString());
+        for (Map.Entry<String, Integer> port : udpPorts.entrySet()) {
+            typed = typed.replace("<udp of " + port.getKey() + ">", port.getValue().toString());
+        }
+        client(user).terminal.type(typed);
     }
 
     @Then("{word} sees:")

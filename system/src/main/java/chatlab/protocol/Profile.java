@@ -51,6 +51,11 @@ public enum Profile {
         return this == CS425 ? 2000 : Protocol.DEFAULT_PORT;
     }
 
+    /** What a successful login says: Toom's words, which chatlab kept; BlueTrace's own in its profile. */
+    public String welcome() {
+        return this == BLUETRACE ? "Welcome to the BlueTrace Simulator!" : "Welcome to TOOM!";
+    }
+
     /** Whether this is one of the seed systems, whose exact wording the terminal client then follows. */
     public boolean seed() {
         return this != CHATLAB;

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * concurrent attempts block an account after exactly the allowed number.
  */
 public final class AccountService {
-    static final String WELCOME = "Welcome to TOOM!";
     static final String WRONG_PASSWORD = "Invalid Password. Please try again";
     static final String BLOCKED_NOW = "Invalid Password. Your account has been blocked. Please try again later";
     static final String BLOCKED = "Your account is blocked due to multiple login failures. Please try again later";

@@ -186,7 +186,7 @@ final class RequestHandler {
         LOG.info("{} logged in from {}", session.user(), session.address());
         Boolean replaced = entered.replaced() == null ? null : Boolean.TRUE;
         messaging.attach(session, pending -> new ServerMessage.LoggedIn(login.id(), session.user(),
-                timestamps.format(session.since()), AccountService.WELCOME, pending, replaced));
+                timestamps.format(session.since()), profile.welcome(), pending, replaced));
         connection.session(session);
         return null;
     }
