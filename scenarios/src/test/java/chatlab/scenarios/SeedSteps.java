@@ -143,17 +143,13 @@ public final class SeedSteps {
     /** Types a line; {@code <folder>} stands for the folder the server runs in, {@code <udp of USER>} for a UDP port. */
     @When("{word} types {string}")
     public void types(String user, String line) {
-        String typed = line.replace("<folder>", folder.toAbsolutePath().toString());
-        for (Map.Entry<String, Integer> port : udpPorts.entrySet()) {
-            typed = typed.replace("<udp of " + port.getKey() + ">", port.getValue().toString());
-        }
-        client(user).terminal.type(typed);
+        client(user).terminal.type(ports(line.replace("<folder>", folder.toAbsolutePath().toString())));
     }
 
     @Then("{word} sees:")
     public void sees(String user, String expected) {
         Client client = client(user);
-        List<String> wanted = expected.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> wanted = expected.lines().map(String::strip).filter(l -> !l.isEmpty()).map(this::ports).toList();
         int from = client.seenLines;
         await().atMost(Recorder.WAIT).untilAsserted(() -> {
             List<String> lines = client.lines();
@@ -192,6 +188,14 @@ public final class SeedSteps {
         Pattern wanted = pattern(expected);
         await().atMost(Recorder.WAIT).untilAsserted(() -> assertThat(server.output())
                 .as("the server's output").anyMatch(line -> wanted.matcher(line.strip()).matches()));
+    }
+
+    /** An expected line with each {@code <udp of USER>} replaced by that user's UDP port. */
+    private String ports(String line) {
+        for (Map.Entry<String, Integer> port : udpPorts.entrySet()) {
+            line = line.replace("<udp of " + port.getKey() + ">", port.getValue().toString());
+        }
+        return line;
     }
 
     /** How the client ended, if it has: for a failure's message. */
