@@ -86,7 +86,7 @@ final class FuzzRun {
         if (exit != 0 && finding == null) {
             finding = "Jazzer exited with code " + exit + " (see " + target.name() + ".log)";
         }
-        return new FuzzResult(target.name(), target.decodes(), seed, output.runs, output.seconds,
+        return new FuzzResult(target.name(), target.decodes(), seed, output.runs, output.elapsedSeconds(),
                 output.execsPerSecond, output.coverage, output.features, output.corpus, output.peakRssMiB, exit,
                 finding, reproducer);
     }

@@ -26,6 +26,13 @@ final class LibFuzzerOutput {
     String finding;
     /** Where libFuzzer wrote the failing input. */
     String unit;
+    /** Whether the run was asked to end early (SIGUSR1): libFuzzer then stops gracefully, with no "Done" line. */
+    boolean stoppedEarly;
+
+    /** The run's length: libFuzzer's own when it said it, else its executions over its rate (a run stopped early). */
+    long elapsedSeconds() {
+        return seconds > 0 || execsPerSecond == 0 ? seconds : Math.round((double) runs / execsPerSecond);
+    }
 
     /** Reads one line; returns false for the instrumentation notices a log need not keep. */
     boolean accept(String line) {
@@ -53,6 +60,8 @@ final class LibFuzzerOutput {
             finding = finding != null ? finding : line.substring(EXCEPTION.length()).strip();
         } else if (line.startsWith("==") && line.contains("ERROR: libFuzzer")) {
             finding = finding != null ? finding : line.replaceFirst("^==\\d+==\\s*", "");
+        } else if (line.contains("libFuzzer: exiting as requested")) {
+            stoppedEarly = true;
         } else if ((m = UNIT.matcher(line)).matches()) {
             unit = m.group(1);
         }

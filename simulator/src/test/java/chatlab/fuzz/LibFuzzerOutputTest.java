@@ -51,6 +51,23 @@ class LibFuzzerOutputTest {
     }
 
     @Test
+    void aRunAskedToEndEarlyEndsCleanlyWithWhatItRan() {
+        LibFuzzerOutput output = new LibFuzzerOutput();
+        for (String line : List.of(
+                "#524288\tpulse  cov: 82 ft: 94 corp: 13/710b lim: 4096 exec/s: 52428 rss: 774Mb",
+                "INFO: signal received, trying to exit gracefully",
+                "==6101== INFO: libFuzzer: exiting as requested",
+                "stat::number_of_executed_units: 534112",
+                "stat::average_exec_per_sec:     53411")) {
+            output.accept(line);
+        }
+        assertThat(output.stoppedEarly).isTrue();
+        assertThat(output.finding).isNull();
+        assertThat(output.runs).isEqualTo(534_112);
+        assertThat(output.elapsedSeconds()).isEqualTo(10);
+    }
+
+    @Test
     void readsLibFuzzersOwnErrors() {
         LibFuzzerOutput output = new LibFuzzerOutput();
         output.accept("==12345== ERROR: libFuzzer: timeout after 61 seconds");
