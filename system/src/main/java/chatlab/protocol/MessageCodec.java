@@ -154,11 +154,13 @@ public final class MessageCodec {
         try {
             return reader.readValue(text);
         } catch (InvalidTypeIdException e) {
-            ChatException error = textual(text, "type") ? classify(e)
+            JsonNode tree = tree(text);
+            JsonNode type = tree == null ? null : tree.get("type");
+            ChatException error = type != null && type.isTextual() ? classify(e)
                     : new ChatException(ErrorCode.MALFORMED_FRAME, "a frame's 'type' must be a string, such as \"ping\"");
-            throw new DecodeException(error, requestId(text), e);
+            throw new DecodeException(error, requestId(tree), e);
         } catch (JsonProcessingException e) {
-            throw new DecodeException(classify(e), requestId(text), e);
+            throw new DecodeException(classify(e), requestId(tree(text)), e);
         }
     }
 
@@ -199,13 +201,12 @@ public final class MessageCodec {
                 .collect(Collectors.joining("."));
     }
 
-    /** Whether the frame's field is a JSON string; false when the frame cannot be read as a tree. */
-    private boolean textual(String text, String field) {
+    /** A frame that failed to decode, read once as a tree to say what is wrong; null when it is not even that. */
+    private JsonNode tree(String text) {
         try {
-            JsonNode node = treeReader.readTree(text).get(field);
-            return node != null && node.isTextual();
+            return treeReader.readTree(text);
         } catch (JsonProcessingException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
@@ -242,13 +243,9 @@ public final class MessageCodec {
     }
 
     /** The id of a frame that failed to decode, when one can be read; otherwise 0. */
-    private long requestId(String text) {
-        try {
-            JsonNode id = treeReader.readTree(text).get("id");
-            return id != null && id.canConvertToExactIntegral() && id.canConvertToLong() && id.asLong() > 0 ? id.asLong() : 0;
-        } catch (JsonProcessingException | RuntimeException e) {
-            return 0;
-        }
+    private static long requestId(JsonNode tree) {
+        JsonNode id = tree == null ? null : tree.get("id");
+        return id != null && id.canConvertToExactIntegral() && id.canConvertToLong() && id.asLong() > 0 ? id.asLong() : 0;
     }
 
     /** A frame that could not be decoded: the error to answer with, and the request id if known. */

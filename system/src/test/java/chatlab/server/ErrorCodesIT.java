@@ -109,7 +109,7 @@ class ErrorCodesIT {
         all.put(ErrorCode.INVALID_UTF8, new Provocation(s -> {
             RawClient raw = loggedIn(s);
             raw.sendBytes(new byte[] {'{', (byte) 0xff, '}', '\n'});
-            return awaitResponse(raw, 0);
+            return raw.awaitResponse(0);
         }));
         all.put(ErrorCode.FRAME_TOO_LARGE, new Provocation(s -> answer(loggedIn(s),
                 "{\"type\":\"post\",\"id\":3,\"text\":\"" + "x".repeat(Protocol.MAX_FRAME_BYTES) + "\"}", 0)));
@@ -191,7 +191,7 @@ class ErrorCodesIT {
                 raw.send("{\"type\":\"who\",\"id\":" + id + "}");
             }
             for (int id = 3; id < 40; id++) {
-                if (awaitResponse(raw, id) instanceof ServerMessage.Error e && e.code() == ErrorCode.RATE_LIMITED) {
+                if (raw.awaitResponse(id) instanceof ServerMessage.Error e && e.code() == ErrorCode.RATE_LIMITED) {
                     return e;
                 }
             }
@@ -330,10 +330,6 @@ class ErrorCodesIT {
 
     private static ServerMessage answer(RawClient raw, String frame, long id) throws IOException {
         raw.send(frame);
-        return awaitResponse(raw, id);
-    }
-
-    private static ServerMessage awaitResponse(RawClient raw, long id) {
         return raw.awaitResponse(id);
     }
 
