@@ -88,6 +88,8 @@ public final class TerminalClient {
     private FileTransfers transfers;
     private TransferDisplay display;
     private TracingClient tracing;
+    /** What the server pushes, held until the login dialog has printed its last line. */
+    private HeldLines pushed;
     private volatile boolean leaving;
     /** Set when the server kicked this user out of the room: the client then ends. */
     private volatile boolean kicked;
@@ -113,6 +115,7 @@ public final class TerminalClient {
         }
         reader = builder.build();
         display = new TransferDisplay(terminal, this::print);
+        pushed = new HeldLines(this::print);
         try {
             endpoint = PeerEndpoint.open("0.0.0.0", settings.udpPort(), settings.files().impairment(),
                     settings.files().impairSeed());
@@ -146,8 +149,10 @@ public final class TerminalClient {
             if (hint != null) {
                 print(hint);
             }
+            pushed.release();
             return loop(user);
         } finally {
+            pushed.release();
             stopped = true;
             leaving = true;
             if (tracing != null) {
@@ -507,13 +512,13 @@ public final class TerminalClient {
         @Override
         public void onChat(ServerMessage.Chat chat) {
             knownUsers.add(chat.from());
-            print(Formats.chat(chat));
+            pushed.print(Formats.chat(chat));
         }
 
         @Override
         public void onIncomingFile(ServerMessage.IncomingFile file) {
             knownUsers.add(file.from());
-            print("Receiving " + file.fileName() + " (" + TransferDisplay.size(file.size()) + ") from " + file.from() + "...");
+            pushed.print("Receiving " + file.fileName() + " (" + TransferDisplay.size(file.size()) + ") from " + file.from() + "...");
             transfers.accept(file);
         }
 
@@ -521,23 +526,23 @@ public final class TerminalClient {
         public void onPresence(ServerMessage.Presence presence) {
             knownUsers.add(presence.user());
             if (wording().showsPresence()) {
-                print(Formats.presence(presence));
+                pushed.print(Formats.presence(presence));
             }
         }
 
         @Override
         public void onKicked(ServerMessage.Kicked kicked) {
-            print(kicked.message());
+            pushed.print(kicked.message());
         }
 
         @Override
         public void onNotice(ServerMessage.Notice notice) {
-            print("Server [" + notice.at() + "]: " + notice.text());
+            pushed.print("Server [" + notice.at() + "]: " + notice.text());
         }
 
         @Override
         public void onDisconnect(ServerMessage.Disconnect disconnect) {
-            print("Server: " + disconnect.reason());
+            pushed.print("Server: " + disconnect.reason());
             if (disconnect.code() == ErrorCode.KICKED) {
                 leaving = true; // the session is over: say why, not that the connection was lost
                 kicked = true;
@@ -548,7 +553,7 @@ public final class TerminalClient {
         @Override
         public void onConnectionLost(ChatException cause) {
             if (!leaving) {
-                print("Connection lost: " + cause.getMessage() + ". Type 'reconnect' to try again, or 'OUT' to quit.");
+                pushed.print("Connection lost: " + cause.getMessage() + ". Type 'reconnect' to try again, or 'OUT' to quit.");
             }
         }
     }
