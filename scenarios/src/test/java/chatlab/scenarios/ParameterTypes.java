@@ -18,7 +18,8 @@ public final class ParameterTypes {
             + "|\\S+ is not logged in|the account has just been blocked|the account is blocked|\\S+ blocks (?:her|him|them)"
             + "|the message is not theirs|the timestamp does not match|\\S+ is offline|the room password is required"
             + "|the room password is wrong|(?:her|his|their) address is blocked from the room|(?:she|he|they) (?:is|are) banned"
-            + "|nobody may vote against themselves")
+            + "|nobody may vote against themselves|the group takes members by invitation only"
+            + "|(?:she|he|they) (?:is|are) not a member of the group|the group exists|the avatar is not an image")
     public ErrorCode refusal(String reason) {
         if (reason.endsWith("is not logged in")) {
             return ErrorCode.NOT_LOGGED_IN;
@@ -35,7 +36,13 @@ public final class ParameterTypes {
         if (reason.endsWith(" banned")) {
             return ErrorCode.BANNED;
         }
+        if (reason.endsWith("not a member of the group")) {
+            return ErrorCode.NOT_A_MEMBER;
+        }
         return switch (reason) {
+            case "the group takes members by invitation only" -> ErrorCode.NOT_INVITED;
+            case "the group exists" -> ErrorCode.GROUP_EXISTS;
+            case "the avatar is not an image" -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case "the room password is required" -> ErrorCode.ROOM_PASSWORD_REQUIRED;
             case "the room password is wrong" -> ErrorCode.WRONG_ROOM_PASSWORD;
             case "nobody may vote against themselves" -> ErrorCode.INVALID_ARGUMENT;

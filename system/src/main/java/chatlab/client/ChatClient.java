@@ -10,6 +10,11 @@ import chatlab.protocol.Page;
 import chatlab.protocol.Protocol;
 import chatlab.protocol.RecentUser;
 import chatlab.protocol.ServerMessage;
+import chatlab.protocol.GroupInfo;
+import chatlab.protocol.GroupMember;
+import chatlab.protocol.TextFormat;
+import chatlab.protocol.UserProfile;
+import chatlab.protocol.UserStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +255,21 @@ public final class ChatClient implements AutoCloseable {
         return request(id -> new ClientMessage.Send(id, mode, to, except, text, key), ServerMessage.Sent.class);
     }
 
+    /** Sends a message to a group's other members; {@code format} is markdown or plain (null). */
+    public CompletableFuture<ServerMessage.Sent> sendToGroup(String group, String text, TextFormat format, String key) {
+        return request(id -> new ClientMessage.Send(id, Audience.GROUP, List.of(), List.of(), text, key, group,
+                format == null ? null : format.orNull()), ServerMessage.Sent.class);
+    }
+
+    /** Sends a chat message in a format (markdown or plain); {@code names} as for {@link #send(Audience, List, String, String)}. */
+    public CompletableFuture<ServerMessage.Sent> send(Audience mode, List<String> names, String text, String key,
+            TextFormat format) {
+        List<String> to = mode == Audience.BLOCKCAST ? List.of() : names;
+        List<String> except = mode == Audience.BLOCKCAST ? names : List.of();
+        return request(id -> new ClientMessage.Send(id, mode, to, except, text, key, null,
+                format == null ? null : format.orNull()), ServerMessage.Sent.class);
+    }
+
     public CompletableFuture<ServerMessage.Sent> unicast(String to, String text) {
         return send(Audience.UNICAST, List.of(to), text, null);
     }
@@ -273,6 +293,84 @@ public final class ChatClient implements AutoCloseable {
         List<String> except = mode == Audience.BLOCKCAST ? names : List.of();
         return request(id -> new ClientMessage.SendFile(id, mode, to, except, fileName, size, sha256),
                 ServerMessage.FileOffers.class);
+    }
+
+    /** Asks the server where to send a file to a group's other members. */
+    public CompletableFuture<ServerMessage.FileOffers> sendFileToGroup(String group, String fileName, long size,
+            String sha256) {
+        return request(id -> new ClientMessage.SendFile(id, Audience.GROUP, List.of(), List.of(), fileName, size, sha256,
+                group), ServerMessage.FileOffers.class);
+    }
+
+    // ---- profiles and statuses ----
+
+    /** Changes the caller's profile; a null field stays as it was, an empty one is cleared. */
+    public CompletableFuture<ServerMessage.ProfileInfo> setProfile(String displayName, String about) {
+        return request(id -> new ClientMessage.SetProfile(id, displayName, about), ServerMessage.ProfileInfo.class);
+    }
+
+    /** Sets the caller's avatar image (null removes it). */
+    public CompletableFuture<ServerMessage.ProfileInfo> setAvatar(byte[] image) {
+        String data = image == null ? null : java.util.Base64.getEncoder().encodeToString(image);
+        return request(id -> new ClientMessage.SetAvatar(id, data), ServerMessage.ProfileInfo.class);
+    }
+
+    public CompletableFuture<UserProfile> profile(String user) {
+        return request(id -> new ClientMessage.GetProfile(id, user), ServerMessage.ProfileInfo.class)
+                .thenApply(ServerMessage.ProfileInfo::profile);
+    }
+
+    public CompletableFuture<ServerMessage.Avatar> avatar(String user) {
+        return request(id -> new ClientMessage.GetAvatar(id, user), ServerMessage.Avatar.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> setStatus(UserStatus status, String text) {
+        return request(id -> new ClientMessage.SetStatus(id, status, text), ServerMessage.Ok.class);
+    }
+
+    // ---- groups ----
+
+    public CompletableFuture<ServerMessage.Ok> createGroup(String group, String about, boolean open) {
+        return request(id -> new ClientMessage.CreateGroup(id, group, about, open), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> invite(String group, String user) {
+        return request(id -> new ClientMessage.Invite(id, group, user), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> join(String group) {
+        return request(id -> new ClientMessage.Join(id, group), ServerMessage.Ok.class);
+    }
+
+    public CompletableFuture<ServerMessage.Ok> leave(String group) {
+        return request(id -> new ClientMessage.Leave(id, group), ServerMessage.Ok.class);
+    }
+
+    /** The groups the caller is in, was invited to, or may join, every page. */
+    public CompletableFuture<List<GroupInfo>> groups() {
+        return pages(ClientMessage.Groups::new, ServerMessage.GroupList.class);
+    }
+
+    /** A group's members, every page. */
+    public CompletableFuture<List<GroupMember>> members(String group) {
+        return pages((id, after) -> new ClientMessage.Members(id, group, after), ServerMessage.MemberList.class);
+    }
+
+    /** One page of a group's messages, newest first; {@code after} is the previous page's {@code next}, or null. */
+    public CompletableFuture<ServerMessage.Messages> history(String group, String after) {
+        return request(id -> new ClientMessage.History(id, group, after), ServerMessage.Messages.class);
+    }
+
+    // ---- search ----
+
+    /** One page of the messages the caller may see that match, best first. */
+    public CompletableFuture<ServerMessage.Messages> searchMessages(String query, String after) {
+        return request(id -> new ClientMessage.SearchMessages(id, query, after), ServerMessage.Messages.class);
+    }
+
+    /** One page of the users whose name or profile match, best first. */
+    public CompletableFuture<ServerMessage.Users> searchUsers(String query, String after) {
+        return request(id -> new ClientMessage.SearchUsers(id, query, after), ServerMessage.Users.class);
     }
 
     public CompletableFuture<ServerMessage.TempId> downloadTempId() {

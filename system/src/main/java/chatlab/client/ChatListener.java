@@ -20,6 +20,18 @@ public interface ChatListener {
     default void onPresence(ServerMessage.Presence presence) {
     }
 
+    /** A user's status changed (when presence was asked for). */
+    default void onStatus(ServerMessage.Status status) {
+    }
+
+    /** A user changed their profile (when presence was asked for). */
+    default void onProfileChanged(ServerMessage.ProfileChanged changed) {
+    }
+
+    /** Someone joined or left a group of this user's, or this user was invited to one. */
+    default void onGroupChanged(ServerMessage.GroupChanged changed) {
+    }
+
     /** A user was kicked out of the room, by the votes of others or by the server's operator. */
     default void onKicked(ServerMessage.Kicked kicked) {
     }

@@ -175,6 +175,9 @@ final class EventDispatcher {
             case ServerMessage.Kicked kicked -> call(() -> listener.onKicked(kicked));
             case ServerMessage.Notice notice -> call(() -> listener.onNotice(notice));
             case ServerMessage.Disconnect disconnect -> call(() -> listener.onDisconnect(disconnect));
+            case ServerMessage.Status status -> call(() -> listener.onStatus(status));
+            case ServerMessage.ProfileChanged changed -> call(() -> listener.onProfileChanged(changed));
+            case ServerMessage.GroupChanged changed -> call(() -> listener.onGroupChanged(changed));
         }
     }
 

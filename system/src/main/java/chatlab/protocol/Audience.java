@@ -9,5 +9,7 @@ public enum Audience {
     /** Every other registered user. */
     BROADCAST,
     /** Every other registered user except a list. */
-    BLOCKCAST
+    BLOCKCAST,
+    /** Every other member of a named group. */
+    GROUP
 }

@@ -65,6 +65,29 @@ final class Checks {
         return List.copyOf(names);
     }
 
+    /** A group's name: the same rule as a username's. */
+    static String groupName(String value, String field) {
+        required(value, field);
+        if (!Usernames.isValid(value)) {
+            throw new IllegalArgumentException(field + " '" + value + "' is not a group name: use " + Usernames.RULE);
+        }
+        return value;
+    }
+
+    /** A text that may be empty (to clear it) but not longer than {@code maxChars}, nor hold control characters but newlines. */
+    static String optionalText(String value, String field, int maxChars) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxChars) {
+            throw new IllegalArgumentException(field + " is longer than " + maxChars + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw new IllegalArgumentException(field + " must not hold control characters");
+        }
+        return value;
+    }
+
     static String optional(String value, String field, int maxChars) {
         return value == null ? null : nonBlank(value, field, maxChars);
     }

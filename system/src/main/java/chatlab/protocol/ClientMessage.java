@@ -103,29 +103,42 @@ public sealed interface ClientMessage {
 
     /**
      * A chat message: {@code to} names the recipients of a unicast (one) or multicast (one or
-     * more); {@code except} names those a blockcast leaves out. {@code key}, when given, makes a
-     * retried send idempotent.
+     * more); {@code except} names those a blockcast leaves out; {@code group} names the group of
+     * a group message. {@code key}, when given, makes a retried send idempotent. {@code format}
+     * is {@code markdown} when the text is markdown source (stored unchanged); plain when absent.
      */
-    record Send(long id, Audience mode, List<String> to, List<String> except, String text, String key)
-            implements ClientMessage {
+    record Send(long id, Audience mode, List<String> to, List<String> except, String text, String key, String group,
+            TextFormat format) implements ClientMessage {
         public Send {
             Checks.requestId(id);
             if (mode == null) {
-                throw new IllegalArgumentException("mode is required: unicast, multicast, broadcast or blockcast");
+                throw new IllegalArgumentException(
+                        "mode is required: unicast, multicast, broadcast, blockcast or group");
             }
             to = Checks.names(to, "to");
             except = Checks.names(except, "except");
             Checks.text(text);
             key = Checks.optional(key, "key", Protocol.MAX_KEY_CHARS);
-            checkAudience(mode, to, except);
+            checkAudience(mode, to, except, group);
         }
 
-        static void checkAudience(Audience mode, List<String> to, List<String> except) {
+        public Send(long id, Audience mode, List<String> to, List<String> except, String text, String key) {
+            this(id, mode, to, except, text, key, null, null);
+        }
+
+        static void checkAudience(Audience mode, List<String> to, List<String> except, String group) {
             switch (mode) {
                 case UNICAST -> require(to.size() == 1 && except.isEmpty(), "a unicast names exactly one user in to");
                 case MULTICAST -> require(!to.isEmpty() && except.isEmpty(), "a multicast names one or more users in to");
                 case BROADCAST -> require(to.isEmpty() && except.isEmpty(), "a broadcast names no users");
                 case BLOCKCAST -> require(to.isEmpty() && !except.isEmpty(), "a blockcast names one or more users in except");
+                case GROUP -> {
+                    require(to.isEmpty() && except.isEmpty(), "a group message names its group, not users");
+                    Checks.groupName(group, "group");
+                }
+            }
+            if (mode != Audience.GROUP) {
+                require(group == null, "only a group message names a group");
             }
         }
 
@@ -236,18 +249,24 @@ public sealed interface ClientMessage {
     /**
      * Asks to send a file peer to peer: the server names each recipient's UDP endpoint, a transfer
      * id and a fresh key, and tells each recipient to expect it. Recipients are chosen as for
-     * {@link Send}.
+     * {@link Send}, a group's members included.
      */
     record SendFile(long id, Audience mode, List<String> to, List<String> except, String fileName, long size,
-            String sha256) implements ClientMessage {
+            String sha256, String group) implements ClientMessage {
+        public SendFile(long id, Audience mode, List<String> to, List<String> except, String fileName, long size,
+                String sha256) {
+            this(id, mode, to, except, fileName, size, sha256, null);
+        }
+
         public SendFile {
             Checks.requestId(id);
             if (mode == null) {
-                throw new IllegalArgumentException("mode is required: unicast, multicast, broadcast or blockcast");
+                throw new IllegalArgumentException(
+                        "mode is required: unicast, multicast, broadcast, blockcast or group");
             }
             to = Checks.names(to, "to");
             except = Checks.names(except, "except");
-            Send.checkAudience(mode, to, except);
+            Send.checkAudience(mode, to, except, group);
             Checks.nonBlank(fileName, "fileName", 255);
             if (size < 0) {
                 throw new IllegalArgumentException("size must not be negative");
@@ -299,6 +318,157 @@ public sealed interface ClientMessage {
     record Ping(long id) implements ClientMessage {
         public Ping {
             Checks.requestId(id);
+        }
+    }
+
+    // ---- profiles and statuses (Compsys 302) ----
+
+    /** Changes the caller's profile: a null field is left as it was, an empty one is cleared. */
+    record SetProfile(long id, String displayName, String about) implements ClientMessage {
+        public SetProfile {
+            Checks.requestId(id);
+            displayName = Checks.optionalText(displayName, "displayName", Protocol.MAX_DISPLAY_NAME_CHARS);
+            if (displayName != null && displayName.contains("\n")) {
+                throw new IllegalArgumentException("displayName must be one line");
+            }
+            about = Checks.optionalText(about, "about", Protocol.MAX_ABOUT_CHARS);
+        }
+    }
+
+    /**
+     * Sets the caller's avatar: {@code data} is the image, base64-encoded, at most
+     * {@link Protocol#MAX_AVATAR_BYTES} bytes once decoded; its type is read from its content (PNG,
+     * JPEG, GIF or WebP). Absent {@code data} removes the avatar.
+     */
+    record SetAvatar(long id, String data) implements ClientMessage {
+        public SetAvatar {
+            Checks.requestId(id);
+            if (data != null && data.length() > (Protocol.MAX_AVATAR_BYTES + 2) / 3 * 4 + 4) {
+                throw new ChatException(ErrorCode.AVATAR_TOO_LARGE, "an avatar holds at most "
+                        + Protocol.MAX_AVATAR_BYTES / 1024 + " KiB");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SetAvatar[id=" + id + ", data=" + (data == null ? "none" : data.length() + " base64 chars") + "]";
+        }
+    }
+
+    /** Asks for a user's profile (anyone's, the caller's own included). */
+    record GetProfile(long id, String user) implements ClientMessage {
+        public GetProfile {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
+    /** Asks for a user's avatar image. */
+    record GetAvatar(long id, String user) implements ClientMessage {
+        public GetAvatar {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
+    /** Sets the caller's status, with an optional short note ("back at 3"). */
+    record SetStatus(long id, UserStatus status, String text) implements ClientMessage {
+        public SetStatus {
+            Checks.requestId(id);
+            if (status == null) {
+                throw new IllegalArgumentException("status is required: online, away, idle, dnd or offline");
+            }
+            text = Checks.optionalText(text, "text", Protocol.MAX_ABOUT_CHARS);
+        }
+    }
+
+    // ---- named groups ----
+
+    /** Makes a group with the caller as its first member; an {@code open} group takes anyone who joins. */
+    record CreateGroup(long id, String group, String about, Boolean open) implements ClientMessage {
+        public CreateGroup {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+            about = Checks.optionalText(about, "about", Protocol.MAX_ABOUT_CHARS);
+        }
+
+        public boolean isOpen() {
+            return Boolean.TRUE.equals(open);
+        }
+    }
+
+    /** A member invites a user, who may then join the group even if it is not open. */
+    record Invite(long id, String group, String user) implements ClientMessage {
+        public Invite {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
+    /** Joins a group that is open, or that the caller was invited to. */
+    record Join(long id, String group) implements ClientMessage {
+        public Join {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+        }
+    }
+
+    /** Leaves a group. */
+    record Leave(long id, String group) implements ClientMessage {
+        public Leave {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+        }
+    }
+
+    /** Lists the groups the caller is in and the open ones, by name. */
+    record Groups(long id, String after) implements ClientMessage {
+        public Groups {
+            Checks.requestId(id);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Lists a group's members, by name (members only). */
+    record Members(long id, String group, String after) implements ClientMessage {
+        public Members {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Reads a group's messages, newest first, page by page (members only). */
+    record History(long id, String group, String after) implements ClientMessage {
+        public History {
+            Checks.requestId(id);
+            Checks.groupName(group, "group");
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    // ---- search ----
+
+    /**
+     * Searches the messages the caller may see (their private and multicast messages, sent or
+     * received, their groups' messages, broadcasts they got, and the board), best match first.
+     * Every word of {@code query} must match, a word ending in {@code *} as a prefix.
+     */
+    record SearchMessages(long id, String query, String after) implements ClientMessage {
+        public SearchMessages {
+            Checks.requestId(id);
+            Checks.nonBlank(query, "query", Protocol.MAX_QUERY_CHARS);
+            after = Checks.optional(after, "after", 64);
+        }
+    }
+
+    /** Searches the user directory by name, display name and "about" text, best match first. */
+    record SearchUsers(long id, String query, String after) implements ClientMessage {
+        public SearchUsers {
+            Checks.requestId(id);
+            Checks.nonBlank(query, "query", Protocol.MAX_QUERY_CHARS);
+            after = Checks.optional(after, "after", 64);
         }
     }
 }

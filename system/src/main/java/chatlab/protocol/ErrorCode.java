@@ -41,6 +41,14 @@ public enum ErrorCode {
     NOT_OWNER,
     TIMESTAMP_MISMATCH,
     INVALID_TIMESTAMP,
+    // profiles and groups
+    AVATAR_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    NO_AVATAR,
+    NO_SUCH_GROUP,
+    GROUP_EXISTS,
+    NOT_A_MEMBER,
+    NOT_INVITED,
     // server conditions
     RATE_LIMITED,
     QUEUE_OVERFLOW,

@@ -18,6 +18,14 @@ public final class Protocol {
     public static final int MAX_CONTACTS_PER_UPLOAD = 200;
     /** The most names one request may list (multicast or blockcast). */
     public static final int MAX_NAMES = 1_000;
+    /** The largest avatar image, in bytes (before base64). */
+    public static final int MAX_AVATAR_BYTES = 32 * 1024;
+    /** The longest display name, in characters. */
+    public static final int MAX_DISPLAY_NAME_CHARS = 64;
+    /** The longest profile "about" text, group description or status note, in characters. */
+    public static final int MAX_ABOUT_CHARS = 1_024;
+    /** The longest search query, in characters. */
+    public static final int MAX_QUERY_CHARS = 256;
     /** A client instance id, which lets a client take over its own stale session at login. */
     public static final java.util.regex.Pattern INSTANCE = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 

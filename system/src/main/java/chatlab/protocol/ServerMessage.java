@@ -154,6 +154,70 @@ public sealed interface ServerMessage {
     record KickVote(long id, String user, int votes, int needed, boolean kicked, String message) implements Response {
     }
 
+    /** A user's profile. */
+    record ProfileInfo(long id, UserProfile profile) implements Response {
+    }
+
+    /** A user's avatar: its media type and the image, base64-encoded. */
+    record Avatar(long id, String user, String mediaType, String data) implements Response {
+        @Override
+        public String toString() {
+            return "Avatar[id=" + id + ", user=" + user + ", mediaType=" + mediaType + ", data=" + data.length() + " chars]";
+        }
+    }
+
+    /** Groups, by name. */
+    record GroupList(long id, List<GroupInfo> groups, String next, String message)
+            implements Response, Page<GroupInfo> {
+        public GroupList {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        @Override
+        public List<GroupInfo> items() {
+            return groups;
+        }
+    }
+
+    /** A group's members, by name. */
+    record MemberList(long id, String group, List<GroupMember> members, String next)
+            implements Response, Page<GroupMember> {
+        public MemberList {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        @Override
+        public List<GroupMember> items() {
+            return members;
+        }
+    }
+
+    /** Messages: a group's history (newest first), or what a search found (best first). */
+    record Messages(long id, List<StoredMessage> messages, String next, String message)
+            implements Response, Page<StoredMessage> {
+        public Messages {
+            messages = messages == null ? List.of() : List.copyOf(messages);
+        }
+
+        @Override
+        public List<StoredMessage> items() {
+            return messages;
+        }
+    }
+
+    /** Users a search found, best first. */
+    record Users(long id, List<UserProfile> users, String next, String message)
+            implements Response, Page<UserProfile> {
+        public Users {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+
+        @Override
+        public List<UserProfile> items() {
+            return users;
+        }
+    }
+
     /** A request failed. */
     record Error(long id, ErrorCode code, String message, Integer attemptsLeft, Long retryAfterSeconds)
             implements Response {
@@ -166,9 +230,22 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** A chat message delivered to a recipient; {@code seq} increases per recipient. */
-    record Chat(long seq, long messageId, String from, Audience mode, String text, String sentAt)
-            implements Event {
+    /**
+     * A chat message delivered to a recipient; {@code seq} increases per recipient. {@code group}
+     * names the group of a group message; {@code format} is {@code markdown} for markdown source
+     * (absent: plain); {@code silent} is true when the recipient was on do-not-disturb, so the
+     * client shows the message without notifying.
+     */
+    record Chat(long seq, long messageId, String from, Audience mode, String text, String sentAt, String group,
+            TextFormat format, Boolean silent) implements Event {
+        public Chat(long seq, long messageId, String from, Audience mode, String text, String sentAt) {
+            this(seq, messageId, from, mode, text, sentAt, null, null, null);
+        }
+
+        /** Whether the client should show it without a notification (the recipient is on do-not-disturb). */
+        public boolean quiet() {
+            return Boolean.TRUE.equals(silent);
+        }
     }
 
     /** Someone is about to send this client a file over UDP: who, what, and the transfer's id and key. */
@@ -179,6 +256,22 @@ public sealed interface ServerMessage {
             return "IncomingFile[from=" + from + ", fileName=" + fileName + ", size=" + size + ", transferId=" + transferId
                     + ", key=***]";
         }
+    }
+
+    /** A user's status changed (only to clients that asked for presence). */
+    record Status(String user, UserStatus status, String text, String at) implements Event {
+    }
+
+    /** A user changed their profile (only to clients that asked for presence). */
+    record ProfileChanged(String user, String displayName, String about, String avatarType, String at)
+            implements Event {
+    }
+
+    /**
+     * Something happened in a group the client's user is in, or was invited to: {@code change}
+     * is {@code created}, {@code joined}, {@code left} or {@code invited}; {@code by} is who invited.
+     */
+    record GroupChanged(String group, String user, String change, String by, String at) implements Event {
     }
 
     /** A user came online or went offline (only to clients that asked for presence). */

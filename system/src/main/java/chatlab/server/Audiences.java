@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Who a message or a file is for: the named users (unicast, multicast), every other user
- * (broadcast), or every other user but some (blockcast); split into those it reaches and those
+ * (broadcast), every other user but some (blockcast), or a group's other members; split into those it reaches and those
  * who block the sender. Shared by messages and files.
  */
 final class Audiences {
@@ -20,17 +20,20 @@ final class Audiences {
 
     private final AccountService accounts;
     private final BlockService blocks;
+    private final GroupService groups;
 
-    Audiences(AccountService accounts, BlockService blocks) {
+    Audiences(AccountService accounts, BlockService blocks, GroupService groups) {
         this.accounts = accounts;
         this.blocks = blocks;
+        this.groups = groups;
     }
 
-    Split resolve(String sender, Audience mode, List<String> to, List<String> except) {
+    Split resolve(String sender, Audience mode, List<String> to, List<String> except, String group) {
         List<String> intended = switch (mode) {
             case UNICAST, MULTICAST -> named(sender, to);
             case BROADCAST -> everyoneBut(sender, Set.of());
             case BLOCKCAST -> everyoneBut(sender, Set.copyOf(named(sender, except)));
+            case GROUP -> groups.recipients(group, sender);
         };
         List<String> recipients = new ArrayList<>(intended.size());
         List<String> blockedBy = new ArrayList<>();

@@ -73,16 +73,23 @@ public final class ChatServer implements AutoCloseable {
         BlockService blocks = new BlockService(new SqliteBlockStore(db), accounts);
         presence = new PresenceService(new SqliteLoginStore(db), blocks, config.clock(), timestamps,
                 config.allowMultipleSessions());
-        Audiences audiences = new Audiences(accounts, blocks);
-        messaging = new MessagingService(new SqliteMessageStore(db), audiences, config.clock(), timestamps);
+        chatlab.store.MessageStore messageStore = new SqliteMessageStore(db);
+        chatlab.store.ProfileStore profileStore = new chatlab.store.SqliteProfileStore(db);
+        GroupService groups = new GroupService(new chatlab.store.SqliteGroupStore(db), messageStore, accounts, presence,
+                config.clock(), timestamps);
+        ProfileService profiles = new ProfileService(profileStore, accounts, presence, config.clock(), timestamps);
+        SearchService search = new SearchService(messageStore, profileStore, profiles, groups);
+        Audiences audiences = new Audiences(accounts, blocks, groups);
+        messaging = new MessagingService(messageStore, audiences, config.clock(), timestamps, presence::doNotDisturb);
         board = new BoardService(new SqliteBoardStore(db), config.clock(), timestamps);
         TransferService transfers = new TransferService(audiences, presence);
         TracingService tracing = new TracingService(new SqliteTracingStore(db), config.clock(), config.tempIdTtl(),
                 new BlueTraceTimes(config.zone()), config.console(), config.tempIdsFile());
         room = new RoomService(config.room(), hasher, config.lockout(), accounts,
                 presence, config.clock(), timestamps);
-        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room, timestamps,
-                config.signupEnabled(), config.idleTimeout(), config.profile());
+        handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room,
+                new RequestHandler.Compsys(profiles, groups, search), timestamps, config.signupEnabled(),
+                config.idleTimeout(), config.profile());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);
     }

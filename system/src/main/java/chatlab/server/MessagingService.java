@@ -5,6 +5,7 @@ import chatlab.protocol.ChatException;
 import chatlab.protocol.ClientMessage;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.ServerMessage;
+import chatlab.protocol.TextFormat;
 import chatlab.protocol.Timestamps;
 import chatlab.store.MessageStore;
 import java.time.Instant;
@@ -35,8 +36,12 @@ public final class MessagingService {
     /** user → the sessions that receive their messages live; guarded by {@link #lock}. */
     private final Map<String, List<Session>> receivers = new HashMap<>();
     private long lastSeq;
+    /** Whether a recipient is on do-not-disturb, so their chat events are marked silent. */
+    private final java.util.function.Predicate<String> quiet;
 
-    MessagingService(MessageStore store, Audiences audiences, InstantSource clock, Timestamps timestamps) {
+    MessagingService(MessageStore store, Audiences audiences, InstantSource clock, Timestamps timestamps,
+            java.util.function.Predicate<String> quiet) {
+        this.quiet = quiet;
         this.store = store;
         this.audiences = audiences;
         this.clock = clock;
@@ -76,7 +81,9 @@ public final class MessagingService {
     public List<ServerMessage.Chat> backlog(String user, long afterSeq, long upToSeq, int limit) {
         return store.pending(user, afterSeq, upToSeq, limit).stream()
                 .map(d -> new ServerMessage.Chat(d.seq(), d.messageId(), d.sender(),
-                        Audience.valueOf(d.mode().toUpperCase(Locale.ROOT)), d.text(), timestamps.format(d.sentAt())))
+                        Audience.valueOf(d.mode().toUpperCase(Locale.ROOT)), d.text(), timestamps.format(d.sentAt()),
+                        d.group(), d.format() == null ? null : TextFormat.valueOf(d.format().toUpperCase(Locale.ROOT)),
+                        quiet.test(user) ? Boolean.TRUE : null))
                 .toList();
     }
 
@@ -95,7 +102,8 @@ public final class MessagingService {
                     return sent(requestId, request, earlier.get(), List.of());
                 }
             }
-            Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except());
+            Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except(),
+                    request.group());
             List<String> recipients = split.recipients();
             List<String> blockedBy = split.blockedBy();
             if (recipients.isEmpty() && !blockedBy.isEmpty()
@@ -106,15 +114,18 @@ public final class MessagingService {
             Instant now = Timestamps.truncate(clock.instant());
             String mode = request.mode().name().toLowerCase(Locale.ROOT);
             MessageStore.Receipt receipt = new MessageStore.Receipt(0, recipients.size(), offline.size(), blockedBy);
-            MessageStore.Stored stored = store.store(
-                    new MessageStore.Outgoing(sender, mode, request.text(), now, request.key()), receipt, recipients);
+            TextFormat format = TextFormat.of(request.format());
+            MessageStore.Stored stored = store.store(new MessageStore.Outgoing(sender, mode, request.text(), now,
+                    request.key(), request.group(), format == TextFormat.PLAIN ? null : format.name()
+                            .toLowerCase(Locale.ROOT)), receipt, recipients);
             long messageId = stored.messageId();
             long[] seqs = stored.seqs();
             for (int i = 0; i < seqs.length; i++) {
                 List<Session> sessions = receivers.get(recipients.get(i));
                 if (sessions != null) {
                     ServerMessage.Chat chat = new ServerMessage.Chat(seqs[i], messageId, sender, request.mode(),
-                            request.text(), timestamps.format(now));
+                            request.text(), timestamps.format(now), request.group(), format.orNull(),
+                            quiet.test(recipients.get(i)) ? Boolean.TRUE : null);
                     for (Session session : sessions) {
                         session.out().push(chat);
                     }
@@ -138,7 +149,14 @@ public final class MessagingService {
 
     private static String describe(ClientMessage.Send request, MessageStore.Receipt receipt, List<String> offline) {
         StringBuilder text = new StringBuilder();
-        if (request.mode() == Audience.UNICAST && receipt.recipients() == 1) {
+        if (request.mode() == Audience.GROUP) {
+            text.append("Message sent to ").append(request.group()).append(" (").append(receipt.recipients())
+                    .append(receipt.recipients() == 1 ? " member" : " members");
+            if (receipt.offline() > 0) {
+                text.append(", ").append(receipt.offline()).append(" offline, delivered at next login");
+            }
+            text.append(')');
+        } else if (request.mode() == Audience.UNICAST && receipt.recipients() == 1) {
             String to = request.to().getFirst();
             text.append(receipt.offline() == 1
                     ? to + " is offline; the message will be delivered at their next login"

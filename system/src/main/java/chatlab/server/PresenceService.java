@@ -7,6 +7,7 @@ import chatlab.protocol.PresenceState;
 import chatlab.protocol.RecentUser;
 import chatlab.protocol.ServerMessage;
 import chatlab.protocol.Timestamps;
+import chatlab.protocol.UserStatus;
 import chatlab.store.LoginStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,11 @@ public final class PresenceService {
      */
     private final Map<String, Long> stays = new HashMap<>();
     private long lastStay;
+    /**
+     * user → the status the user set and its note, while online; a user who comes online with no
+     * session starts {@code online}; guarded by {@link #lock}.
+     */
+    private final Map<String, ServerMessage.Status> statuses = new HashMap<>();
     /** user → the end of that user's ban from the room, after a kick; guarded by {@link #lock}. */
     private final Map<String, Instant> bans = new HashMap<>();
     /** The size of {@link #active}, readable without the lock, which a login holds while it writes to the store. */
@@ -110,6 +116,9 @@ public final class PresenceService {
             active.add(session);
             byUser.computeIfAbsent(user, u -> new ArrayList<>(1)).add(session);
             stays.put(user, stay != null ? stay : ++lastStay); // a takeover continues the stay
+            if (stay == null) {
+                statuses.put(user, new ServerMessage.Status(user, UserStatus.ONLINE, null, timestamps.format(since)));
+            }
             if (out.wantsPresence()) {
                 watchers.add(session);
             }
@@ -201,6 +210,7 @@ public final class PresenceService {
         if (sessions.isEmpty()) {
             byUser.remove(session.user());
             stays.remove(session.user());
+            statuses.remove(session.user());
         }
         watchers.remove(session);
         count.decrementAndGet();
@@ -209,11 +219,90 @@ public final class PresenceService {
     }
 
     private void announce(String user, PresenceState state, Instant at, List<Session> others) {
-        ServerMessage.Presence event = new ServerMessage.Presence(user, state, timestamps.format(at));
+        announce(user, new ServerMessage.Presence(user, state, timestamps.format(at)), others);
+    }
+
+    /** Pushes an event about {@code user} to the given watchers but the user's own sessions and those who block the user. */
+    private void announce(String user, ServerMessage.Event event, List<Session> others) {
         for (Session other : others) {
             if (!other.user().equals(user) && !blocks.blocks(other.user(), user)) {
                 other.out().push(event);
             }
+        }
+    }
+
+    /** Tells every watcher but the user and those who block the user about a change of the user's (a profile edit). */
+    void tellWatchers(String user, ServerMessage.Event event) {
+        announce(user, event, watchers());
+    }
+
+    /** Pushes an event to every session of the given users. */
+    void tell(java.util.Collection<String> users, ServerMessage.Event event) {
+        List<Session> targets = new ArrayList<>();
+        lock.lock();
+        try {
+            for (String user : users) {
+                targets.addAll(byUser.getOrDefault(user, List.of()));
+            }
+        } finally {
+            lock.unlock();
+        }
+        targets.forEach(session -> session.out().push(event));
+    }
+
+    private List<Session> watchers() {
+        lock.lock();
+        try {
+            return List.copyOf(watchers);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets an online user's status and tells the watchers; answers with the status as set. */
+    public ServerMessage.Ok setStatus(long requestId, String user, UserStatus status, String text) {
+        ServerMessage.Status event;
+        List<Session> others;
+        lock.lock();
+        try {
+            if (!byUser.containsKey(user)) {
+                throw new ChatException(ErrorCode.NOT_LOGGED_IN, "log in first");
+            }
+            event = new ServerMessage.Status(user, status, text == null || text.isBlank() ? null : text,
+                    timestamps.format(clock.instant()));
+            statuses.put(user, event);
+            others = List.copyOf(watchers);
+        } finally {
+            lock.unlock();
+        }
+        announce(user, event, others);
+        return new ServerMessage.Ok(requestId, "Your status is " + status.wire()
+                + (event.text() == null ? "" : " (" + event.text() + ")") + ".");
+    }
+
+    /**
+     * A user's status as others see it: empty when the user is offline or appears offline;
+     * {@code self} sees their own as set.
+     */
+    public java.util.Optional<ServerMessage.Status> status(String user, boolean self) {
+        lock.lock();
+        try {
+            ServerMessage.Status status = statuses.get(user);
+            return status == null || (!self && status.status() == UserStatus.OFFLINE)
+                    ? java.util.Optional.empty() : java.util.Optional.of(status);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the user is on do-not-disturb: messages are delivered without notifying. */
+    public boolean doNotDisturb(String user) {
+        lock.lock();
+        try {
+            ServerMessage.Status status = statuses.get(user);
+            return status != null && status.status() == UserStatus.DND;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -252,8 +341,13 @@ public final class PresenceService {
             int number = 0;
             for (Session s : active) {
                 number++;
-                if (s.loginId() > afterLogin && !s.user().equals(excludedUser)) {
-                    entries.add(new ActiveUser(number, s.user(), timestamps.format(s.since()), s.address(), s.udpPort()));
+                ServerMessage.Status status = statuses.get(s.user());
+                UserStatus shown = status == null ? null : status.status();
+                // who leaves out users who appear offline; Toom's user log keeps every session
+                boolean hidden = excludedUser != null && shown == UserStatus.OFFLINE;
+                if (s.loginId() > afterLogin && !s.user().equals(excludedUser) && !hidden) {
+                    entries.add(new ActiveUser(number, s.user(), timestamps.format(s.since()), s.address(), s.udpPort(),
+                            shown));
                     loginIds.add(s.loginId());
                 }
             }

@@ -27,10 +27,16 @@ final class RequestHandler {
     private final java.time.Duration idleTimeout;
 
     private final chatlab.protocol.Profile profile;
+    private final Compsys compsys;
+
+    /** The services of Compsys 302's web chat: profiles, groups and search. */
+    record Compsys(ProfileService profiles, GroupService groups, SearchService search) {
+    }
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
-            BlockService blocks, TransferService transfers, TracingService tracing, RoomService room,
+            BlockService blocks, TransferService transfers, TracingService tracing, RoomService room, Compsys compsys,
             Timestamps timestamps, boolean signupEnabled, java.time.Duration idleTimeout, chatlab.protocol.Profile profile) {
+        this.compsys = compsys;
         this.idleTimeout = idleTimeout;
         this.profile = profile;
         this.room = room;
@@ -104,6 +110,27 @@ final class RequestHandler {
             case ClientMessage.UploadContacts upload -> tracing.store(upload.id(), session.user(), upload);
             case ClientMessage.TraceContacts trace -> tracing.trace(trace.id(), session.user());
             case ClientMessage.Ping ping -> new ServerMessage.Ok(ping.id(), "pong");
+            case ClientMessage.SetProfile set -> compsys.profiles().update(set.id(), session.user(), set.displayName(),
+                    set.about());
+            case ClientMessage.SetAvatar set -> compsys.profiles().setAvatar(set.id(), session.user(), set.data());
+            case ClientMessage.GetProfile get -> new ServerMessage.ProfileInfo(get.id(),
+                    compsys.profiles().profile(session.user(), get.user()));
+            case ClientMessage.GetAvatar get -> compsys.profiles().avatar(get.id(), get.user());
+            case ClientMessage.SetStatus set -> presence.setStatus(set.id(), session.user(), set.status(), set.text());
+            case ClientMessage.CreateGroup create -> compsys.groups().create(create.id(), session.user(), create);
+            case ClientMessage.Invite invite -> compsys.groups().invite(invite.id(), session.user(), invite.group(),
+                    invite.user());
+            case ClientMessage.Join join -> compsys.groups().join(join.id(), session.user(), join.group());
+            case ClientMessage.Leave leave -> compsys.groups().leave(leave.id(), session.user(), leave.group());
+            case ClientMessage.Groups groups -> compsys.groups().groups(groups.id(), session.user(), groups.after());
+            case ClientMessage.Members members -> compsys.groups().members(members.id(), session.user(), members.group(),
+                    members.after());
+            case ClientMessage.History history -> compsys.groups().history(history.id(), session.user(),
+                    history.group(), history.after());
+            case ClientMessage.SearchMessages search -> compsys.search().messages(search.id(), session.user(),
+                    search.query(), search.after());
+            case ClientMessage.SearchUsers search -> compsys.search().users(search.id(), session.user(), search.query(),
+                    search.after());
         };
     }
 
@@ -132,6 +159,20 @@ final class RequestHandler {
             case ClientMessage.DownloadTempId d -> true;
             case ClientMessage.UploadContacts u -> true;
             case ClientMessage.TraceContacts t -> true;
+            case ClientMessage.SetProfile p -> true;
+            case ClientMessage.SetAvatar a -> true;
+            case ClientMessage.GetProfile p -> true;
+            case ClientMessage.GetAvatar a -> true;
+            case ClientMessage.SetStatus s -> true;
+            case ClientMessage.CreateGroup c -> true;
+            case ClientMessage.Invite i -> true;
+            case ClientMessage.Join j -> true;
+            case ClientMessage.Leave l -> true;
+            case ClientMessage.Groups g -> true;
+            case ClientMessage.Members m -> true;
+            case ClientMessage.History h -> true;
+            case ClientMessage.SearchMessages s -> true;
+            case ClientMessage.SearchUsers s -> true;
         };
     }
 

@@ -36,7 +36,7 @@ public final class TransferService {
             throw new ChatException(ErrorCode.NO_UDP_PORT,
                     "Log in with a UDP port (the client's --udp-port) to send files");
         }
-        Audiences.Split split = audiences.resolve(sender.user(), request.mode(), request.to(), request.except());
+        Audiences.Split split = audiences.resolve(sender.user(), request.mode(), request.to(), request.except(), request.group());
         List<FileRoute> routes = new ArrayList<>();
         List<String> offline = new ArrayList<>();
         List<Session> receivers = new ArrayList<>();

@@ -17,12 +17,28 @@ public interface MessageStore {
         }
     }
 
-    /** A message to store. {@code key} is the sender's idempotency key, or null. */
-    record Outgoing(String sender, String mode, String text, Instant sentAt, String key) {
+    /**
+     * A message to store. {@code key} is the sender's idempotency key, or null; {@code group} the
+     * group of a group message, or null; {@code format} null for plain text, else its wire name.
+     */
+    record Outgoing(String sender, String mode, String text, Instant sentAt, String key, String group, String format) {
+        public Outgoing(String sender, String mode, String text, Instant sentAt, String key) {
+            this(sender, mode, text, sentAt, key, null, null);
+        }
     }
 
     /** A message waiting in one recipient's inbox. */
-    record Delivery(long seq, long messageId, String sender, String mode, String text, Instant sentAt) {
+    record Delivery(long seq, long messageId, String sender, String mode, String text, Instant sentAt, String group,
+            String format) {
+    }
+
+    /**
+     * A message as kept, for a group's history and for search. {@code snippet} and
+     * {@code boardNumber} are set by search only (the latter for board posts, whose mode is
+     * {@code board}).
+     */
+    record Kept(long messageId, String sender, String mode, String group, String text, String format, Instant sentAt,
+            String snippet, Integer boardNumber) {
     }
 
     /** A stored message's id, and its inbox sequence numbers, one per recipient in the order given. */
@@ -41,8 +57,20 @@ public interface MessageStore {
     /** How many unacknowledged messages wait for {@code recipient}. */
     long pendingCount(String recipient);
 
-    /** Drops {@code recipient}'s inbox entries up to and including {@code upToSeq}. */
+    /**
+     * Marks {@code recipient}'s inbox entries up to and including {@code upToSeq} as handled: they
+     * are no longer pending, and stay as the record of what the recipient got (for search).
+     */
     void acknowledge(String recipient, long upToSeq);
+
+    /** A group's messages with an id below {@code beforeId} (0: from the newest), newest first. */
+    List<Kept> groupHistory(String group, long beforeId, int limit);
+
+    /**
+     * The messages {@code user} may see that match a full-text {@code match} expression (FTS5
+     * syntax), best first: those they sent or got, their groups', and the board's.
+     */
+    List<Kept> search(String user, String match, int offset, int limit);
 
     /** The highest inbox sequence number ever given, or 0. */
     long lastSeq();

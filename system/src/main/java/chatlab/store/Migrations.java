@@ -69,7 +69,89 @@ final class Migrations {
                       expiry TEXT NOT NULL,
                       upload_id TEXT NOT NULL,
                       uploaded_at INTEGER NOT NULL,
-                      PRIMARY KEY (uploader, temp_id, start, expiry)) WITHOUT ROWID"""));
+                      PRIMARY KEY (uploader, temp_id, start, expiry)) WITHOUT ROWID"""),
+            List.of(
+                    // Compsys 302: groups, markdown, profiles, search. The inbox becomes the record of
+                    // who got what: an ack moves a cursor instead of deleting entries.
+                    "ALTER TABLE messages ADD COLUMN grp TEXT",
+                    "ALTER TABLE messages ADD COLUMN format TEXT",
+                    "CREATE INDEX messages_grp ON messages(grp, id) WHERE grp IS NOT NULL",
+                    "CREATE INDEX inbox_message ON inbox(recipient, message_id)",
+                    """
+                    CREATE TABLE inbox_acks (
+                      recipient TEXT PRIMARY KEY,
+                      up_to INTEGER NOT NULL) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE profiles (
+                      user TEXT PRIMARY KEY,
+                      display_name TEXT NOT NULL DEFAULT '',
+                      about TEXT NOT NULL DEFAULT '',
+                      avatar BLOB,
+                      avatar_type TEXT,
+                      updated_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE groups (
+                      name TEXT PRIMARY KEY,
+                      owner TEXT NOT NULL,
+                      about TEXT NOT NULL DEFAULT '',
+                      open INTEGER NOT NULL,
+                      created_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE group_members (
+                      grp TEXT NOT NULL,
+                      user TEXT NOT NULL,
+                      since INTEGER NOT NULL,
+                      PRIMARY KEY (grp, user)) WITHOUT ROWID""",
+                    "CREATE INDEX group_members_user ON group_members(user, grp)",
+                    """
+                    CREATE TABLE group_invites (
+                      grp TEXT NOT NULL,
+                      user TEXT NOT NULL,
+                      invited_by TEXT NOT NULL,
+                      at INTEGER NOT NULL,
+                      PRIMARY KEY (grp, user)) WITHOUT ROWID""",
+                    // full-text search: messages and the board as external content, kept by triggers
+                    "CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', "
+                            + "tokenize='unicode61 remove_diacritics 2')",
+                    """
+                    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+                      INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+                    END""",
+                    "INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')",
+                    "CREATE VIRTUAL TABLE board_fts USING fts5(text, content='board', content_rowid='id', "
+                            + "tokenize='unicode61 remove_diacritics 2')",
+                    """
+                    CREATE TRIGGER board_fts_insert AFTER INSERT ON board BEGIN
+                      INSERT INTO board_fts(rowid, text) VALUES (new.id, new.text);
+                    END""",
+                    """
+                    CREATE TRIGGER board_fts_delete AFTER DELETE ON board BEGIN
+                      INSERT INTO board_fts(board_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    END""",
+                    """
+                    CREATE TRIGGER board_fts_update AFTER UPDATE OF text ON board BEGIN
+                      INSERT INTO board_fts(board_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                      INSERT INTO board_fts(rowid, text) VALUES (new.id, new.text);
+                    END""",
+                    "INSERT INTO board_fts(board_fts) VALUES ('rebuild')",
+                    // the user directory: every account, with its profile's words once it has one
+                    "CREATE VIRTUAL TABLE users_fts USING fts5(name, display_name, about, "
+                            + "tokenize='unicode61 remove_diacritics 2')",
+                    """
+                    CREATE TRIGGER users_fts_insert AFTER INSERT ON users BEGIN
+                      INSERT INTO users_fts(rowid, name, display_name, about) VALUES (new.rowid, new.name, '', '');
+                    END""",
+                    """
+                    CREATE TRIGGER profiles_fts_insert AFTER INSERT ON profiles BEGIN
+                      UPDATE users_fts SET display_name = new.display_name, about = new.about
+                      WHERE rowid = (SELECT rowid FROM users WHERE name = new.user);
+                    END""",
+                    """
+                    CREATE TRIGGER profiles_fts_update AFTER UPDATE ON profiles BEGIN
+                      UPDATE users_fts SET display_name = new.display_name, about = new.about
+                      WHERE rowid = (SELECT rowid FROM users WHERE name = new.user);
+                    END""",
+                    "INSERT INTO users_fts(rowid, name, display_name, about) SELECT rowid, name, '', '' FROM users"));
 
     private Migrations() {
     }
@@ -80,12 +162,17 @@ final class Migrations {
     }
 
     static void apply(Connection connection) throws SQLException {
+        apply(connection, latest());
+    }
+
+    /** Applies the steps up to {@code target}: an older schema, for the tests of upgrades. */
+    static void apply(Connection connection, int target) throws SQLException {
         int current = userVersion(connection);
         if (current > latest()) {
             throw new SQLException("the database has schema version " + current
                     + ", newer than this build understands (" + latest() + ")");
         }
-        for (int version = current + 1; version <= latest(); version++) {
+        for (int version = current + 1; version <= target; version++) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : STEPS.get(version - 1)) {

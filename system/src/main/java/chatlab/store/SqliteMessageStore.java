@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** {@link MessageStore} in the {@code messages} and {@code inbox} tables. */
 public final class SqliteMessageStore implements MessageStore {
+    /** The highest seq a recipient (the next parameter) acknowledged, or 0. */
+    private static final String ACKED = "coalesce((SELECT up_to FROM inbox_acks WHERE recipient = ?), 0)";
     private final Database db;
 
     public SqliteMessageStore(Database db) {
@@ -18,10 +20,11 @@ public final class SqliteMessageStore implements MessageStore {
     public Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
         return db.transaction(c -> {
             long messageId = Sql.insert(c, """
-                    INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                    INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by, grp, format)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     message.sender(), message.mode(), message.text(), message.sentAt().toEpochMilli(), message.key(),
-                    receipt.recipients(), receipt.offline(), String.join(",", receipt.blockedBy()));
+                    receipt.recipients(), receipt.offline(), String.join(",", receipt.blockedBy()), message.group(),
+                    message.format());
             long[] seqs = new long[recipients.size()];
             if (recipients.isEmpty()) {
                 return new Stored(messageId, seqs);
@@ -57,24 +60,62 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public List<Delivery> pending(String recipient, long afterSeq, long upToSeq, int limit) {
         return db.query(c -> Sql.list(c, """
-                SELECT i.seq, m.id, m.sender, m.mode, m.text, m.sent_at
+                SELECT i.seq, m.id, m.sender, m.mode, m.text, m.sent_at, m.grp, m.format
                 FROM inbox i JOIN messages m ON m.id = i.message_id
-                WHERE i.recipient = ? AND i.seq > ? AND i.seq <= ?
+                WHERE i.recipient = ? AND i.seq > max(?, """ + ACKED + """
+                ) AND i.seq <= ?
                 ORDER BY i.seq LIMIT ?""",
                 rs -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Instant.ofEpochMilli(rs.getLong(6))),
-                recipient, afterSeq, upToSeq, limit));
+                        Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8)),
+                recipient, afterSeq, recipient, upToSeq, limit));
     }
 
     @Override
     public long pendingCount(String recipient) {
-        return db.query(c -> Sql.first(c, "SELECT COUNT(*) FROM inbox WHERE recipient = ?", rs -> rs.getLong(1),
-                recipient).orElse(0L));
+        return db.query(c -> Sql.first(c, "SELECT COUNT(*) FROM inbox WHERE recipient = ? AND seq > " + ACKED,
+                rs -> rs.getLong(1), recipient, recipient).orElse(0L));
     }
 
     @Override
     public void acknowledge(String recipient, long upToSeq) {
-        db.transaction(c -> Sql.update(c, "DELETE FROM inbox WHERE recipient = ? AND seq <= ?", recipient, upToSeq));
+        db.transaction(c -> Sql.update(c, """
+                INSERT INTO inbox_acks(recipient, up_to) VALUES (?, ?)
+                ON CONFLICT(recipient) DO UPDATE SET up_to = max(up_to, excluded.up_to)""", recipient, upToSeq));
+    }
+
+    @Override
+    public List<Kept> groupHistory(String group, long beforeId, int limit) {
+        return db.query(c -> Sql.list(c, """
+                SELECT id, sender, mode, grp, text, format, sent_at FROM messages
+                WHERE grp = ? AND id < ? ORDER BY id DESC LIMIT ?""",
+                rs -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), null, null),
+                group, beforeId <= 0 ? Long.MAX_VALUE : beforeId, limit));
+    }
+
+    @Override
+    public List<Kept> search(String user, String match, int offset, int limit) {
+        return db.query(c -> Sql.list(c, """
+                SELECT id, sender, mode, grp, text, format, at, snip, number FROM (
+                  SELECT m.id, m.sender, m.mode, m.grp, m.text, m.format, m.sent_at AS at,
+                         snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, NULL AS number,
+                         bm25(messages_fts) AS score
+                  FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+                  WHERE messages_fts MATCH ?
+                    AND (m.sender = ?
+                         OR EXISTS (SELECT 1 FROM inbox i WHERE i.recipient = ? AND i.message_id = m.id)
+                         OR m.grp IN (SELECT grp FROM group_members WHERE user = ?))
+                  UNION ALL
+                  SELECT b.id, b.user, 'board', NULL, b.text, NULL, b.at,
+                         snippet(board_fts, 0, '[', ']', '…', 16), (SELECT COUNT(*) FROM board x WHERE x.id <= b.id),
+                         bm25(board_fts)
+                  FROM board_fts JOIN board b ON b.id = board_fts.rowid
+                  WHERE board_fts MATCH ?)
+                ORDER BY score, at DESC, id DESC LIMIT ? OFFSET ?""",
+                rs -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
+                        rs.getObject(9) == null ? null : rs.getInt(9)),
+                match, user, user, user, match, limit, offset));
     }
 
     @Override

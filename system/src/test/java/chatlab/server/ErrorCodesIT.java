@@ -173,6 +173,28 @@ class ErrorCodesIT {
         all.put(ErrorCode.NO_UDP_PORT, new Provocation(s -> answer(loggedIn(s), sendFile(3), 3)));
         all.put(ErrorCode.NO_SUCH_MESSAGE, new Provocation(s -> answer(loggedIn(s),
                 "{\"type\":\"delete\",\"id\":3,\"number\":1,\"timestamp\":\"23 Feb 2021 15:00:00\"}", 3)));
+        all.put(ErrorCode.AVATAR_TOO_LARGE, new Provocation(s -> answer(loggedIn(s),
+                "{\"type\":\"setAvatar\",\"id\":3,\"data\":\"" + "A".repeat(48_000) + "\"}", 3)));
+        all.put(ErrorCode.UNSUPPORTED_MEDIA_TYPE, new Provocation(s -> answer(loggedIn(s),
+                "{\"type\":\"setAvatar\",\"id\":3,\"data\":\"PHN2Zz4=\"}", 3)));
+        all.put(ErrorCode.NO_AVATAR, new Provocation(s -> answer(loggedIn(s),
+                "{\"type\":\"getAvatar\",\"id\":3,\"user\":\"Yoda\"}", 3)));
+        all.put(ErrorCode.NO_SUCH_GROUP, new Provocation(s -> answer(loggedIn(s),
+                "{\"type\":\"join\",\"id\":3,\"group\":\"jedi\"}", 3)));
+        all.put(ErrorCode.GROUP_EXISTS, new Provocation(s -> {
+            RawClient raw = loggedIn(s);
+            answer(raw, "{\"type\":\"createGroup\",\"id\":3,\"group\":\"jedi\"}", 3);
+            return answer(raw, "{\"type\":\"createGroup\",\"id\":4,\"group\":\"jedi\"}", 4);
+        }));
+        all.put(ErrorCode.NOT_A_MEMBER, new Provocation(s -> {
+            answer(loggedIn(s, "Bob"), "{\"type\":\"createGroup\",\"id\":3,\"group\":\"jedi\",\"open\":true}", 3);
+            return answer(loggedIn(s), "{\"type\":\"send\",\"id\":3,\"mode\":\"group\",\"group\":\"jedi\","
+                    + "\"text\":\"hi\"}", 3);
+        }));
+        all.put(ErrorCode.NOT_INVITED, new Provocation(s -> {
+            answer(loggedIn(s, "Bob"), "{\"type\":\"createGroup\",\"id\":3,\"group\":\"jedi\"}", 3);
+            return answer(loggedIn(s), "{\"type\":\"join\",\"id\":3,\"group\":\"jedi\"}", 3);
+        }));
         all.put(ErrorCode.NOT_OWNER, new Provocation(s -> {
             String timestamp = post(loggedIn(s, "Bob"));
             return answer(loggedIn(s), "{\"type\":\"delete\",\"id\":3,\"number\":1,\"timestamp\":\"" + timestamp

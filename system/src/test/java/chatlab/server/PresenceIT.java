@@ -51,7 +51,8 @@ class PresenceIT {
         server.clock.advance(Duration.ofSeconds(5));
         login("Hans", 6001, new Recorder());
         List<ActiveUser> others = ChatClient.await(yoda.who());
-        assertThat(others).containsExactly(new ActiveUser(2, "Hans", "23 Feb 2021 15:00:05", "127.0.0.1", 6001));
+        assertThat(others).containsExactly(new ActiveUser(2, "Hans", "23 Feb 2021 15:00:05", "127.0.0.1", 6001,
+                chatlab.protocol.UserStatus.ONLINE));
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class Recorder implements ChatListener {
     public final List<ServerMessage.Notice> notices = new CopyOnWriteArrayList<>();
     public final List<ChatException> losses = new CopyOnWriteArrayList<>();
     public final List<ServerMessage.IncomingFile> incomingFiles = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.Status> statuses = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.ProfileChanged> profiles = new CopyOnWriteArrayList<>();
+    public final List<ServerMessage.GroupChanged> groups = new CopyOnWriteArrayList<>();
     private volatile java.util.function.Consumer<ServerMessage.IncomingFile> onFile = file -> { };
 
     /** What to do with each file offered to this client, such as taking it. */
@@ -42,6 +45,21 @@ public final class Recorder implements ChatListener {
     @Override
     public void onPresence(ServerMessage.Presence event) {
         presence.add(event);
+    }
+
+    @Override
+    public void onStatus(ServerMessage.Status status) {
+        statuses.add(status);
+    }
+
+    @Override
+    public void onProfileChanged(ServerMessage.ProfileChanged changed) {
+        profiles.add(changed);
+    }
+
+    @Override
+    public void onGroupChanged(ServerMessage.GroupChanged changed) {
+        groups.add(changed);
     }
 
     @Override

@@ -63,6 +63,38 @@ sealed interface Command {
     record MessageLog() implements Command {
     }
 
+    /** Shows a profile: the user's, or one's own when null. */
+    record ShowProfile(String user) implements Command {
+    }
+
+    /** Changes one's profile: a null field stays as it was. */
+    record SetProfile(String displayName, String about) implements Command {
+    }
+
+    record SetAvatar(java.nio.file.Path image) implements Command {
+    }
+
+    record SetStatus(chatlab.protocol.UserStatus status, String note) implements Command {
+    }
+
+    /** A group action; {@code group} is null for {@code list}, {@code user} set for {@code invite}. */
+    record Group(GroupAction action, String group, String user) implements Command {
+    }
+
+    enum GroupAction {
+        CREATE, OPEN, INVITE, JOIN, LEAVE, MEMBERS, HISTORY, LIST
+    }
+
+    record GroupSend(String group, String text) implements Command {
+    }
+
+    /** Searches messages, or the user directory when {@code users}. */
+    record Search(boolean users, String query) implements Command {
+    }
+
+    record Markdown(boolean on) implements Command {
+    }
+
     record Kick(String user) implements Command {
     }
 

@@ -72,10 +72,66 @@ final class CommandParser {
             case UNBLOCK -> words.length == 1 ? new Command.Unblock(words[0]) : null;
             case USERLOG -> words.length == 0 ? new Command.UserLog() : null;
             case MESSAGELOG -> words.length == 0 ? new Command.MessageLog() : null;
+            case PROFILE -> profile(words, rest);
+            case STATUS -> status(words, rest);
+            case GROUP -> group(words);
+            case GROUP_SEND -> {
+                String[] parts = rest.split("\\s+", 2);
+                yield parts.length == 2 && !parts[1].isBlank() ? new Command.GroupSend(parts[0], parts[1]) : null;
+            }
+            case SEARCH -> words.length == 0 ? null : words[0].equalsIgnoreCase("users")
+                    ? (words.length > 1 ? new Command.Search(true, rest.substring(words[0].length()).strip()) : null)
+                    : new Command.Search(false, rest);
+            case MARKDOWN -> words.length == 1 && words[0].matches("(?i)on|off")
+                    ? new Command.Markdown(words[0].equalsIgnoreCase("on")) : null;
             case KICK -> words.length == 1 ? new Command.Kick(words[0]) : null;
             case PING -> words.length == 0 ? new Command.Ping() : null;
             case RECONNECT -> words.length == 0 ? new Command.Reconnect() : null;
             case HELP -> help(words);
+        };
+    }
+
+    private static Command profile(String[] words, String rest) {
+        if (words.length == 0) {
+            return new Command.ShowProfile(null);
+        }
+        String field = words[0].toLowerCase(Locale.ROOT);
+        String value = rest.substring(words[0].length()).strip();
+        return switch (field) {
+            case "name" -> new Command.SetProfile(value, null);
+            case "about" -> new Command.SetProfile(null, value);
+            case "avatar" -> value.isEmpty() ? null : new Command.SetAvatar(Path.of(value));
+            default -> words.length == 1 ? new Command.ShowProfile(words[0]) : null;
+        };
+    }
+
+    private static Command status(String[] words, String rest) {
+        if (words.length == 0) {
+            return null;
+        }
+        try {
+            String note = rest.substring(words[0].length()).strip();
+            return new Command.SetStatus(chatlab.protocol.UserStatus.parse(words[0].toLowerCase(Locale.ROOT)),
+                    note.isEmpty() ? null : note);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Command group(String[] words) {
+        if (words.length == 0) {
+            return null;
+        }
+        Command.GroupAction action;
+        try {
+            action = Command.GroupAction.valueOf(words[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return switch (action) {
+            case LIST -> words.length == 1 ? new Command.Group(action, null, null) : null;
+            case INVITE -> words.length == 3 ? new Command.Group(action, words[1], words[2]) : null;
+            default -> words.length == 2 ? new Command.Group(action, words[1], null) : null;
         };
     }
 

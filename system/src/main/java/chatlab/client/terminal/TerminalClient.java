@@ -88,6 +88,8 @@ public final class TerminalClient {
     private FileTransfers transfers;
     private TransferDisplay display;
     private TracingClient tracing;
+    /** Profiles, statuses, groups, search and markdown. */
+    private SocialCommands social;
     /** What the server pushes, held until the login dialog has printed its last line. */
     private HeldLines pushed;
     private volatile boolean leaving;
@@ -136,6 +138,7 @@ public final class TerminalClient {
             return 1;
         }
         transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display);
+        social = new SocialCommands(client, this::print, chat -> print(chatLine(chat)));
         try {
             if (client.welcome().roomPassword() && !enterRoom()) {
                 return 1;
@@ -323,8 +326,16 @@ public final class TerminalClient {
                 print(ChatClient.await(client.logout()).message());
                 return false;
             }
-            case Command.Send send -> print(ChatClient.await(client.send(send.mode(), send.names(), send.text(), null))
-                    .message());
+            case Command.Send send -> print(ChatClient.await(client.send(send.mode(), send.names(), send.text(), null,
+                    social.format())).message());
+            case Command.ShowProfile show -> social.showProfile(show.user());
+            case Command.SetProfile set -> social.setProfile(set.displayName(), set.about());
+            case Command.SetAvatar set -> social.setAvatar(set.image());
+            case Command.SetStatus set -> social.setStatus(set.status(), set.note());
+            case Command.Group group -> social.group(group);
+            case Command.GroupSend send -> social.groupSend(send.group(), send.text());
+            case Command.Search search -> social.search(search.users(), search.query());
+            case Command.Markdown markdown -> social.markdown(markdown.on());
             case Command.SendFile file -> sendFile(file);
             case Command.DownloadTempId download -> {
                 ServerMessage.TempId id = tracing.downloadTempId();
@@ -507,12 +518,41 @@ public final class TerminalClient {
         reader.printAbove(line);
     }
 
+    /** A chat message as a line: markdown rendered with the terminal's styles (plain on a dumb terminal). */
+    private String chatLine(ServerMessage.Chat chat) {
+        if (chat.format() != chatlab.protocol.TextFormat.MARKDOWN) {
+            return Formats.chat(chat);
+        }
+        return Formats.chatHead(chat) + TerminalMarkdown.render(chat.text()).toAnsi(terminal);
+    }
+
     /** Prints what the server pushes above the prompt. */
     private final class Printer implements ChatListener {
         @Override
         public void onChat(ServerMessage.Chat chat) {
             knownUsers.add(chat.from());
-            pushed.print(Formats.chat(chat));
+            pushed.print(chatLine(chat));
+        }
+
+        @Override
+        public void onStatus(ServerMessage.Status status) {
+            knownUsers.add(status.user());
+            if (wording().showsPresence()) {
+                pushed.print(Formats.status(status));
+            }
+        }
+
+        @Override
+        public void onProfileChanged(ServerMessage.ProfileChanged changed) {
+            if (wording().showsPresence()) {
+                pushed.print("* " + changed.user() + " changed their profile"
+                        + (changed.displayName() == null ? "" : " (" + changed.displayName() + ")"));
+            }
+        }
+
+        @Override
+        public void onGroupChanged(ServerMessage.GroupChanged changed) {
+            pushed.print(Formats.groupChange(changed, client.user()));
         }
 
         @Override

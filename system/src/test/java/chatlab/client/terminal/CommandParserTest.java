@@ -25,6 +25,30 @@ class CommandParserTest {
     }
 
     @Test
+    void parsesTheCompsys302Commands() {
+        assertThat(CommandParser.parse("profile")).isEqualTo(new Command.ShowProfile(null));
+        assertThat(CommandParser.parse("profile Hans")).isEqualTo(new Command.ShowProfile("Hans"));
+        assertThat(CommandParser.parse("profile name Han Solo")).isEqualTo(new Command.SetProfile("Han Solo", null));
+        assertThat(CommandParser.parse("profile about  flies the Falcon")).isEqualTo(new Command.SetProfile(null, "flies the Falcon"));
+        assertThat(CommandParser.parse("profile avatar me.png")).isEqualTo(new Command.SetAvatar(java.nio.file.Path.of("me.png")));
+        assertThat(CommandParser.parse("status away back at 3"))
+                .isEqualTo(new Command.SetStatus(chatlab.protocol.UserStatus.AWAY, "back at 3"));
+        assertThat(CommandParser.parse("status DND")).isEqualTo(new Command.SetStatus(chatlab.protocol.UserStatus.DND, null));
+        assertThat(CommandParser.parse("group create team")).isEqualTo(new Command.Group(Command.GroupAction.CREATE, "team", null));
+        assertThat(CommandParser.parse("group invite team Hans"))
+                .isEqualTo(new Command.Group(Command.GroupAction.INVITE, "team", "Hans"));
+        assertThat(CommandParser.parse("group list")).isEqualTo(new Command.Group(Command.GroupAction.LIST, null, null));
+        assertThat(CommandParser.parse("gsend team standup at 10")).isEqualTo(new Command.GroupSend("team", "standup at 10"));
+        assertThat(CommandParser.parse("search budget draft")).isEqualTo(new Command.Search(false, "budget draft"));
+        assertThat(CommandParser.parse("search users spread*")).isEqualTo(new Command.Search(true, "spread*"));
+        assertThat(CommandParser.parse("markdown ON")).isEqualTo(new Command.Markdown(true));
+        for (String bad : List.of("status busy", "status", "group", "group invite team", "group fly team", "gsend team",
+                "search", "search users", "markdown maybe", "profile avatar", "profile Hans Solo")) {
+            assertThat(CommandParser.parse(bad)).as(bad).isInstanceOf(Command.Invalid.class);
+        }
+    }
+
+    @Test
     void parsesTheChatCommands() {
         assertThat(CommandParser.parse("send Hans hi there"))
                 .isEqualTo(new Command.Send(Audience.UNICAST, List.of("Hans"), "hi there"));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chatlab.client.ChatClient;
 import chatlab.server.LockoutPolicy;
 import chatlab.testing.Recorder;
+import chatlab.protocol.ServerMessage;
 import chatlab.testing.ScriptedTerminal;
 import chatlab.testing.TestServer;
 import java.nio.file.Path;
@@ -108,6 +109,40 @@ class TerminalClientIT {
         term.type("ping").expect("pong from 127.0.0.1:");
         ChatClient.await(hansClient.logout());
         term.expect("* Hans went offline");
+        term.type("OUT").expect("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
+    }
+
+    @Test
+    void groupsStatusesProfilesSearchAndMarkdown() {
+        Recorder hans = new Recorder();
+        ChatClient hansClient = server.login("Hans", "falcon*solo", hans);
+        CompletableFuture<Integer> run = run(null, server.port());
+        term.expect("Username: ").type("Yoda").expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+        term.type("profile name Master Yoda").expect("Your display name is now 'Master Yoda'.");
+        term.type("profile about Lives on Dagobah").expect("Your about text is now 'Lives on Dagobah'.");
+        term.type("profile").expect("Yoda (Master Yoda), online").expect("  Lives on Dagobah");
+        term.type("status away meditating").expect("Your status is away (meditating).");
+        await().atMost(Recorder.WAIT).until(() -> hans.statuses.stream().anyMatch(s -> s.text() != null));
+        ChatClient.await(hansClient.setStatus(chatlab.protocol.UserStatus.DND, null));
+        term.expect("* Hans does not want to be disturbed");
+        term.type("ATU").expect("Hans, 127.0.0.1, -, active since 23 Feb 2021 15:00:00 (dnd).");
+        term.type("group create council").expect("Group council created: invite its members.");
+        term.type("group invite council Hans").expect("Hans is invited to council.");
+        ChatClient.await(hansClient.join("council"));
+        term.expect("* Hans joined council");
+        term.type("markdown on").expect("What you type is sent as markdown");
+        term.type("gsend council **do** or do not").expect("Message sent to council (1 member).");
+        ServerMessage.Chat chat = hans.awaitChats(1).getFirst();
+        assertThat(chat.format()).isEqualTo(chatlab.protocol.TextFormat.MARKDOWN);
+        assertThat(chat.text()).isEqualTo("**do** or do not");
+        ChatClient.await(hansClient.sendToGroup("council", "there is *no* try", chatlab.protocol.TextFormat.MARKDOWN, null));
+        term.expectLine("23 Feb 2021 15:00:00 [council] Hans: there is no try");
+        term.type("group history council").expect("[council] Yoda: do or do not").expect("[council] Hans: there is no try");
+        term.type("search try").expect("[council] Hans: there is *no* [try]");
+        term.type("search users dagobah").expect("Yoda (Master Yoda): Lives on Dagobah");
+        term.type("group members council").expect("council: Hans, Yoda");
+        term.type("status busy").expect("Error. Usage: status online|away|idle|dnd|offline [note]");
         term.type("OUT").expect("Bye, Yoda!");
         assertThat(exitCode(run)).isZero();
     }
