@@ -8,19 +8,33 @@ import java.util.Set;
 
 /**
  * Whom a chat message is for: the named users (unicast, multicast), or every other chatting
- * user (broadcast), or all but the excluded (blockcast), less those who block the sender. The
+ * user (broadcast), or all but the excluded (blockcast), or the other members of a named group,
+ * less those who block the sender. The
  * delivery checker's rule, shared with the simulator's live count of deliveries in flight.
  */
 public final class Audience {
     private final List<String> all;
     private final Set<String> users;
     private final Set<String> blocks;
+    private final java.util.Map<String, List<String>> groups;
 
-    /** {@code blocks} holds {@link #pair(String, String)}s, and may grow as the history is read. */
-    public Audience(List<String> chatUsers, Set<String> blocks) {
+    /**
+     * {@code blocks} holds {@link #pair(String, String)}s, and may grow as the history is read;
+     * {@code groups} names each chat group's members.
+     */
+    public Audience(List<String> chatUsers, Set<String> blocks, java.util.Map<String, List<String>> groups) {
         this.all = List.copyOf(chatUsers);
         this.users = new HashSet<>(chatUsers);
         this.blocks = blocks;
+        this.groups = java.util.Map.copyOf(groups);
+    }
+
+    public Audience(List<String> chatUsers, Set<String> blocks) {
+        this(chatUsers, blocks, java.util.Map.of());
+    }
+
+    private List<String> members(String group) {
+        return group == null ? List.of() : groups.getOrDefault(group, List.of());
     }
 
     /** The key of "{@code blocker} blocks {@code blocked}" in the block set. */
@@ -40,6 +54,7 @@ public final class Audience {
         return switch (chat.mode()) {
             case "unicast", "multicast" -> chat.to().contains(recipient);
             case "blockcast" -> !chat.except().contains(recipient);
+            case "group" -> members(chat.group()).contains(recipient);
             default -> true;
         };
     }
@@ -48,7 +63,7 @@ public final class Audience {
     public List<String> recipients(Event.Chat chat, String sender) {
         boolean named = chat.mode().equals("unicast") || chat.mode().equals("multicast");
         List<String> out = new ArrayList<>();
-        for (String r : named ? chat.to() : all) {
+        for (String r : named ? chat.to() : chat.mode().equals("group") ? members(chat.group()) : all) {
             if (intended(chat, sender, r)) {
                 out.add(r);
             }

@@ -44,7 +44,7 @@ public final class DeliveryChecker implements Checker {
     @Override
     public Verdict check(List<Event> history, CheckContext context) {
         Set<String> blocks = new HashSet<>();
-        Audience audience = new Audience(context.chatUsers(), blocks);
+        Audience audience = new Audience(context.chatUsers(), blocks, context.chatGroups());
         Map<String, Send> sends = new LinkedHashMap<>();
         Map<String, Boolean> online = new HashMap<>();
         boolean ended = false;

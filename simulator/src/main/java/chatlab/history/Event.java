@@ -17,7 +17,11 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
     /** A chat message: its audience and token on invoke; what the server said on ok. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Chat(String mode, List<String> to, List<String> except, String tok, Long mid, Integer recipients,
-            Integer offline, List<String> blockedBy) {
+            Integer offline, List<String> blockedBy, String group) {
+        public Chat(String mode, List<String> to, List<String> except, String tok, Long mid, Integer recipients,
+                Integer offline, List<String> blockedBy) {
+            this(mode, to, except, tok, mid, recipients, offline, blockedBy, null);
+        }
     }
 
     /** A board message: its number and timestamp, or the text token it was posted with. */

@@ -157,6 +157,11 @@ final class ChatSession implements ChatListener {
         Behaviour b = action.behaviour();
         switch (b) {
             case UNICAST, MULTICAST, BROADCAST, BLOCKCAST -> chat(action);
+            case GROUP -> groupChat();
+            case STATUS -> {
+                Event invocation = ctx.ops.invoke(op("status"));
+                ctx.ops.complete(invocation, client.setStatus(action.status(), null), (e, ok) -> e);
+            }
             case POST -> post();
             case EDIT -> edit();
             case DELETE -> delete();
@@ -186,6 +191,17 @@ final class ChatSession implements ChatListener {
         ctx.ops.complete(invocation, client.send(mode, names, text(tok), null), (e, sent) -> e.withChat(new Event.Chat(
                 mode2, action.to(), action.except(), tok, sent.messageId(), sent.recipients(), sent.offline(),
                 sent.blockedBy())));
+    }
+
+    /** A message to the user's named group: its members are the load group's chatting users. */
+    private void groupChat() {
+        String group = ctx.accounts.chatGroup(ctx.accounts.groupOf(user));
+        String tok = DeliveryChecker.token(user, state.sent.incrementAndGet());
+        Event invocation = ctx.ops.invoke(op(DeliveryChecker.SEND).withChat(new Event.Chat("group", List.of(), List.of(),
+                tok, null, null, null, null, group)));
+        ctx.ops.complete(invocation, client.sendToGroup(group, text(tok), null, null), (e, sent) -> e.withChat(
+                new Event.Chat("group", List.of(), List.of(), tok, sent.messageId(), sent.recipients(), sent.offline(),
+                        sent.blockedBy(), group)));
     }
 
     private String text(String token) {

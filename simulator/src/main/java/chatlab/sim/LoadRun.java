@@ -42,7 +42,7 @@ final class LoadRun implements AutoCloseable {
         java.util.Set<String> blocks = new java.util.HashSet<>();
         chatlab.workload.BlockPlan.pairs(scenario.seed(), scenario.blocks(), accounts.chatUsers())
                 .forEach(p -> blocks.add(chatlab.checker.Audience.pair(p.blocker(), p.blocked())));
-        this.inFlight = new InFlight(new chatlab.checker.Audience(accounts.chatUsers(), blocks),
+        this.inFlight = new InFlight(new chatlab.checker.Audience(accounts.chatUsers(), blocks, accounts.chatGroups()),
                 user -> shard.owns(accounts.indexInGroup(user)));
         ops.observe(inFlight);
     }

@@ -88,6 +88,64 @@ final class Setup {
             }
             await(work);
         }
+        joinChatGroups();
+    }
+
+    /**
+     * Every chatting user of a load group whose mix sends to its named group joins that group
+     * (made by the first of them this shard owns; made already is fine, as shards race), before
+     * the load, so its members are fixed for the whole run and the checkers know them.
+     */
+    private void joinChatGroups() throws InterruptedException {
+        java.util.Set<String> own = new java.util.HashSet<>(ownAccounts());
+        List<String> members = new ArrayList<>();
+        for (GroupSpec g : ctx.scenario.groups()) {
+            if (g.chats() && g.mix().has(b -> b == chatlab.workload.Behaviour.GROUP)) {
+                ctx.accounts.users(g.name()).stream().filter(own::contains).forEach(members::add);
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        try (Progress progress = new Progress("Joining groups", members.size());
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                List<String> slice = new ArrayList<>();
+                for (int i = c; i < members.size(); i += CONNECTIONS) {
+                    slice.add(members.get(i));
+                }
+                work.add(threads.submit(() -> {
+                    try (ChatClient client = connect()) {
+                        for (String user : slice) {
+                            join(client, user);
+                            progress.step(user);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            await(work);
+        }
+    }
+
+    private void join(ChatClient client, String user) {
+        String group = ctx.accounts.chatGroup(ctx.accounts.groupOf(user));
+        try {
+            ChatClient.await(client.login(user, ctx.accounts.password(user), null));
+            try {
+                ChatClient.await(client.createGroup(group, "the chatting users of load group "
+                        + ctx.accounts.groupOf(user), true));
+            } catch (ChatException e) {
+                if (e.code() != ErrorCode.GROUP_EXISTS) {
+                    throw e;
+                }
+                ChatClient.await(client.join(group));
+            }
+            ChatClient.await(client.logout());
+        } catch (ChatException e) {
+            throw new IllegalStateException(user + " could not join the group " + group + ": " + e.getMessage(), e);
+        }
     }
 
     private static void await(List<Future<?>> work) throws InterruptedException {

@@ -93,6 +93,25 @@ public final class Accounts {
         return groupOf.get(user);
     }
 
+    /**
+     * The named chat group of a load group's users ({@code <tag>-<group>}), which every chatting
+     * user of the load group joins before the load; what the {@code group} behaviour writes to.
+     */
+    public String chatGroup(String loadGroup) {
+        return tag + "-" + loadGroup;
+    }
+
+    /** Every chat group and its members: each chatting load group's users. */
+    public Map<String, List<String>> chatGroups() {
+        Map<String, List<String>> groups = new HashMap<>();
+        users.forEach((loadGroup, names) -> {
+            if (!names.isEmpty()) {
+                groups.put(chatGroup(loadGroup), names);
+            }
+        });
+        return groups;
+    }
+
     public String password(String user) {
         return "pw-" + user;
     }

@@ -5,12 +5,17 @@ import java.util.List;
 /**
  * One thing a simulated user will do: a behaviour and, for chat, whom it is for ({@code to}) or
  * not for ({@code except}); for a beacon or a file, the peer ({@code to}) and the file's size;
- * for an attack, the victim. Decided in advance from the seed.
+ * for an attack, the victim; for a status change, the status. Decided in advance from the seed.
  */
-public record Action(Behaviour behaviour, List<String> to, List<String> except, String victim, long bytes) {
+public record Action(Behaviour behaviour, List<String> to, List<String> except, String victim, long bytes,
+        chatlab.protocol.UserStatus status) {
     public Action {
         to = List.copyOf(to);
         except = List.copyOf(except);
+    }
+
+    public Action(Behaviour behaviour, List<String> to, List<String> except, String victim, long bytes) {
+        this(behaviour, to, except, victim, bytes, null);
     }
 
     static Action of(Behaviour behaviour) {

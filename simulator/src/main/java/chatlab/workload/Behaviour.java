@@ -20,7 +20,11 @@ public enum Behaviour {
     RIGHT_PASSWORD("rightPassword"),
     BEACON("beacon"),
     UPLOAD("upload"),
-    SEND_FILE("sendFile");
+    SEND_FILE("sendFile"),
+    /** A message to the user's named group: every chatting user of the same load group is a member. */
+    GROUP("group"),
+    /** A status change (online, away, idle or do not disturb), seen by others as an event. */
+    STATUS("status");
 
     private final String key;
 
@@ -35,7 +39,7 @@ public enum Behaviour {
 
     /** A chat message of some audience. */
     public boolean chat() {
-        return this == UNICAST || this == MULTICAST || this == BROADCAST || this == BLOCKCAST;
+        return this == UNICAST || this == MULTICAST || this == BROADCAST || this == BLOCKCAST || this == GROUP;
     }
 
     /** A login attempt on a victim's account, by a user who is not logged in. */

@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
  * seed gives the same plan, whatever the system under test does.
  */
 public final class UserPlan {
+    /** The statuses a simulated user moves between; never offline, which would hide it from who. */
+    private static final List<chatlab.protocol.UserStatus> STATUSES = List.of(chatlab.protocol.UserStatus.ONLINE,
+            chatlab.protocol.UserStatus.AWAY, chatlab.protocol.UserStatus.IDLE, chatlab.protocol.UserStatus.DND);
     private final SplittableRandom random;
     private final GroupSpec groupSpec;
     private final String self;
@@ -50,6 +53,7 @@ public final class UserPlan {
             case WRONG_PASSWORD, RIGHT_PASSWORD -> new Action(b, List.of(), List.of(), victim, 0);
             case BEACON -> new Action(b, List.of(peer()), List.of(), null, 0);
             case SEND_FILE -> new Action(b, List.of(peer()), List.of(), null, fileSize());
+            case STATUS -> new Action(b, List.of(), List.of(), null, 0, STATUSES.get(random.nextInt(STATUSES.size())));
             default -> Action.of(b);
         };
         return new Step(think, action);

@@ -34,6 +34,21 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void aGroupMessageIsOwedToTheOtherMembersOnly() {
+        CheckContext groups = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of("g", List.of("alice", "bob")),
+                3, Duration.ofSeconds(10));
+        DeliveryChecker checker = new DeliveryChecker();
+        assertThat(checker.check(everyoneIn().group("alice", 1, "g").deliver("bob", "alice", 1).end().build(), groups)
+                .validity()).isEqualTo(Validity.VALID);
+        Verdict lost = checker.check(everyoneIn().group("alice", 1, "g").end().build(), groups);
+        assertThat(lost.counts()).containsEntry("lost", 1L);
+        assertThat(lost.evidence()).singleElement().asString().contains("never reached bob");
+        Verdict stray = checker.check(everyoneIn().group("alice", 1, "g").deliver("bob", "alice", 1)
+                .deliver("carol", "alice", 1).end().build(), groups);
+        assertThat(stray.validity()).as("carol is not a member").isEqualTo(Validity.INVALID);
+    }
+
+    @Test
     void anAcknowledgedMessageThatNeverArrivesIsLost() {
         Verdict v = check(everyoneIn().unicast("alice", 1, "bob").end());
         assertThat(v.validity()).isEqualTo(Validity.INVALID);

@@ -50,6 +50,15 @@ final class HistoryBuilder {
                 : new Event.Failure(code, code, null, null), null);
     }
 
+    /** A group message and its acknowledgement. */
+    HistoryBuilder group(String user, long n, String group) {
+        String tok = DeliveryChecker.token(user, n);
+        add(user, Type.INVOKE, "send", user, null, null,
+                new Event.Chat("group", List.of(), List.of(), tok, null, null, null, null, group), null, null);
+        return add(user, Type.OK, "send", user, null, null,
+                new Event.Chat("group", List.of(), List.of(), tok, 100 + n, 1, 0, List.of(), group), null, null);
+    }
+
     HistoryBuilder unicast(String user, long n, String to) {
         return send(user, n, "unicast", List.of(to), List.of(), Type.OK, null, List.of());
     }

@@ -50,11 +50,11 @@ class SimulationIT {
                 network:
                   toxics:
                     - {type: latency, latency: 5ms}
-                mix: {unicast: 40, multicast: 10, broadcast: 10, blockcast: 10, post: 10, read: 10, relogin: 10}
+                mix: {unicast: 40, multicast: 10, broadcast: 10, blockcast: 10, post: 10, read: 10, relogin: 10, group: 10, status: 10}
               - name: steady
                 users: 4
                 think: {exponential: 200ms}
-                mix: {unicast: 50, multicast: 20, broadcast: 10, blockcast: 20}
+                mix: {unicast: 50, multicast: 20, broadcast: 10, blockcast: 20, group: 20}
               - name: walkin
                 model: open
                 rate: 2/s
@@ -149,7 +149,12 @@ class SimulationIT {
             assertThat(sent.get(i).mode()).isEqualTo(step.action().behaviour().key());
             assertThat(step.action().behaviour() == Behaviour.BLOCKCAST ? sent.get(i).except() : sent.get(i).to())
                     .isEqualTo(step.action().behaviour() == Behaviour.BLOCKCAST ? step.action().except() : step.action().to());
+            if (step.action().behaviour() == Behaviour.GROUP) {
+                assertThat(sent.get(i).group()).isEqualTo(accounts.chatGroup("steady"));
+            }
         }
+        assertThat(sent).as("the steady group writes to its named group").anyMatch(c -> c.mode().equals("group"));
+        assertThat(history).as("the cut group changes its statuses").anyMatch(e -> e.is("status") && e.type() == Type.OK);
     }
 
 }
