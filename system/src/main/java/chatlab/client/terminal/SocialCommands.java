@@ -22,6 +22,10 @@ final class SocialCommands {
     private final Consumer<String> print;
     private final Consumer<ServerMessage.Chat> printChat;
     private volatile boolean markdown;
+    /** The status the user chose; idle is set for them only over online. */
+    private volatile chatlab.protocol.UserStatus chosen = chatlab.protocol.UserStatus.ONLINE;
+    /** Whether the client set idle itself, and so sets online again when the user is back. */
+    private volatile boolean autoIdle;
 
     SocialCommands(ChatClient client, Consumer<String> print, Consumer<ServerMessage.Chat> printChat) {
         this.client = client;
@@ -77,6 +81,24 @@ final class SocialCommands {
 
     void setStatus(chatlab.protocol.UserStatus status, String note) {
         print.accept(ChatClient.await(client.setStatus(status, note)).message());
+        chosen = status;
+        autoIdle = false;
+    }
+
+    /** The user typed nothing for a while: idle, unless they chose a status other than online. */
+    void idle() {
+        if (chosen == chatlab.protocol.UserStatus.ONLINE && !autoIdle) {
+            ChatClient.await(client.setStatus(chatlab.protocol.UserStatus.IDLE, null));
+            autoIdle = true;
+        }
+    }
+
+    /** The user typed again: online again, if the client had set idle. */
+    void active() {
+        if (autoIdle) {
+            autoIdle = false;
+            ChatClient.await(client.setStatus(chatlab.protocol.UserStatus.ONLINE, null));
+        }
     }
 
     void group(Command.Group command) {

@@ -41,11 +41,24 @@ public final class TerminalClient {
      * Where to connect and how to behave. {@code user} skips the username prompt; {@code history}
      * may be null; {@code udpPort} 0 picks a free port for files; {@code security} is how the
      * connection is secured (TLS by default); {@code roomPassword} is given when the server's room
-     * has one (null: asked for).
+     * has one (null: asked for); {@code idleAfter} is how long without input before the client
+     * sets the user's status to idle (zero: never).
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
             Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
-            chatlab.protocol.Profile profile) {
+            chatlab.protocol.Profile profile, Duration idleAfter) {
+        public Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
+                Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
+                chatlab.protocol.Profile profile) {
+            this(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword, profile,
+                    IdleWatch.DEFAULT_AFTER);
+        }
+
+        public Settings withIdleAfter(Duration after) {
+            return new Settings(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword,
+                    profile, after);
+        }
+
         /** Without a profile of its own: the client follows the server's. */
         public Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
                 Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword) {
@@ -90,6 +103,8 @@ public final class TerminalClient {
     private TracingClient tracing;
     /** Profiles, statuses, groups, search and markdown. */
     private SocialCommands social;
+    /** Sets the status to idle when the user types nothing for a while. */
+    private IdleWatch idleWatch;
     /** What the server pushes, held until the login dialog has printed its last line. */
     private HeldLines pushed;
     private volatile boolean leaving;
@@ -153,8 +168,12 @@ public final class TerminalClient {
                 print(hint);
             }
             pushed.release();
+            idleWatch = new IdleWatch(settings.idleAfter(), social::idle, social::active);
             return loop(user);
         } finally {
+            if (idleWatch != null) {
+                idleWatch.close();
+            }
             pushed.release();
             stopped = true;
             leaving = true;
@@ -506,7 +525,11 @@ public final class TerminalClient {
 
     private String read(String prompt, Character mask) {
         try {
-            return reader.readLine(prompt, mask);
+            String line = reader.readLine(prompt, mask);
+            if (idleWatch != null) {
+                idleWatch.input();
+            }
+            return line;
         } catch (UserInterruptException e) {
             return "";
         } catch (EndOfFileException e) {

@@ -44,6 +44,8 @@ class TerminalClientIT {
     private String roomPassword;
     /** The profile the client is started with; null: the server's. */
     private chatlab.protocol.Profile profile;
+    /** How long without input before the client sets idle. */
+    private java.time.Duration idleAfter = java.time.Duration.ofMinutes(5);
 
     private CompletableFuture<Integer> run(String user, int port) {
         return run(term, user, port, "downloads");
@@ -55,7 +57,8 @@ class TerminalClientIT {
                 udpPort, user, null, true, new TerminalClient.Files(dir.resolve(downloads),
                         chatlab.p2p.transfer.TransferSettings.DEFAULT, chatlab.p2p.impair.Impairment.NONE, 1),
                 new TerminalClient.Tracing(dir.resolve(downloads + "-data"), java.time.Duration.ofMinutes(3), java.util.List.of(),
-                        java.time.Duration.ofSeconds(10), server.clock), server.security(), roomPassword, profile));
+                        java.time.Duration.ofSeconds(10), server.clock), server.security(), roomPassword, profile)
+                .withIdleAfter(idleAfter));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         // A platform thread of its own, as ./lab client runs it on main: run() blocks in JLine's native
         // terminal reads, which would pin a virtual thread's carrier.
@@ -143,6 +146,23 @@ class TerminalClientIT {
         term.type("search users dagobah").expect("Yoda (Master Yoda): Lives on Dagobah");
         term.type("group members council").expect("council: Hans, Yoda");
         term.type("status busy").expect("Error. Usage: status online|away|idle|dnd|offline [note]");
+        term.type("OUT").expect("Bye, Yoda!");
+        assertThat(exitCode(run)).isZero();
+    }
+
+    @Test
+    void setsIdleAfterAQuietSpellAndOnlineAgainAtTheNextLine() {
+        Recorder hans = new Recorder();
+        server.login("Hans", "falcon*solo", hans);
+        idleAfter = java.time.Duration.ofMillis(300);
+        CompletableFuture<Integer> run = run(null, server.port());
+        term.expect("Username: ").type("Yoda").expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+        await().atMost(Recorder.WAIT).until(() -> hans.statuses.stream()
+                .anyMatch(s -> s.user().equals("Yoda") && s.status() == chatlab.protocol.UserStatus.IDLE));
+        term.type("ping").expect("pong from");
+        await().atMost(Recorder.WAIT).until(() -> hans.statuses.getLast().status() == chatlab.protocol.UserStatus.ONLINE);
+        term.type("status dnd").expect("Your status is dnd.");
+        await().atMost(Recorder.WAIT).until(() -> hans.statuses.getLast().status() == chatlab.protocol.UserStatus.DND);
         term.type("OUT").expect("Bye, Yoda!");
         assertThat(exitCode(run)).isZero();
     }
