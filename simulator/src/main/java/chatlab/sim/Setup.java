@@ -64,17 +64,7 @@ final class Setup {
         AtomicLong done = new AtomicLong();
         try (Progress progress = new Progress("Setting up", accounts.size() + blocks.size());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> work = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                List<String> slice = new ArrayList<>();
-                for (int i = c; i < accounts.size(); i += CONNECTIONS) {
-                    slice.add(accounts.get(i));
-                }
-                work.add(threads.submit(() -> {
-                    signUp(slice, progress, done);
-                    return null;
-                }));
-            }
+            List<Future<?>> work = inSlices(threads, accounts, slice -> signUp(slice, progress, done));
             await(work);
             work.clear();
             progress.message("blocks");
@@ -109,23 +99,14 @@ final class Setup {
         }
         try (Progress progress = new Progress("Joining groups", members.size());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> work = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                List<String> slice = new ArrayList<>();
-                for (int i = c; i < members.size(); i += CONNECTIONS) {
-                    slice.add(members.get(i));
-                }
-                work.add(threads.submit(() -> {
-                    try (ChatClient client = connect()) {
-                        for (String user : slice) {
-                            join(client, user);
-                            progress.step(user);
-                        }
+            await(inSlices(threads, members, slice -> {
+                try (ChatClient client = connect()) {
+                    for (String user : slice) {
+                        join(client, user);
+                        progress.step(user);
                     }
-                    return null;
-                }));
-            }
-            await(work);
+                }
+            }));
         }
     }
 
@@ -146,6 +127,20 @@ final class Setup {
         } catch (ChatException e) {
             throw new IllegalStateException(user + " could not join the group " + group + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Deals the users out to {@link #CONNECTIONS} slices, round robin, and works on each slice in a thread of its own. */
+    private static List<Future<?>> inSlices(ExecutorService threads, List<String> users,
+            java.util.function.Consumer<List<String>> work) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            List<String> slice = new ArrayList<>();
+            for (int i = c; i < users.size(); i += CONNECTIONS) {
+                slice.add(users.get(i));
+            }
+            futures.add(threads.submit(() -> work.accept(slice)));
+        }
+        return futures;
     }
 
     private static void await(List<Future<?>> work) throws InterruptedException {

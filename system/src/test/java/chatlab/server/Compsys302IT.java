@@ -1,12 +1,12 @@
 package chatlab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static chatlab.testing.TestServer.failure;
 import static org.awaitility.Awaitility.await;
 
 import chatlab.client.ChatClient;
 import chatlab.protocol.ActiveUser;
 import chatlab.protocol.Audience;
-import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.GroupInfo;
 import chatlab.protocol.GroupMember;
@@ -20,7 +20,6 @@ import chatlab.testing.TestServer;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,15 +53,6 @@ class Compsys302IT {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private static ChatException failure(CompletableFuture<?> future) {
-        try {
-            ChatClient.await(future);
-        } catch (ChatException e) {
-            return e;
-        }
-        throw new AssertionError("expected the request to fail");
     }
 
     @Test

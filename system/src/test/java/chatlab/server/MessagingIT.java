@@ -2,6 +2,7 @@ package chatlab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static chatlab.testing.TestServer.failure;
 import static org.awaitility.Awaitility.await;
 
 import chatlab.client.ChatClient;
@@ -46,15 +47,6 @@ class MessagingIT {
 
     private ChatClient login(String user, Recorder recorder) {
         return server.login(user, "pw-" + user, recorder);
-    }
-
-    private static ChatException failure(CompletableFuture<?> future) {
-        try {
-            ChatClient.await(future);
-        } catch (ChatException e) {
-            return e;
-        }
-        throw new AssertionError("expected the request to fail");
     }
 
     @Test

@@ -134,6 +134,16 @@ public final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** The refusal a request ends with; an {@link AssertionError} if it succeeds. */
+    public static chatlab.protocol.ChatException failure(java.util.concurrent.CompletableFuture<?> future) {
+        try {
+            ChatClient.await(future);
+        } catch (chatlab.protocol.ChatException e) {
+            return e;
+        }
+        throw new AssertionError("expected the request to fail");
+    }
+
     /** Connects and logs in; the recorder sees what the server pushes. */
     public ChatClient login(String user, String password, Recorder recorder) {
         ChatClient client = connect(recorder);
