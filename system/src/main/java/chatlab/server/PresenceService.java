@@ -58,6 +58,11 @@ public final class PresenceService {
      * session starts {@code online}; guarded by {@link #lock}.
      */
     private final Map<String, ServerMessage.Status> statuses = new HashMap<>();
+    /**
+     * The users on do-not-disturb, readable without the lock: every chat message asks it for each
+     * recipient, and must not wait behind a login, which holds the lock while it writes to the store.
+     */
+    private final Set<String> doNotDisturb = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** user → the end of that user's ban from the room, after a kick; guarded by {@link #lock}. */
     private final Map<String, Instant> bans = new HashMap<>();
     /** The size of {@link #active}, readable without the lock, which a login holds while it writes to the store. */
@@ -118,6 +123,7 @@ public final class PresenceService {
             stays.put(user, stay != null ? stay : ++lastStay); // a takeover continues the stay
             if (stay == null) {
                 statuses.put(user, new ServerMessage.Status(user, UserStatus.ONLINE, null, timestamps.format(since)));
+                doNotDisturb.remove(user);
             }
             if (out.wantsPresence()) {
                 watchers.add(session);
@@ -211,6 +217,7 @@ public final class PresenceService {
             byUser.remove(session.user());
             stays.remove(session.user());
             statuses.remove(session.user());
+            doNotDisturb.remove(session.user());
         }
         watchers.remove(session);
         count.decrementAndGet();
@@ -271,6 +278,11 @@ public final class PresenceService {
             event = new ServerMessage.Status(user, status, text == null || text.isBlank() ? null : text,
                     timestamps.format(clock.instant()));
             statuses.put(user, event);
+            if (status == UserStatus.DND) {
+                doNotDisturb.add(user);
+            } else {
+                doNotDisturb.remove(user);
+            }
             others = List.copyOf(watchers);
         } finally {
             lock.unlock();
@@ -297,13 +309,7 @@ public final class PresenceService {
 
     /** Whether the user is on do-not-disturb: messages are delivered without notifying. */
     public boolean doNotDisturb(String user) {
-        lock.lock();
-        try {
-            ServerMessage.Status status = statuses.get(user);
-            return status != null && status.status() == UserStatus.DND;
-        } finally {
-            lock.unlock();
-        }
+        return doNotDisturb.contains(user);
     }
 
     /** The active sessions of users other than {@code self} (Toom's ATU). */
