@@ -124,8 +124,12 @@ public final class WebServer implements AutoCloseable {
         });
         routes.exception(ApiError.class, (e, ctx) -> send(ctx, e.status(), error(e.code(), e.getMessage())));
         routes.exception(ChatException.class, (e, ctx) -> send(ctx, status(e.code()), chatError(e)));
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(),
-                error(e.getStatus() == 413 ? "too_large" : "bad_request", e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
+            case 404 -> error("not_found", "no such page or API: " + ctx.method() + " " + ctx.path());
+            case 405 -> error("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> error("too_large", "the request is too large");
+            default -> error("bad_request", "the request could not be read");
+        }));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
             send(ctx, 500, error("internal_error", "the web client failed to do that; see its log"));
