@@ -282,7 +282,7 @@ final class SignedIn implements AutoCloseable {
         Message message;
         synchronized (this) {
             message = new Message(ids.incrementAndGet(), conversation, from, mine, html,
-                    at != null ? at : java.time.LocalTime.now().withNano(0).toString(), file);
+                    at != null ? at : now(), file);
             Deque<Message> messages = conversations.computeIfAbsent(conversation, k -> new ArrayDeque<>());
             messages.addLast(message);
             while (messages.size() > KEPT_PER_CONVERSATION) {
@@ -294,6 +294,17 @@ final class SignedIn implements AutoCloseable {
         event.put("message", message);
         events.accept(event);
         return message;
+    }
+
+    /** Now as the server writes times, in its time zone. */
+    private String now() {
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(client.welcome().zone());
+        } catch (RuntimeException e) {
+            zone = java.time.ZoneId.systemDefault();
+        }
+        return new chatlab.protocol.Timestamps(zone).format(java.time.Instant.now());
     }
 
     private void notice(String level, String text) {

@@ -15,7 +15,8 @@ final class WebFixture implements AutoCloseable {
 
     private WebFixture(Path dir, double perSecond, int burst) throws Exception {
         this.dir = dir;
-        this.server = TestServer.start(Files.createDirectories(dir.resolve("server")));
+        this.server = TestServer.start(Files.createDirectories(dir.resolve("server")),
+                b -> b.clock(java.time.InstantSource.system()));
         WebConfig config = new WebConfig("127.0.0.1", 0, "127.0.0.1", server.port(), server.security(), 0,
                 dir.resolve("downloads"), null, perSecond, burst);
         this.web = WebServer.start(config);
