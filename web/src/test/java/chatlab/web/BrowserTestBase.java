@@ -71,7 +71,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void presenceIsSeenLive() {
         signUp(bob, "bob", "pass-bob");
         waitFor(alice, By.cssSelector("#online li[data-user='bob']"));
@@ -91,7 +91,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void twoUsersChatLive() {
         alice.findElement(By.cssSelector("#online li[data-user='bob']")).click();
         waitForText(alice, By.id("title"), "bob");
@@ -109,7 +109,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void hostileMarkdownIsNeutralisedInTheRealDom() {
         String hostile = String.join("\n\n",
                 "<script>window.__pwned = 1</script>",
@@ -139,7 +139,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void anImageSentPeerToPeerIsShownInline() throws Exception {
         Path png = Files.write(dir.resolve("sunset-" + browser().name().toLowerCase() + ".png"), TestImages.png(160, 120));
         WebElement input = alice.findElement(By.id("file"));
@@ -154,7 +154,19 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void aSoundSentPeerToPeerPlaysInAnAudioElement() throws Exception {
+        Path wav = Files.write(dir.resolve("tone.wav"), TestImages.wav(0.5));
+        alice.findElement(By.id("file")).sendKeys(wav.toString());
+        WebElement audio = waitFor(bob, By.cssSelector("#messages .file.audio audio"));
+        assertThat(audio.getAttribute("controls")).isNotNull();
+        // the browser reads the sound's length from the file served to it: about half a second
+        new WebDriverWait(bob, WAIT).until(d -> ((Number) js(d,
+                "return arguments[0].readyState >= 1 ? arguments[0].duration : 0", audio)).doubleValue() > 0.4);
+    }
+
+    @Test
+    @Order(50)
     void twoSessionsInOneWebClientAreIsolated() {
         ChatClient carol = fixture.server.login("carol", "pass-carol", new Recorder());
         ChatClient.await(carol.unicast("alice", "only for *alice*"));
@@ -172,7 +184,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void aPostWithoutTheCsrfTokenIsRefused() {
         Map<String, Object> forged = fetch(bob, "POST", "/api/messages",
                 "{\"conversation\":\"@alice\",\"text\":\"forged\"}", false);
@@ -183,7 +195,7 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void screenshotsForTheReadme() throws Exception {
         Assumptions.assumeTrue(SCREENSHOTS != null && browser() == Browsers.CHROMIUM,
                 "screenshots are taken with -Dchatlab.screenshots=DIR, in Chromium");
@@ -224,9 +236,43 @@ abstract class BrowserTestBase {
     }
 
     @Test
-    @Order(8)
+    @Order(72)
+    void theBoardIsPostedToAndReadWithMarkdown() {
+        alice.findElement(By.cssSelector("#conversations li[data-key='board']")).click();
+        waitForText(alice, By.id("title"), "Message board");
+        say(alice, "Lab **moved** to room 2.14");
+        waitFor(alice, By.xpath("//li[contains(@class,'message')]//strong[text()='moved']"));
+        bob.findElement(By.cssSelector("#conversations li[data-key='board']")).click();
+        WebElement post = waitFor(bob, By.xpath("//li[contains(@class,'message')][.//strong[text()='moved']]"));
+        assertThat(post.getText()).contains("#1 alice", "Lab moved to room 2.14");
+    }
+
+    @Test
+    @Order(75)
+    void signingOutEndsTheSessionAndOthersSeeItLive() {
+        bob.findElement(By.id("signout")).click();
+        waitFor(bob, By.id("signin-button"));
+        new WebDriverWait(alice, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#online li[data-user='bob']")));
+        assertThat((String) fetch(bob, "GET", "/api/state", null, false).get("text")).contains("not_signed_in");
+        bob.findElement(By.id("user")).clear();
+        bob.findElement(By.id("user")).sendKeys("bob");
+        bob.findElement(By.id("password")).sendKeys("not-his");
+        bob.findElement(By.id("signin-button")).click();
+        new WebDriverWait(bob, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"),
+                "(2 attempts left)"));
+        assertThat(bob.findElement(By.id("signup-offer")).isDisplayed()).isFalse();
+        bob.findElement(By.id("password")).clear();
+        bob.findElement(By.id("password")).sendKeys("pass-bob");
+        bob.findElement(By.id("signin-button")).click();
+        waitForText(bob, By.id("me-name"), "bob");
+        waitFor(alice, By.cssSelector("#online li[data-user='bob']"));
+    }
+
+    @Test
+    @Order(80)
     void theRateLimitIsShownClearly() {
-        bob.findElement(By.cssSelector("#conversations li[data-key='@alice']")).click();
+        waitFor(bob, By.cssSelector("#online li[data-user='alice']")).click();
         waitForText(bob, By.id("title"), "alice");
         js(bob, "const text = document.getElementById('text'); const send = document.getElementById('send');"
                 + "for (let i = 0; i < 80; i++) { text.value = 'quick ' + i; send.click(); }");

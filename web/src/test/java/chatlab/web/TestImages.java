@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Small real PNG images for the tests. */
+/** Small real PNG images and WAV sounds for the tests. */
 final class TestImages {
     private TestImages() {
     }
@@ -25,6 +25,27 @@ final class TestImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A short real WAV sound: a 440 Hz tone, 16-bit mono PCM. */
+    static byte[] wav(double seconds) {
+        float rate = 8000;
+        int frames = (int) (rate * seconds);
+        byte[] pcm = new byte[frames * 2];
+        for (int i = 0; i < frames; i++) {
+            short sample = (short) (Math.sin(2 * Math.PI * 440 * i / rate) * 8000);
+            pcm[2 * i] = (byte) sample;
+            pcm[2 * i + 1] = (byte) (sample >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(pcm), format, frames)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -178,6 +178,20 @@ class WebApiIT {
     }
 
     @Test
+    void theBoardIsPostedToAndReadRendered() throws Exception {
+        Api jo = session().signup("jo", "pass-jo");
+        Api.Reply posted = jo.post("/api/board", Map.of("text", "meet at **noon** <script>x()</script>"));
+        assertThat(posted.status()).isEqualTo(200);
+        var entry = posted.json().get("entries").get(0);
+        assertThat(entry.get("from").asText()).isEqualTo("jo");
+        assertThat(entry.get("html").asText())
+                .isEqualTo("<p>meet at <strong>noon</strong> &lt;script&gt;x()&lt;/script&gt;</p>\n");
+        Api kim = session().signup("kim", "pass-kim");
+        assertThat(kim.get("/api/board").json().get("entries").get(0).get("html").asText()).contains("<strong>noon</strong>");
+        assertThat(kim.post("/api/board", Map.of("text", "")).code()).isEqualTo("invalid_argument");
+    }
+
+    @Test
     void filesAreTypedByTheirContentAndNeverSniffed() throws Exception {
         Api frank = session().signup("frank", "pass-frank");
         Api gina = session().signup("gina", "pass-gina");
