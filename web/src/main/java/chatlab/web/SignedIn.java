@@ -42,6 +42,9 @@ final class SignedIn implements AutoCloseable {
     private static final int KEPT_PER_CONVERSATION = 500;
     private static final int UDP_PORTS_TRIED = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RECONNECT_ATTEMPTS = 12;
+    private static final java.time.Duration RECONNECT_FIRST_WAIT = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration RECONNECT_MAX_WAIT = java.time.Duration.ofSeconds(5);
 
     /** A message as the page shows it: its HTML, made safe by {@link Markdown}, or a file. */
     record Message(long id, String conversation, String from, boolean mine, String html, String at, FileView file) {
@@ -65,6 +68,8 @@ final class SignedIn implements AutoCloseable {
     private final Set<String> online = new TreeSet<>();
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    private volatile boolean kicked;
+    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SignedIn(String user, ChatClient client, PeerEndpoint endpoint, Path downloads, Path uploads,
             Consumer<Map<String, Object>> events) {
@@ -458,6 +463,9 @@ final class SignedIn implements AutoCloseable {
         public void onDisconnect(ServerMessage.Disconnect disconnect) {
             SignedIn s = target;
             if (s != null && !s.closing) {
+                if (disconnect.code() == ErrorCode.KICKED) {
+                    s.kicked = true; // no coming back by reconnecting
+                }
                 s.lost("the server closed the connection: " + disconnect.reason());
             }
         }
@@ -471,11 +479,60 @@ final class SignedIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the page the connection is gone and, unless this user was kicked out, reconnects
+     * in the background: the same client logs in again, and messages sent meanwhile arrive then.
+     */
     private void lost(String why) {
+        boolean retry = !kicked && reconnecting.compareAndSet(false, true);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "lost");
         event.put("code", ErrorCode.CONNECTION_LOST.wire());
-        event.put("text", why + ". Sign out and in again to reconnect.");
+        event.put("text", why + (kicked ? "." : "; reconnecting..."));
         events.accept(event);
+        if (retry) {
+            Thread.ofVirtual().name("chatlab-web-reconnect").start(this::reconnect);
+        }
+    }
+
+    private void reconnect() {
+        try {
+            long wait = RECONNECT_FIRST_WAIT.toNanos();
+            for (int attempt = 1; attempt <= RECONNECT_ATTEMPTS && !closing; attempt++) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait); // back off: the server may be restarting
+                wait = Math.min(wait * 2, RECONNECT_MAX_WAIT.toNanos());
+                if (closing) {
+                    return;
+                }
+                try {
+                    client.reconnect();
+                    List<String> now = ChatClient.await(client.who()).stream().map(ActiveUser::user)
+                            .filter(u -> !u.equals(user)).sorted().toList();
+                    synchronized (this) {
+                        online.clear();
+                        online.addAll(now);
+                    }
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    event.put("type", "reconnected");
+                    event.put("users", now);
+                    events.accept(event);
+                    return;
+                } catch (ChatException e) {
+                    if (e.code() == ErrorCode.WRONG_PASSWORD || e.code() == ErrorCode.UNKNOWN_USER
+                            || e.code() == ErrorCode.ACCOUNT_BLOCKED || e.code() == ErrorCode.BANNED) {
+                        break;
+                    }
+                }
+            }
+            if (!closing) {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("type", "lost");
+                event.put("code", ErrorCode.CONNECTION_LOST.wire());
+                event.put("text", "could not reconnect to " + client.target() + ": sign out and in again");
+                events.accept(event);
+            }
+        } finally {
+            reconnecting.set(false);
+        }
     }
 }

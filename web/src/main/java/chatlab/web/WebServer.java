@@ -44,6 +44,10 @@ public final class WebServer implements AutoCloseable {
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String SESSION = "chatlab.session";
+    /** A browser that never signed in is forgotten after this long. */
+    static final java.time.Duration ANONYMOUS_IDLE = java.time.Duration.ofHours(1);
+    /** A signed-in browser with no page open is signed out after this long. */
+    static final java.time.Duration SIGNED_IN_IDLE = java.time.Duration.ofHours(12);
 
     private final WebConfig config;
     private final ObjectMapper json = new ObjectMapper();
@@ -165,6 +169,9 @@ public final class WebServer implements AutoCloseable {
     private void guard(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         WebSession session = session(ctx, false);
+        if (session != null) {
+            session.touch();
+        }
         TokenBucket bucket = session != null ? session.bucket
                 : anonymous.computeIfAbsent(ctx.ip(), ip -> new TokenBucket(config.requestsPerSecond(), config.burst()));
         if (anonymous.size() > MAX_SESSIONS) {
@@ -227,6 +234,7 @@ public final class WebServer implements AutoCloseable {
     private void session(Context ctx) {
         WebSession session = session(ctx, false);
         if (session == null) {
+            prune();
             if (sessions.size() >= MAX_SESSIONS) {
                 throw new ApiError(503, "too_many_sessions", "this web client has too many sessions open");
             }
@@ -241,6 +249,20 @@ public final class WebServer implements AutoCloseable {
         body.put("user", signedIn == null ? null : signedIn.user());
         body.put("server", config.serverHost() + ":" + config.serverPort());
         send(ctx, 200, body);
+    }
+
+    /** Forgets browsers long gone: those that never signed in, and signed-in ones with no page open. */
+    private void prune() {
+        for (WebSession session : sessions.values()) {
+            java.time.Duration idle = session.idle();
+            boolean anonymous = session.signedIn() == null;
+            if (idle.compareTo(anonymous ? ANONYMOUS_IDLE : SIGNED_IN_IDLE) > 0 && sessions.remove(session.id, session)) {
+                SignedIn signedIn = session.signOut();
+                if (signedIn != null) {
+                    signedIn.signOut();
+                }
+            }
+        }
     }
 
     /** 256 random bits, base64url. */

@@ -14,11 +14,21 @@ final class WebSession {
     final TokenBucket bucket;
     final Set<WsContext> sockets = ConcurrentHashMap.newKeySet();
     private volatile SignedIn signedIn;
+    private volatile long lastUsed = System.nanoTime();
 
     WebSession(String id, String csrf, TokenBucket bucket) {
         this.id = id;
         this.csrf = csrf;
         this.bucket = bucket;
+    }
+
+    void touch() {
+        lastUsed = System.nanoTime();
+    }
+
+    /** How long since the page last asked for anything, or had a WebSocket open. */
+    java.time.Duration idle() {
+        return sockets.isEmpty() ? java.time.Duration.ofNanos(System.nanoTime() - lastUsed) : java.time.Duration.ZERO;
     }
 
     SignedIn signedIn() {

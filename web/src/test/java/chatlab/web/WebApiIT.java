@@ -154,6 +154,22 @@ class WebApiIT {
     }
 
     @Test
+    void aSignedInSessionReconnectsWhenTheServerRestarts() throws Exception {
+        try (WebFixture restarting = WebFixture.start(dir.resolve("restarting"))) {
+            Api lena = new Api(restarting.url()).open().signup("lena", "pass-lena");
+            restarting.server.signup("max", "pass-max");
+            restarting.server.restart();
+            ChatClient max = restarting.server.login("max", "pass-max", new Recorder());
+            ChatClient.await(max.unicast("lena", "still there?"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> lena.get("/api/state").json().toString()
+                    .contains("still there?"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lena.get("/api/state").json().get("online").toString()
+                    .contains("max"));
+            max.close();
+        }
+    }
+
+    @Test
     void sessionsAreIsolated() throws Exception {
         Api alice = session().signup("alice", "pass-alice");
         Api bob = session().signup("bob", "pass-bob");

@@ -195,6 +195,13 @@ function handle(event) {
       break;
     case 'lost':
       banner(event.code, event.text);
+      setConnection(false);
+      break;
+    case 'reconnected':
+      banner('info', 'Reconnected to the chat server.', 'info');
+      state.online = event.users;
+      setConnection(true);
+      renderOnline();
       break;
   }
 }
