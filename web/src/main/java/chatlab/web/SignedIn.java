@@ -67,6 +67,8 @@ final class SignedIn implements AutoCloseable {
     private final Map<String, Deque<Message>> conversations = new LinkedHashMap<>();
     private final Set<String> online = new TreeSet<>();
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
+    /** Every file sent or received, in order: the page's list of files. */
+    private final List<FileView> fileList = new ArrayList<>();
     private volatile boolean closing;
     private volatile boolean kicked;
     private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -171,6 +173,7 @@ final class SignedIn implements AutoCloseable {
         Map<String, List<Message>> all = new LinkedHashMap<>();
         conversations.forEach((key, messages) -> all.put(key, List.copyOf(messages)));
         state.put("conversations", all);
+        state.put("files", List.copyOf(fileList));
         return state;
     }
 
@@ -280,6 +283,9 @@ final class SignedIn implements AutoCloseable {
         FileView view = new FileView(id, name, Files.size(path), type.contentType(), type.kind(), mine ? user : peer, mine);
         StoredFile stored = new StoredFile(view, path);
         files.put(id, stored);
+        synchronized (this) {
+            fileList.add(view);
+        }
         return stored;
     }
 

@@ -52,9 +52,18 @@ abstract class BrowserTestBase {
     @BeforeAll
     void start() throws Exception {
         browser().require();
-        fixture = WebFixture.start(dir, 20, 40);
-        alice = browser().start();
-        bob = browser().start();
+        // the browsers start while the servers do: each takes seconds
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(browser()::start);
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(browser()::start);
+        try {
+            fixture = WebFixture.start(dir, 20, 40);
+        } finally {
+            try {
+                alice = first.join();
+            } finally {
+                bob = second.join();
+            }
+        }
         signUp(alice, "alice", "pass-alice");
     }
 
@@ -93,13 +102,13 @@ abstract class BrowserTestBase {
     @Test
     @Order(20)
     void twoUsersChatLive() {
-        alice.findElement(By.cssSelector("#online li[data-user='bob']")).click();
+        click(alice, By.cssSelector("#online li[data-user='bob']"));
         waitForText(alice, By.id("title"), "bob");
         say(alice, "hello **bob**");
         // bob sees the conversation appear, with a badge, without reloading
         WebElement conversation = waitFor(bob, By.cssSelector("#conversations li[data-key='@alice'] .badge"));
         assertThat(conversation.getText()).isEqualTo("1");
-        bob.findElement(By.cssSelector("#conversations li[data-key='@alice']")).click();
+        click(bob, By.cssSelector("#conversations li[data-key='@alice']"));
         WebElement bold = waitFor(bob, By.cssSelector("#messages li.message[data-from='alice'] .body strong"));
         assertThat(bold.getText()).isEqualTo("bob");
         say(bob, "hi _alice_");
@@ -151,6 +160,13 @@ abstract class BrowserTestBase {
             assertThat(driver.findElement(By.cssSelector("#messages .file.image .download")).getText())
                     .startsWith(png.getFileName().toString());
         }
+        // received files are listed too, each with who sent it
+        click(bob, By.cssSelector("#conversations li[data-key='files']"));
+        WebElement listed = waitFor(bob, By.cssSelector("#messages li.message[data-from='alice'] .file.image img"));
+        assertThat(listed.getAttribute("alt")).isEqualTo(png.getFileName().toString());
+        assertThat(bob.findElement(By.id("composer")).isDisplayed()).isFalse();
+        click(bob, By.cssSelector("#conversations li[data-key='@alice']"));
+        waitFor(bob, By.cssSelector("#messages .file.image img"));
     }
 
     @Test
@@ -219,7 +235,7 @@ abstract class BrowserTestBase {
         shot(bob, out.resolve("web-conversation.png"));
         ChatClient.await(dave.broadcast("Anyone up for the **networks** study group at 6?"));
         ChatClient.await(erin.broadcast("Count me in :)"));
-        bob.findElement(By.cssSelector("#conversations li[data-key='broadcast']")).click();
+        click(bob, By.cssSelector("#conversations li[data-key='broadcast']"));
         waitFor(bob, By.xpath("//li[contains(@class,'message')][@data-from='erin']"));
         shot(bob, out.resolve("web-online.png"));
         WebDriver fresh = browser().start();
@@ -238,11 +254,11 @@ abstract class BrowserTestBase {
     @Test
     @Order(72)
     void theBoardIsPostedToAndReadWithMarkdown() {
-        alice.findElement(By.cssSelector("#conversations li[data-key='board']")).click();
+        click(alice, By.cssSelector("#conversations li[data-key='board']"));
         waitForText(alice, By.id("title"), "Message board");
         say(alice, "Lab **moved** to room 2.14");
         waitFor(alice, By.xpath("//li[contains(@class,'message')]//strong[text()='moved']"));
-        bob.findElement(By.cssSelector("#conversations li[data-key='board']")).click();
+        click(bob, By.cssSelector("#conversations li[data-key='board']"));
         WebElement post = waitFor(bob, By.xpath("//li[contains(@class,'message')][.//strong[text()='moved']]"));
         assertThat(post.getText()).contains("#1 alice", "Lab moved to room 2.14");
     }
@@ -272,7 +288,7 @@ abstract class BrowserTestBase {
     @Test
     @Order(80)
     void theRateLimitIsShownClearly() {
-        waitFor(bob, By.cssSelector("#online li[data-user='alice']")).click();
+        click(bob, By.cssSelector("#online li[data-user='alice']"));
         waitForText(bob, By.id("title"), "alice");
         js(bob, "const text = document.getElementById('text'); const send = document.getElementById('send');"
                 + "for (let i = 0; i < 80; i++) { text.value = 'quick ' + i; send.click(); }");
@@ -298,6 +314,14 @@ abstract class BrowserTestBase {
         js(driver, "arguments[0].value = arguments[1];", box, text);
         box.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> box.getAttribute("value").isEmpty());
+    }
+
+    /** Clicks an element of a list the page redraws as events come: found afresh until the click lands. */
+    static void click(WebDriver driver, By by) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     static WebElement waitFor(WebDriver driver, By by) {

@@ -8,7 +8,7 @@ const state = {
   unread: new Map(),
   online: [],
   current: 'broadcast',
-  board: [],
+  files: [],
   socket: null, retries: 0,
 };
 const MAX_SOCKET_RETRIES = 10;
@@ -135,6 +135,7 @@ async function enter(user) {
   const s = await api('GET', '/api/state');
   state.conversations = new Map(Object.entries(s.conversations));
   state.online = s.online;
+  state.files = s.files;
   $('me-name').textContent = s.user;
   $('me-avatar').textContent = initials(s.user);
   $('me-server').textContent = s.server;
@@ -178,6 +179,10 @@ function handle(event) {
       const list = state.conversations.get(m.conversation);
       if (list.some((x) => x.id === m.id)) return;
       list.push(m);
+      if (m.file && !state.files.some((f) => f.id === m.file.id)) {
+        state.files.push(m.file);
+        if (state.current === 'files') renderFiles();
+      }
       if (m.conversation === state.current) {
         appendMessage(m);
       } else if (!m.mine) {
@@ -213,13 +218,14 @@ function initials(name) {
 function title(key) {
   if (key === 'broadcast') return 'Everyone';
   if (key === 'board') return 'Message board';
+  if (key === 'files') return 'Files';
   return key.slice(1);
 }
 
 function renderConversations() {
   const ul = $('conversations');
   ul.replaceChildren();
-  const keys = ['broadcast', 'board',
+  const keys = ['broadcast', 'board', 'files',
     ...[...state.conversations.keys()].filter((k) => k.startsWith('@')).sort()];
   if (state.current.startsWith('@') && !keys.includes(state.current)) keys.push(state.current);
   for (const key of keys) {
@@ -227,8 +233,9 @@ function renderConversations() {
     li.dataset.key = key;
     li.className = 'item' + (key === state.current ? ' active' : '');
     const icon = document.createElement('span');
-    icon.className = 'icon ' + (key === 'broadcast' ? 'broadcast' : key === 'board' ? 'board' : 'person');
-    icon.textContent = key === 'broadcast' ? '#' : key === 'board' ? '≡' : initials(key.slice(1));
+    const kind = key.startsWith('@') ? 'person' : key;
+    icon.className = 'icon ' + kind;
+    icon.textContent = { broadcast: '#', board: '≡', files: '⇩' }[kind] || initials(key.slice(1));
     const name = document.createElement('span');
     name.className = 'name';
     name.textContent = title(key);
@@ -274,8 +281,10 @@ async function open(key) {
   $('title').textContent = title(key);
   $('subtitle').textContent = key === 'broadcast' ? 'everyone online'
     : key === 'board' ? 'posts everyone can read'
+    : key === 'files' ? 'sent and received peer to peer'
     : (state.online.includes(key.slice(1)) ? 'online' : 'offline') + ' · private';
   $('attach').classList.toggle('hidden', !key.startsWith('@'));
+  $('composer').classList.toggle('hidden', key === 'files');
   $('text').placeholder = key === 'board' ? 'Post to the board (markdown works)'
     : 'Write a message: **bold**, _italic_, `code`, [links](https://example.org)';
   renderConversations();
@@ -289,7 +298,25 @@ async function open(key) {
     } catch (e) { showError(e); }
     return;
   }
+  if (key === 'files') {
+    renderFiles();
+    return;
+  }
   for (const m of state.conversations.get(key) || []) appendMessage(m);
+}
+
+function renderFiles() {
+  const ol = $('messages');
+  ol.replaceChildren();
+  if (!state.files.length) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = 'No file yet. Open a private conversation and Attach one.';
+    ol.append(li);
+  }
+  for (const f of state.files) {
+    appendMessage({ id: 'file-' + f.id, from: f.from, mine: f.mine, file: f, at: f.kind });
+  }
 }
 
 function renderBoard(entries) {
