@@ -56,7 +56,8 @@ abstract class BrowserTestBase {
         var first = java.util.concurrent.CompletableFuture.supplyAsync(browser()::start);
         var second = java.util.concurrent.CompletableFuture.supplyAsync(browser()::start);
         try {
-            fixture = WebFixture.start(dir, 20, 40);
+            // a slow refill, so that a burst of clicks meets the limit however slowly this machine serves them
+            fixture = WebFixture.start(dir, 2, 30);
         } finally {
             try {
                 alice = first.join();
@@ -291,8 +292,9 @@ abstract class BrowserTestBase {
         click(bob, By.cssSelector("#online li[data-user='alice']"));
         waitForText(bob, By.id("title"), "alice");
         js(bob, "const text = document.getElementById('text'); const send = document.getElementById('send');"
-                + "for (let i = 0; i < 80; i++) { text.value = 'quick ' + i; send.click(); }");
-        WebElement banner = waitFor(bob, By.cssSelector("#banner.warn"));
+                + "for (let i = 0; i < 120; i++) { text.value = 'quick ' + i; send.click(); }");
+        WebElement banner = new WebDriverWait(bob, WAIT.multipliedBy(2)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#banner.warn")));
         assertThat(banner.getText()).contains("rate_limited").contains("Slow down").contains("too many requests");
     }
 
