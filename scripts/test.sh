@@ -8,7 +8,9 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
 Usage: ./lab test [MAVEN ARGS...]
 
 Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
-Debian's chromium, for the report checks, where apt-get can), then runs ./mvnw -B verify with
+Debian's chromium, for the report checks, where apt-get can; for the web client's browser tests,
+Debian's chromium-driver and firefox-esr, and geckodriver built with cargo into .tools/bin),
+then runs ./mvnw -B verify with
 any extra arguments. Without arguments it then runs the scenarios once more as a conformance
 suite against ./lab server started with its defaults (reports in reports/scenarios/conformance/),
 and fuzzes every decoder of untrusted bytes for 10 seconds each (./lab fuzz; report in
@@ -22,7 +24,11 @@ For example:
   ./lab test -pl scenarios -am -Dcucumber.filter.tags=@toxiproxy
                                               only the fault scenarios
 
-With CI=true, a missing Toxiproxy fails the run instead of skipping the fault scenarios.
+  ./lab test -pl web -am -Dit.test='Chromium*IT,Firefox*IT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+                                              only the web client's browser tests
+
+With CI=true, a missing Toxiproxy fails the run instead of skipping the fault scenarios, and a
+missing browser or driver fails it instead of skipping the web client's browser tests.
 TXT
   exit 0
 fi
@@ -31,6 +37,15 @@ source "$ROOT/scripts/toxiproxy.sh"
 # shellcheck source=scripts/chromium.sh
 source "$ROOT/scripts/chromium.sh"
 chatlab_install_chromium
+# shellcheck source=scripts/browsers.sh
+source "$ROOT/scripts/browsers.sh"
+if ! chatlab_install_browsers "$ROOT"; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "lab: Chromium, Firefox and their drivers are required in CI; stopping." >&2
+    exit 1
+  fi
+  echo "lab: carrying on without them; the web client's browser tests will be skipped." >&2
+fi
 if ! chatlab_install_toxiproxy "$ROOT"; then
   if [ "${CI:-}" = "true" ]; then
     echo "lab: Toxiproxy is required in CI; stopping." >&2

@@ -99,17 +99,8 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--no-history", description = "Keep no command history on disk.")
     private boolean noHistory;
 
-    @Option(names = "--plaintext", description = "Connect without TLS, to a server started with --plaintext.")
-    private boolean plaintext;
-
-    @Option(names = "--trust", paramLabel = "SHA256:...", description = "Trust only the server whose certificate has this fingerprint (the server prints it at start).")
-    private String trust;
-
-    @Option(names = "--ca", paramLabel = "FILE", description = "Trust servers whose certificate a certificate authority in FILE (PEM) signed for their host name.")
-    private Path ca;
-
-    @Option(names = "--known-servers", paramLabel = "FILE", description = "Where servers met before are recorded, trusted on first use (default: ~/.chatlab/known_servers).")
-    private Path knownServers;
+    @CommandLine.Mixin
+    private chatlab.cli.TlsOptions tls;
 
     @Option(names = "--room-password", paramLabel = "PASSWORD", description = "The room password, for a server whose room has one (otherwise the client asks, which keeps it off the command line).")
     private String roomPassword;
@@ -166,7 +157,7 @@ public final class ClientMain implements Callable<Integer> {
         try {
             files = files();
             tracing = tracing();
-            security = security();
+            security = tls.security(System.out::println);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -195,31 +186,6 @@ public final class ClientMain implements Callable<Integer> {
             throw new IllegalArgumentException("the UDP port must be a number, not '" + text
                     + "' (for CSC573's SERVER_IP SERVER_PORT ROOM_PASSWORD, add --profile csc573)");
         }
-    }
-
-    /** TLS trusting the server on first use, unless one of --plaintext, --trust or --ca says otherwise. */
-    private chatlab.tls.ChannelSecurity security() {
-        long chosen = java.util.stream.Stream.of(plaintext ? "" : null, trust, ca).filter(java.util.Objects::nonNull).count();
-        if (chosen > 1 || (knownServers != null && chosen > 0)) {
-            throw new IllegalArgumentException("choose one of --plaintext, --trust, --ca and --known-servers");
-        }
-        if (plaintext) {
-            return new chatlab.tls.ChannelSecurity.Plaintext();
-        }
-        if (trust != null) {
-            return new chatlab.tls.ChannelSecurity.Pinned(trust);
-        }
-        if (ca != null) {
-            if (!java.nio.file.Files.isRegularFile(ca)) {
-                throw new IllegalArgumentException("--ca: no file " + ca);
-            }
-            return new chatlab.tls.ChannelSecurity.Authority(ca);
-        }
-        chatlab.tls.KnownServers known = knownServers != null ? chatlab.tls.KnownServers.in(knownServers)
-                : chatlab.tls.KnownServers.atDefaultPlace();
-        return new chatlab.tls.ChannelSecurity.TrustOnFirstUse(known, fingerprint -> System.out.println(
-                "First connection to this server: it presented certificate " + fingerprint + ", now recorded in "
-                        + known.file() + ". Check it against the fingerprint the server printed at start."));
     }
 
     private TerminalClient.Tracing tracing() {

@@ -1,0 +1,33 @@
+package chatlab.web;
+
+import chatlab.tls.ChannelSecurity;
+import java.nio.file.Path;
+
+/**
+ * How the browser client runs: where it listens ({@code bind}, {@code port}; 0 picks a free
+ * port), the chat server it speaks to and how it secures that connection, the first UDP port
+ * for files (0: free ones), where received files go (a folder per user under it), the room
+ * password if the server's room has one, and the rate limit of its own API per session.
+ */
+public record WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security,
+        int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst) {
+
+    public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
+    public static final int DEFAULT_BURST = 40;
+
+    public WebConfig withRateLimit(double perSecond, int burstSize) {
+        return new WebConfig(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, perSecond,
+                burstSize);
+    }
+
+    /** Whether only this machine can reach the page. */
+    boolean loopback() {
+        return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1") || bind.startsWith("127.");
+    }
+
+    @Override
+    public String toString() {
+        return "WebConfig[bind=" + bind + ", port=" + port + ", server=" + serverHost + ":" + serverPort + ", roomPassword="
+                + (roomPassword == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,9 @@
+package chatlab.web;
+
+/** The web client end to end in headless Firefox. */
+class FirefoxIT extends BrowserTestBase {
+    @Override
+    Browsers browser() {
+        return Browsers.FIREFOX;
+    }
+}

@@ -1,0 +1,54 @@
+package chatlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SniffTest {
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void mediaIsKnownByItsFirstBytes() {
+        assertThat(Sniff.of(TestImages.png(2, 2))).isEqualTo(new Sniff.Type("image/png", "image"));
+        assertThat(Sniff.of(bytes(0xFF, 0xD8, 0xFF, 0xE0))).isEqualTo(new Sniff.Type("image/jpeg", "image"));
+        assertThat(Sniff.of(ascii("GIF89a...."))).isEqualTo(new Sniff.Type("image/gif", "image"));
+        assertThat(Sniff.of(ascii("RIFF\0\0\0\0WEBPVP8 "))).isEqualTo(new Sniff.Type("image/webp", "image"));
+        assertThat(Sniff.of(ascii("RIFF\0\0\0\0WAVEfmt "))).isEqualTo(new Sniff.Type("audio/wav", "audio"));
+        assertThat(Sniff.of(ascii("OggS\0\2"))).isEqualTo(new Sniff.Type("audio/ogg", "audio"));
+        assertThat(Sniff.of(ascii("ID3\3\0"))).isEqualTo(new Sniff.Type("audio/mpeg", "audio"));
+        assertThat(Sniff.of(ascii("\0\0\0\u0018ftypisom"))).isEqualTo(new Sniff.Type("video/mp4", "video"));
+        assertThat(Sniff.of(ascii("\0\0\0\u0018ftypM4A "))).isEqualTo(new Sniff.Type("audio/mp4", "audio"));
+        assertThat(Sniff.of(bytes(0x1A, 0x45, 0xDF, 0xA3, 0x01))).isEqualTo(new Sniff.Type("video/webm", "video"));
+    }
+
+    @Test
+    void anythingElseIsOnlyDownloadedWhateverItsName() {
+        assertThat(Sniff.of(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">"))).isEqualTo(Sniff.UNKNOWN);
+        assertThat(Sniff.of(ascii("<!doctype html><script>alert(1)</script>"))).isEqualTo(Sniff.UNKNOWN);
+        assertThat(Sniff.of(ascii("%PDF-1.7"))).isEqualTo(Sniff.UNKNOWN);
+        assertThat(Sniff.of(new byte[0])).isEqualTo(Sniff.UNKNOWN);
+        assertThat(Sniff.of(bytes(0x89, 'P', 'N'))).isEqualTo(Sniff.UNKNOWN); // cut short
+        assertThat(Sniff.UNKNOWN.inline()).isFalse();
+    }
+
+    @Test
+    void uploadedNamesAreMadeSafe() {
+        assertThat(SignedIn.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(SignedIn.safeName("C:\\Users\\me\\photo 1.png")).isEqualTo("photo_1.png");
+        assertThat(SignedIn.safeName(".hidden")).isEqualTo("hidden");
+        assertThat(SignedIn.safeName("")).isEqualTo("file");
+        assertThat(SignedIn.safeName(null)).isEqualTo("file");
+        assertThat(SignedIn.safeName("a\u0000b<script>.png")).isEqualTo("a_b_script_.png");
+    }
+}
