@@ -103,6 +103,8 @@ public final class TerminalClient {
     private TracingClient tracing;
     /** Profiles, statuses, groups, search and markdown. */
     private SocialCommands social;
+    /** Signs the user in: the room password, the username and password, a signup offered. */
+    private LoginDialog dialog;
     /** Sets the status to idle when the user types nothing for a while. */
     private IdleWatch idleWatch;
     /** What the server pushes, held until the login dialog has printed its last line. */
@@ -155,10 +157,12 @@ public final class TerminalClient {
         transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display);
         social = new SocialCommands(client, this::print, chat -> print(chatLine(chat)));
         try {
-            if (client.welcome().roomPassword() && !enterRoom()) {
+            dialog = new LoginDialog(client, settings, wording(), this::read, this::print,
+                    passwordMask(terminal), endpoint.port());
+            if (client.welcome().roomPassword() && !dialog.enterRoom()) {
                 return 1;
             }
-            String user = login();
+            String user = dialog.login();
             if (user == null) {
                 return 1;
             }
@@ -195,105 +199,10 @@ public final class TerminalClient {
         return client == null ? Wording.CHATLAB : new Wording(client.welcome().serverProfile());
     }
 
-    /** Gives the room password, asking for it unless it was given; false when the user gives up or is blocked. */
-    private boolean enterRoom() {
-        String given = settings.roomPassword();
-        while (true) {
-            String password = given != null ? given : read("Room password: ", passwordMask());
-            if (password == null) {
-                return false;
-            }
-            if (password.isBlank()) {
-                continue;
-            }
-            try {
-                print(ChatClient.await(client.enterRoom(password)).message());
-                return true;
-            } catch (ChatException e) {
-                print(e.getMessage() + (e.code() == ErrorCode.WRONG_ROOM_PASSWORD ? wording().attemptsLeft(e.attemptsLeft())
-                        : ""));
-                if (e.code() != ErrorCode.WRONG_ROOM_PASSWORD || given != null) {
-                    return false;
-                }
-            }
-        }
-    }
-
-    private String login() {
-        String user = settings.user();
-        while (true) {
-            if (user == null) {
-                user = read("Username: ", null);
-                if (user == null) {
-                    return null;
-                }
-                user = user.strip();
-                if (user.isEmpty()) {
-                    user = null;
-                    continue;
-                }
-            }
-            String password = read("Password: ", passwordMask());
-            if (password == null) {
-                return null;
-            }
-            try {
-                welcome(ChatClient.await(client.login(user, password, endpoint.port())));
-                return user;
-            } catch (ChatException e) {
-                print(e.getMessage() + (e.code() == ErrorCode.WRONG_PASSWORD ? wording().attemptsLeft(e.attemptsLeft()) : ""));
-                switch (e.code()) {
-                    case WRONG_PASSWORD -> { }
-                    case UNKNOWN_USER -> {
-                        if (offerSignup(user, password)) {
-                            return user;
-                        }
-                        if (settings.user() != null) {
-                            return null;
-                        }
-                        user = null;
-                    }
-                    case ACCOUNT_BLOCKED, BANNED, CONNECTION_LOST, SERVER_UNREACHABLE, TIMEOUT -> {
-                        return null;
-                    }
-                    default -> {
-                        if (settings.user() != null) {
-                            return null;
-                        }
-                        user = null;
-                    }
-                }
-            }
-        }
-    }
-
     /** Stars on a real terminal; none on a dumb one (a pipe or a script), which cannot hide input anyway. */
-    private Character passwordMask() {
+    private static Character passwordMask(Terminal terminal) {
         String type = terminal.getType();
         return Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type) ? null : '*';
-    }
-
-    private boolean offerSignup(String user, String password) {
-        String answer = read("Create an account named " + user + " with this password? [y/N] ", null);
-        if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-            return false;
-        }
-        try {
-            print(ChatClient.await(client.signup(user, password)).message());
-            welcome(ChatClient.await(client.login(user, password, endpoint.port())));
-            return true;
-        } catch (ChatException e) {
-            print(wording().error(e.getMessage()));
-            return false;
-        }
-    }
-
-    private void welcome(ServerMessage.LoggedIn loggedIn) {
-        print(loggedIn.message());
-        if (loggedIn.pending() > 0) {
-            print("You have " + loggedIn.pending() + " message" + (loggedIn.pending() == 1 ? "" : "s")
-                    + " from while you were away:");
-        }
     }
 
     private int loop(String user) {
@@ -396,7 +305,7 @@ public final class TerminalClient {
                 ServerMessage.LoggedIn loggedIn = client.reconnect();
                 print("Reconnected to " + client.target() + ".");
                 if (loggedIn != null) {
-                    welcome(loggedIn);
+                    dialog.welcome(loggedIn);
                 }
             }
             case Command.Help help -> help(help.verb());
