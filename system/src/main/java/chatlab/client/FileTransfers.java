@@ -89,11 +89,24 @@ public final class FileTransfers implements AutoCloseable {
      * when every send has ended; an error from the server fails it with a {@link ChatException}.
      */
     public CompletableFuture<Sent> send(Path file, Audience mode, List<String> names) {
+        return send(file, (name, size, sha256) -> client.sendFile(mode, names, name, size, sha256));
+    }
+
+    /** Sends a file to a group's other members who are online, as {@link #send(Path, Audience, List)} does. */
+    public CompletableFuture<Sent> sendToGroup(Path file, String group) {
+        return send(file, (name, size, sha256) -> client.sendFileToGroup(group, name, size, sha256));
+    }
+
+    /** How a send asks the server for its routes. */
+    private interface OfferRequest {
+        CompletableFuture<ServerMessage.FileOffers> ask(String fileName, long size, String sha256);
+    }
+
+    private CompletableFuture<Sent> send(Path file, OfferRequest request) {
         return CompletableFuture.supplyAsync(() -> {
             String sha256 = sha256(file);
             long size = size(file);
-            ServerMessage.FileOffers offers = ChatClient.await(client.sendFile(mode, names, file.getFileName().toString(),
-                    size, sha256));
+            ServerMessage.FileOffers offers = ChatClient.await(request.ask(file.getFileName().toString(), size, sha256));
             List<CompletableFuture<Outcome>> sends = new ArrayList<>();
             for (FileRoute route : offers.routes()) {
                 sends.add(CompletableFuture.supplyAsync(() -> sendTo(file, route), threads));

@@ -33,7 +33,7 @@ public final class MediaTypes {
         if (ascii(head, 0, "OggS")) {
             return Optional.of("audio/ogg");
         }
-        if (ascii(head, 0, "ID3") || starts(head, 0, 0xFF, 0xFB) || starts(head, 0, 0xFF, 0xF3)) {
+        if (ascii(head, 0, "ID3") || mpegAudioFrame(head)) {
             return Optional.of("audio/mpeg");
         }
         if (ascii(head, 0, "fLaC")) {
@@ -54,6 +54,20 @@ public final class MediaTypes {
     /** Whether the type is an image a browser shows inline (PNG, JPEG, GIF, WebP; never SVG, which can hold script). */
     public static boolean isImage(String type) {
         return type != null && type.startsWith("image/");
+    }
+
+    /**
+     * An MP3 without an ID3 tag starts with an MPEG audio layer III frame header: eleven sync bits,
+     * then any version (1, 2 or 2.5), layer III, with or without a CRC (FF FB, FF FA, FF F3, FF F2,
+     * FF E3, FF E2).
+     */
+    private static boolean mpegAudioFrame(byte[] head) {
+        if (head.length < 2 || (head[0] & 0xFF) != 0xFF || (head[1] & 0xE0) != 0xE0) {
+            return false;
+        }
+        int version = (head[1] >> 3) & 0b11; // 01 is reserved
+        int layer = (head[1] >> 1) & 0b11; // 01 is layer III
+        return version != 0b01 && layer == 0b01;
     }
 
     private static boolean starts(byte[] head, int at, int... bytes) {

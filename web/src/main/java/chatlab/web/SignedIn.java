@@ -12,8 +12,14 @@ import chatlab.protocol.ActiveUser;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import chatlab.protocol.GroupInfo;
+import chatlab.protocol.GroupMember;
 import chatlab.protocol.PresenceState;
 import chatlab.protocol.ServerMessage;
+import chatlab.protocol.StoredMessage;
+import chatlab.protocol.TextFormat;
+import chatlab.protocol.UserProfile;
+import chatlab.protocol.UserStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +45,11 @@ import java.util.function.Consumer;
  */
 final class SignedIn implements AutoCloseable {
     static final String BROADCAST = "broadcast";
+    static final String BOARD = "board";
+    /** A group conversation's key: this prefix and the group's name. */
+    static final String GROUP = "g:";
+    /** At most this many profiles are fetched when signing in, one per user online. */
+    private static final int PROFILES_AT_START = 200;
     private static final int KEPT_PER_CONVERSATION = 500;
     private static final int UDP_PORTS_TRIED = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,8 +57,31 @@ final class SignedIn implements AutoCloseable {
     private static final java.time.Duration RECONNECT_FIRST_WAIT = java.time.Duration.ofMillis(200);
     private static final java.time.Duration RECONNECT_MAX_WAIT = java.time.Duration.ofSeconds(5);
 
-    /** A message as the page shows it: its HTML, made safe by {@link Markdown}, or a file. */
-    record Message(long id, String conversation, String from, boolean mine, String html, String at, FileView file) {
+    /**
+     * A message as the page shows it: a markdown one as HTML made safe by {@link Markdown}, a
+     * plain one as its text (the page shows it as text, never as HTML), or a file. {@code
+     * messageId} is the server's id (absent for files); {@code silent}: it came while this user
+     * was on do-not-disturb, so the page shows it without notifying.
+     */
+    record Message(long id, Long messageId, String conversation, String from, boolean mine, String format, String html,
+            String text, String at, FileView file, boolean silent) {
+    }
+
+    /**
+     * A user as the page shows them: display name, about, avatar (its type, and a version that
+     * changes with it), and status while online.
+     */
+    record Person(String user, String displayName, String about, String avatarType, String avatarVersion,
+            String status, String statusText) {
+        static Person of(UserProfile p) {
+            return new Person(p.user(), p.displayName(), p.about(), p.avatarType(),
+                    p.avatarType() == null ? null : String.valueOf(p.updatedAt()),
+                    p.status() == null ? null : p.status().wire(), p.statusText());
+        }
+
+        Person withStatus(String value, String text) {
+            return new Person(user, displayName, about, avatarType, avatarVersion, value, text);
+        }
     }
 
     /** A file sent or received, as the page links to it. */
@@ -66,6 +100,8 @@ final class SignedIn implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Deque<Message>> conversations = new LinkedHashMap<>();
     private final Set<String> online = new TreeSet<>();
+    /** What is known of other users (and this one): profiles and statuses, kept up to date by events. */
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     /** Every file sent or received, in order: the page's list of files. */
     private final List<FileView> fileList = new ArrayList<>();
@@ -116,8 +152,7 @@ final class SignedIn implements AutoCloseable {
             signedIn = new SignedIn(user, client, endpoint, config.downloads().resolve(user), uploads, events);
             listener.target = signedIn;
             ChatClient.await(client.login(user, password, endpoint.port()));
-            signedIn.online.addAll(ChatClient.await(client.who()).stream().map(ActiveUser::user).toList());
-            signedIn.online.remove(user);
+            signedIn.meet(ChatClient.await(client.who()));
             listener.ready(); // events that came during the login are handled now, in order
             return signedIn;
         } catch (IOException e) {
@@ -164,12 +199,45 @@ final class SignedIn implements AutoCloseable {
         return client.target();
     }
 
+    /** Who is online now, with their profiles and statuses (and this user's own profile). */
+    private void meet(List<ActiveUser> active) {
+        List<ActiveUser> others = active.stream().filter(a -> !a.user().equals(user)).toList();
+        List<java.util.concurrent.CompletableFuture<UserProfile>> profiles = new ArrayList<>();
+        profiles.add(client.profile(user));
+        others.stream().limit(PROFILES_AT_START).forEach(a -> profiles.add(client.profile(a.user())));
+        for (var profile : profiles) {
+            try {
+                remember(ChatClient.await(profile));
+            } catch (ChatException e) {
+                // a user who left meanwhile: known by name only
+            }
+        }
+        synchronized (this) {
+            online.clear();
+            for (ActiveUser a : others) {
+                online.add(a.user());
+                Person known = people.get(a.user());
+                if (known == null) {
+                    people.put(a.user(), new Person(a.user(), null, null, null, null,
+                            a.status() == null ? UserStatus.ONLINE.wire() : a.status().wire(), null));
+                }
+            }
+        }
+    }
+
+    private Person remember(UserProfile profile) {
+        Person person = Person.of(profile);
+        people.put(person.user(), person);
+        return person;
+    }
+
     /** What the page shows at start: who is online, every conversation and every file. */
     synchronized Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("user", user);
         state.put("server", client.target());
         state.put("online", List.copyOf(online));
+        state.put("people", Map.copyOf(people));
         Map<String, List<Message>> all = new LinkedHashMap<>();
         conversations.forEach((key, messages) -> all.put(key, List.copyOf(messages)));
         state.put("conversations", all);
@@ -177,17 +245,174 @@ final class SignedIn implements AutoCloseable {
         return state;
     }
 
-    /** Sends a message to one user ({@code @name}) or to everyone ({@code broadcast}). */
-    Message send(String conversation, String text) {
+    /**
+     * Sends a message to one user ({@code @name}), a group ({@code g:name}) or everyone
+     * ({@code broadcast}), in the given format.
+     */
+    Message send(String conversation, String text, TextFormat format) {
         if (text == null || text.isBlank()) {
             throw new ApiError(400, "invalid_argument", "the message is empty");
         }
-        if (conversation.equals(BROADCAST)) {
-            ChatClient.await(client.broadcast(text));
+        ServerMessage.Sent sent;
+        if (conversation != null && conversation.equals(BROADCAST)) {
+            sent = ChatClient.await(client.send(Audience.BROADCAST, List.of(), text, null, format));
+        } else if (conversation != null && conversation.startsWith(GROUP)) {
+            sent = ChatClient.await(client.sendToGroup(group(conversation), text, format, null));
         } else {
-            ChatClient.await(client.unicast(peer(conversation), text));
+            sent = ChatClient.await(client.send(Audience.UNICAST, List.of(peer(conversation)), text, null, format));
         }
-        return add(conversation, user, true, Markdown.render(text), null, null);
+        return add(text(sent.messageId(), conversation, user, true, text, format, null, false));
+    }
+
+    /** A text message as the page shows it: markdown rendered safe, plain kept as text. */
+    private Message text(Long messageId, String conversation, String from, boolean mine, String text,
+            TextFormat format, String at, boolean silent) {
+        boolean markdown = TextFormat.of(format) == TextFormat.MARKDOWN;
+        return new Message(0, messageId, conversation, from, mine, markdown ? "markdown" : "plain",
+                markdown ? Markdown.render(text) : null, markdown ? null : text, at, null, silent);
+    }
+
+    /** This user's status, as others see it; {@code idle} is what the page sets after a spell without input. */
+    void setStatus(UserStatus status, String text) {
+        ChatClient.await(client.setStatus(status, text == null || text.isBlank() ? null : text.strip()));
+        people.compute(user, (k, me) -> (me == null ? new Person(user, null, null, null, null, null, null) : me)
+                .withStatus(status.wire(), text == null || text.isBlank() ? null : text.strip()));
+    }
+
+    /** Anyone's profile, with their status while they are online. */
+    Person profile(String name) {
+        return remember(ChatClient.await(client.profile(name)));
+    }
+
+    /** Changes this user's display name and about text (null: unchanged; empty: cleared). */
+    Person setProfile(String displayName, String about) {
+        return remember(ChatClient.await(client.setProfile(displayName, about)).profile());
+    }
+
+    /** Sets this user's avatar; the server checks its type by content and its size. */
+    Person setAvatar(byte[] image) {
+        return remember(ChatClient.await(client.setAvatar(image)).profile());
+    }
+
+    ServerMessage.Avatar avatar(String name) {
+        return ChatClient.await(client.avatar(name));
+    }
+
+    // ---- groups
+
+    List<GroupInfo> groups() {
+        return ChatClient.await(client.groups());
+    }
+
+    void createGroup(String name, String about, boolean open) {
+        ChatClient.await(client.createGroup(name, about, open));
+    }
+
+    void invite(String group, String name) {
+        ChatClient.await(client.invite(group, name));
+    }
+
+    void join(String group) {
+        ChatClient.await(client.join(group));
+    }
+
+    void leave(String group) {
+        ChatClient.await(client.leave(group));
+    }
+
+    /** A group's members with what is known of them (profiles fetched for those not known yet). */
+    List<Map<String, Object>> members(String group) {
+        List<GroupMember> members = ChatClient.await(client.members(group));
+        Map<String, java.util.concurrent.CompletableFuture<UserProfile>> asked = new LinkedHashMap<>();
+        members.stream().map(GroupMember::user).filter(u -> !people.containsKey(u)).limit(PROFILES_AT_START)
+                .forEach(u -> asked.put(u, client.profile(u)));
+        asked.forEach((name, profile) -> {
+            try {
+                remember(ChatClient.await(profile));
+            } catch (ChatException e) {
+                // known by name only
+            }
+        });
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (GroupMember member : members) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("user", member.user());
+            entry.put("since", member.since());
+            entry.put("person", people.get(member.user()));
+            list.add(entry);
+        }
+        return list;
+    }
+
+    /** One page of a group's messages, newest first, as the page shows them. */
+    Map<String, Object> history(String group, String after) {
+        ServerMessage.Messages page = ChatClient.await(client.history(group, after));
+        List<Message> messages = new ArrayList<>();
+        for (StoredMessage m : page.messages()) {
+            Message shown = text(m.messageId(), GROUP + group, m.from(), m.from().equals(user), m.text(), m.format(),
+                    m.sentAt(), false);
+            messages.add(new Message(-m.messageId(), shown.messageId(), shown.conversation(), shown.from(),
+                    shown.mine(), shown.format(), shown.html(), shown.text(), shown.at(), null, false));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", messages);
+        body.put("next", page.next());
+        return body;
+    }
+
+    // ---- search
+
+    /** One page of the messages this user may see that match, each with the conversation it opens. */
+    Map<String, Object> searchMessages(String query, String after) {
+        ServerMessage.Messages page = ChatClient.await(client.searchMessages(query, after));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (StoredMessage m : page.messages()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("messageId", m.messageId());
+            r.put("from", m.from());
+            r.put("mode", m.mode());
+            r.put("group", m.group());
+            r.put("number", m.number());
+            r.put("at", m.sentAt());
+            r.put("snippet", m.snippet());
+            r.put("conversation", conversationOf(m));
+            results.add(r);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", results);
+        body.put("next", page.next());
+        return body;
+    }
+
+    /** The conversation a found message belongs to; null for a private message of this user's own not seen here. */
+    private synchronized String conversationOf(StoredMessage m) {
+        if (m.group() != null) {
+            return GROUP + m.group();
+        }
+        switch (m.mode()) {
+            case "board":
+                return BOARD;
+            case "broadcast", "blockcast":
+                return BROADCAST;
+            default:
+                if (!m.from().equals(user)) {
+                    return "@" + m.from();
+                }
+                for (var entry : conversations.entrySet()) {
+                    if (entry.getValue().stream().anyMatch(x -> Long.valueOf(m.messageId()).equals(x.messageId()))) {
+                        return entry.getKey();
+                    }
+                }
+                return null;
+        }
+    }
+
+    Map<String, Object> searchUsers(String query, String after) {
+        ServerMessage.Users page = ChatClient.await(client.searchUsers(query, after));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("users", page.users().stream().map(this::remember).toList());
+        body.put("next", page.next());
+        return body;
     }
 
     /** The board, every message rendered. */
@@ -218,15 +443,17 @@ final class SignedIn implements AutoCloseable {
      * own folder, then sent over UDP. The outcome comes later as an event.
      */
     Message sendFile(String conversation, String fileName, java.io.InputStream content) throws IOException {
-        String to = peer(conversation);
+        boolean toGroup = conversation != null && conversation.startsWith(GROUP);
+        String to = toGroup ? group(conversation) : peer(conversation);
         Path dir = Files.createTempDirectory(uploads, "up");
         Path file = dir.resolve(safeName(fileName));
         try (content) {
             Files.copy(content, file);
         }
         StoredFile stored = store(file, file.getFileName().toString(), to, true);
-        Message message = add(conversation, user, true, null, null, stored.view());
-        transfers.send(file, Audience.UNICAST, List.of(to)).whenComplete((sent, error) -> {
+        Message message = add(new Message(0, null, conversation, user, true, null, null, null, null, stored.view(), false));
+        var sending = toGroup ? transfers.sendToGroup(file, to) : transfers.send(file, Audience.UNICAST, List.of(to));
+        sending.whenComplete((sent, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 notice("error", "sending " + stored.view().name() + " failed: " + cause.getMessage());
@@ -259,10 +486,18 @@ final class SignedIn implements AutoCloseable {
     /** The user of a private conversation key ({@code @name}). */
     private static String peer(String conversation) {
         if (conversation == null || !conversation.startsWith("@") || conversation.length() < 2) {
-            throw new ApiError(400, "invalid_argument", "a conversation is 'broadcast' or '@' and a user name, not '"
-                    + conversation + "'");
+            throw new ApiError(400, "invalid_argument", "a conversation is 'broadcast', '@' and a user name, or 'g:'"
+                    + " and a group name, not '" + conversation + "'");
         }
         return conversation.substring(1);
+    }
+
+    /** The group of a group conversation key ({@code g:name}). */
+    private static String group(String conversation) {
+        if (conversation == null || conversation.length() <= GROUP.length()) {
+            throw new ApiError(400, "invalid_argument", "a group conversation is 'g:' and the group's name");
+        }
+        return conversation.substring(GROUP.length());
     }
 
     static String safeName(String name) {
@@ -289,12 +524,13 @@ final class SignedIn implements AutoCloseable {
         return stored;
     }
 
-    private Message add(String conversation, String from, boolean mine, String html, String at, FileView file) {
+    /** Keeps a message (numbered, and timed now unless it says when) and tells the page. */
+    private Message add(Message m) {
         Message message;
         synchronized (this) {
-            message = new Message(ids.incrementAndGet(), conversation, from, mine, html,
-                    at != null ? at : now(), file);
-            Deque<Message> messages = conversations.computeIfAbsent(conversation, k -> new ArrayDeque<>());
+            message = new Message(ids.incrementAndGet(), m.messageId(), m.conversation(), m.from(), m.mine(), m.format(),
+                    m.html(), m.text(), m.at() != null ? m.at() : now(), m.file(), m.silent());
+            Deque<Message> messages = conversations.computeIfAbsent(message.conversation(), k -> new ArrayDeque<>());
             messages.addLast(message);
             while (messages.size() > KEPT_PER_CONVERSATION) {
                 messages.removeFirst();
@@ -330,27 +566,90 @@ final class SignedIn implements AutoCloseable {
         if (presence.user().equals(user)) {
             return;
         }
+        boolean on = presence.state() == PresenceState.ONLINE;
+        people.compute(presence.user(), (k, p) -> p == null
+                ? new Person(k, null, null, null, null, on ? UserStatus.ONLINE.wire() : null, null)
+                : p.withStatus(on ? UserStatus.ONLINE.wire() : null, null));
+        setOnline(presence.user(), on);
+        if (on) { // the profile of who came online, fetched without holding up other events
+            client.profile(presence.user()).thenAccept(profile -> person(remember(profile)));
+        }
+    }
+
+    /** Marks a user online or not, and tells the page who is online now. */
+    private void setOnline(String name, boolean on) {
         List<String> now;
         synchronized (this) {
-            if (presence.state() == PresenceState.ONLINE) {
-                online.add(presence.user());
+            boolean changed = on ? online.add(name) : online.remove(name);
+            if (!changed) {
+                now = null;
             } else {
-                online.remove(presence.user());
+                now = List.copyOf(online);
             }
-            now = List.copyOf(online);
+        }
+        person(people.get(name));
+        if (now != null) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "presence");
+            event.put("user", name);
+            event.put("online", on);
+            event.put("users", now);
+            events.accept(event);
+        }
+    }
+
+    /** Tells the page what is now known of a user. */
+    private void person(Person person) {
+        if (person == null) {
+            return;
         }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "presence");
-        event.put("user", presence.user());
-        event.put("online", presence.state() == PresenceState.ONLINE);
-        event.put("users", now);
+        event.put("type", "person");
+        event.put("person", person);
         events.accept(event);
     }
 
+    /** Another user set their status: {@code offline} is appearing offline, so they leave the list. */
+    private void status(ServerMessage.Status status) {
+        if (status.user().equals(user)) {
+            return;
+        }
+        String wire = status.status() == UserStatus.OFFLINE ? null : status.status().wire();
+        people.compute(status.user(), (k, p) -> (p == null ? new Person(k, null, null, null, null, null, null) : p)
+                .withStatus(wire, wire == null ? null : status.text()));
+        setOnline(status.user(), wire != null);
+    }
+
+    private void profileChanged(ServerMessage.ProfileChanged changed) {
+        Person updated = people.compute(changed.user(), (k, p) -> {
+            Person before = p == null ? new Person(k, null, null, null, null, null, null) : p;
+            return new Person(k, changed.displayName(), changed.about(), changed.avatarType(),
+                    changed.avatarType() == null ? null : changed.at(), before.status(), before.statusText());
+        });
+        person(updated);
+    }
+
+    private void groupChanged(ServerMessage.GroupChanged changed) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "group");
+        event.put("group", changed.group());
+        event.put("user", changed.user());
+        event.put("change", changed.change());
+        event.put("by", changed.by());
+        event.put("at", changed.at());
+        events.accept(event);
+        if ("invited".equals(changed.change()) && changed.user().equals(user)) {
+            notice("info", (changed.by() == null ? "You were" : changed.by() + " invited you") + " to the group "
+                    + changed.group() + ": join it under Groups.");
+        }
+    }
+
     private void chat(ServerMessage.Chat chat) {
-        String conversation = chat.mode() == Audience.UNICAST || chat.mode() == Audience.MULTICAST ? "@" + chat.from()
+        String conversation = chat.mode() == Audience.GROUP && chat.group() != null ? GROUP + chat.group()
+                : chat.mode() == Audience.UNICAST || chat.mode() == Audience.MULTICAST ? "@" + chat.from()
                 : BROADCAST;
-        add(conversation, chat.from(), false, Markdown.render(chat.text()), chat.sentAt(), null);
+        add(text(chat.messageId(), conversation, chat.from(), false, chat.text(), chat.format(), chat.sentAt(),
+                chat.quiet()));
     }
 
     /** Logs out; the session ends whatever the server says. */
@@ -388,7 +687,7 @@ final class SignedIn implements AutoCloseable {
         public void received(String from, String fileName, Path file) {
             try {
                 StoredFile stored = store(file, fileName, from, false);
-                add("@" + from, from, false, null, null, stored.view());
+                add(new Message(0, null, "@" + from, from, false, null, null, null, null, stored.view(), false));
             } catch (IOException e) {
                 notice("error", "reading " + fileName + " from " + from + " failed: " + e.getMessage());
             }
@@ -446,6 +745,30 @@ final class SignedIn implements AutoCloseable {
             SignedIn s = await();
             if (s != null) {
                 s.presence(presence);
+            }
+        }
+
+        @Override
+        public void onStatus(ServerMessage.Status status) {
+            SignedIn s = await();
+            if (s != null) {
+                s.status(status);
+            }
+        }
+
+        @Override
+        public void onProfileChanged(ServerMessage.ProfileChanged changed) {
+            SignedIn s = await();
+            if (s != null) {
+                s.profileChanged(changed);
+            }
+        }
+
+        @Override
+        public void onGroupChanged(ServerMessage.GroupChanged changed) {
+            SignedIn s = await();
+            if (s != null) {
+                s.groupChanged(changed);
             }
         }
 
@@ -512,15 +835,15 @@ final class SignedIn implements AutoCloseable {
                 }
                 try {
                     client.reconnect();
-                    List<String> now = ChatClient.await(client.who()).stream().map(ActiveUser::user)
-                            .filter(u -> !u.equals(user)).sorted().toList();
+                    meet(ChatClient.await(client.who()));
+                    List<String> now;
                     synchronized (this) {
-                        online.clear();
-                        online.addAll(now);
+                        now = List.copyOf(online);
                     }
                     Map<String, Object> event = new LinkedHashMap<>();
                     event.put("type", "reconnected");
                     event.put("users", now);
+                    event.put("people", Map.copyOf(people));
                     events.accept(event);
                     return;
                 } catch (ChatException e) {

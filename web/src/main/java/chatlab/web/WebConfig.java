@@ -2,22 +2,32 @@ package chatlab.web;
 
 import chatlab.tls.ChannelSecurity;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How the browser client runs: where it listens ({@code bind}, {@code port}; 0 picks a free
  * port), the chat server it speaks to and how it secures that connection, the first UDP port
  * for files (0: free ones), where received files go (a folder per user under it), the room
- * password if the server's room has one, and the rate limit of its own API per session.
+ * password if the server's room has one, the rate limit of its own API per session, and how long
+ * the page waits without input before it sets its user idle.
  */
 public record WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security,
-        int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst) {
+        int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter) {
 
     public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final int DEFAULT_BURST = 40;
+    /** How long the page waits without mouse or keyboard input before it sets its user idle. */
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(5);
+
+    public WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security, int udpPort,
+            Path downloads, String roomPassword, double requestsPerSecond, int burst) {
+        this(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, requestsPerSecond, burst,
+                DEFAULT_IDLE_AFTER);
+    }
 
     public WebConfig withRateLimit(double perSecond, int burstSize) {
         return new WebConfig(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, perSecond,
-                burstSize);
+                burstSize, idleAfter);
     }
 
     /** Whether only this machine can reach the page. */

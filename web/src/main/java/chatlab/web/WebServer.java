@@ -1,7 +1,12 @@
 package chatlab.web;
 
 import chatlab.protocol.ChatException;
+import chatlab.media.MediaTypes;
 import chatlab.protocol.ErrorCode;
+import chatlab.protocol.Protocol;
+import chatlab.protocol.ServerMessage;
+import chatlab.protocol.TextFormat;
+import chatlab.protocol.UserStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +47,8 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_SESSIONS = 1_000;
     private static final long MAX_JSON_BYTES = 256 * 1024;
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Uploads for an avatar larger than this are not even read; the chat server's own limit is far lower. */
+    private static final long MAX_AVATAR_UPLOAD = 1024 * 1024;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String SESSION = "chatlab.session";
     /** A browser that never signed in is forgotten after this long. */
@@ -55,11 +62,19 @@ public final class WebServer implements AutoCloseable {
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> anonymous = new ConcurrentHashMap<>();
     private final String index;
+    /** How long without input before the page sets its user idle (shorter in tests). */
+    private volatile java.time.Duration idleAfter;
     private Javalin app;
 
     private WebServer(WebConfig config) {
         this.config = config;
         this.index = resource("/chatlab/web/index.html");
+        this.idleAfter = config.idleAfter();
+    }
+
+    /** Changes how long pages opened from now on wait without input before setting their user idle. */
+    void idleAfter(java.time.Duration value) {
+        idleAfter = value;
     }
 
     /** Starts serving; {@link #port()} says where. */
@@ -102,6 +117,36 @@ public final class WebServer implements AutoCloseable {
         routes.post("/api/board", this::post);
         routes.post("/api/files", this::upload);
         routes.get("/api/files/{id}", this::download);
+        routes.post("/api/status", this::status);
+        routes.get("/api/profile/{user}", ctx -> send(ctx, 200, signedIn(ctx).profile(ctx.pathParam("user"))));
+        routes.post("/api/profile", this::editProfile);
+        routes.post("/api/avatar", this::uploadAvatar);
+        routes.get("/api/avatar/{user}", this::avatar);
+        routes.get("/api/groups", ctx -> send(ctx, 200, Map.of("groups", signedIn(ctx).groups())));
+        routes.post("/api/groups", this::createGroup);
+        routes.post("/api/groups/{group}/invite", ctx -> {
+            SignedIn signedIn = signedIn(ctx);
+            signedIn.invite(ctx.pathParam("group"), text(body(ctx), "user", true));
+            send(ctx, 200, Map.of("groups", signedIn.groups()));
+        });
+        routes.post("/api/groups/{group}/join", ctx -> {
+            SignedIn signedIn = signedIn(ctx);
+            signedIn.join(ctx.pathParam("group"));
+            send(ctx, 200, Map.of("groups", signedIn.groups()));
+        });
+        routes.post("/api/groups/{group}/leave", ctx -> {
+            SignedIn signedIn = signedIn(ctx);
+            signedIn.leave(ctx.pathParam("group"));
+            send(ctx, 200, Map.of("groups", signedIn.groups()));
+        });
+        routes.get("/api/groups/{group}/members", ctx -> send(ctx, 200,
+                Map.of("members", signedIn(ctx).members(ctx.pathParam("group")))));
+        routes.get("/api/groups/{group}/history", ctx -> send(ctx, 200,
+                signedIn(ctx).history(ctx.pathParam("group"), ctx.queryParam("after"))));
+        routes.get("/api/search/messages", ctx -> send(ctx, 200, signedIn(ctx).searchMessages(query(ctx),
+                ctx.queryParam("after"))));
+        routes.get("/api/search/users", ctx -> send(ctx, 200, signedIn(ctx).searchUsers(query(ctx),
+                ctx.queryParam("after"))));
         routes.wsBeforeUpgrade("/api/events", this::checkSocket);
         routes.ws("/api/events", ws -> {
             ws.onConnect(ctx -> {
@@ -248,6 +293,7 @@ public final class WebServer implements AutoCloseable {
         body.put("csrf", session.csrf);
         body.put("user", signedIn == null ? null : signedIn.user());
         body.put("server", config.serverHost() + ":" + config.serverPort());
+        body.put("idleSeconds", idleAfter.toSeconds());
         send(ctx, 200, body);
     }
 
@@ -312,10 +358,111 @@ public final class WebServer implements AutoCloseable {
         send(ctx, 200, Map.of("message", "signed out"));
     }
 
+    private SignedIn signedIn(Context ctx) {
+        return session(ctx, true).require();
+    }
+
+    /** A message; typed in the page it is markdown, which is the default; {@code "format": "plain"} sends text as it is. */
     private void message(Context ctx) {
-        SignedIn signedIn = session(ctx, true).require();
+        SignedIn signedIn = signedIn(ctx);
         JsonNode body = body(ctx);
-        send(ctx, 200, signedIn.send(text(body, "conversation", true), text(body, "text", true)));
+        String format = text(body, "format", false);
+        TextFormat textFormat;
+        if (format == null || format.equals("markdown")) {
+            textFormat = TextFormat.MARKDOWN;
+        } else if (format.equals("plain")) {
+            textFormat = TextFormat.PLAIN;
+        } else {
+            throw new ApiError(400, "invalid_argument", "'format' is 'markdown' or 'plain', not '" + format + "'");
+        }
+        send(ctx, 200, signedIn.send(text(body, "conversation", true), text(body, "text", true), textFormat));
+    }
+
+    private void status(Context ctx) {
+        SignedIn signedIn = signedIn(ctx);
+        JsonNode body = body(ctx);
+        UserStatus status;
+        try {
+            status = UserStatus.parse(text(body, "status", true));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "invalid_argument", e.getMessage());
+        }
+        signedIn.setStatus(status, text(body, "text", false));
+        send(ctx, 200, Map.of("status", status.wire()));
+    }
+
+    private void editProfile(Context ctx) {
+        SignedIn signedIn = signedIn(ctx);
+        JsonNode body = body(ctx);
+        String displayName = text(body, "displayName", false);
+        String about = text(body, "about", false);
+        if (displayName == null && about == null) {
+            throw new ApiError(400, "invalid_argument", "give 'displayName' or 'about'");
+        }
+        send(ctx, 200, signedIn.setProfile(displayName == null ? null : displayName.strip(), about));
+    }
+
+    /** A new avatar, uploaded as multipart/form-data; the chat server checks its type by content and its size. */
+    private void uploadAvatar(Context ctx) throws IOException {
+        SignedIn signedIn = signedIn(ctx);
+        UploadedFile file = multipart(ctx, "avatar");
+        if (file.size() > MAX_AVATAR_UPLOAD) {
+            throw new ApiError(413, ErrorCode.AVATAR_TOO_LARGE.wire(), "the avatar has " + file.size()
+                    + " bytes; the limit is " + Protocol.MAX_AVATAR_BYTES + " (" + Protocol.MAX_AVATAR_BYTES / 1024
+                    + " KiB)");
+        }
+        byte[] image;
+        try (InputStream in = file.content()) {
+            image = in.readAllBytes();
+        }
+        if (image.length == 0) {
+            throw new ApiError(400, "invalid_argument", "the avatar file is empty");
+        }
+        send(ctx, 200, signedIn.setAvatar(image));
+    }
+
+    /** A user's avatar, to signed-in sessions only, typed as the chat server says, never sniffed. */
+    private void avatar(Context ctx) {
+        ServerMessage.Avatar avatar = signedIn(ctx).avatar(ctx.pathParam("user"));
+        byte[] image = Base64.getDecoder().decode(avatar.data());
+        String type = MediaTypes.isImage(avatar.mediaType()) ? avatar.mediaType() : "application/octet-stream";
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(type).result(image);
+    }
+
+    private void createGroup(Context ctx) {
+        SignedIn signedIn = signedIn(ctx);
+        JsonNode body = body(ctx);
+        JsonNode open = body.get("open");
+        if (open != null && !open.isNull() && !open.isBoolean()) {
+            throw new ApiError(400, "invalid_argument", "'open' must be true or false");
+        }
+        String about = text(body, "about", false);
+        signedIn.createGroup(text(body, "name", true).strip(), about == null || about.isBlank() ? null : about,
+                open != null && open.asBoolean());
+        send(ctx, 200, Map.of("groups", signedIn.groups()));
+    }
+
+    private static String query(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new ApiError(400, "invalid_argument", "give words to search for in 'q'");
+        }
+        return q;
+    }
+
+    private static UploadedFile multipart(Context ctx, String field) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.startsWith("multipart/form-data")) {
+            throw new ApiError(400, "invalid_argument", "send the file as multipart/form-data");
+        }
+        UploadedFile file = ctx.uploadedFile(field);
+        if (file == null) {
+            throw new ApiError(400, "invalid_argument", "no file in the form field '" + field + "'");
+        }
+        return file;
     }
 
     private void post(Context ctx) {
@@ -326,15 +473,8 @@ public final class WebServer implements AutoCloseable {
 
     private void upload(Context ctx) throws IOException {
         SignedIn signedIn = session(ctx, true).require();
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.startsWith("multipart/form-data")) {
-            throw new ApiError(400, "invalid_argument", "send the file as multipart/form-data");
-        }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = multipart(ctx, "file");
         String conversation = ctx.formParam("conversation");
-        if (file == null) {
-            throw new ApiError(400, "invalid_argument", "no file in the form field 'file'");
-        }
         if (file.size() > MAX_FILE_BYTES) {
             throw new ApiError(413, "too_large", "files up to " + MAX_FILE_BYTES / (1024 * 1024) + " MiB can be sent");
         }
@@ -453,10 +593,12 @@ public final class WebServer implements AutoCloseable {
     /** The HTTP status for a refusal of the chat server. */
     static int status(ErrorCode code) {
         return switch (code) {
-            case UNKNOWN_USER -> 404;
+            case UNKNOWN_USER, NO_SUCH_GROUP, NO_AVATAR -> 404;
             case WRONG_PASSWORD, NOT_LOGGED_IN -> 401;
-            case ACCOUNT_BLOCKED, BANNED -> 403;
-            case USERNAME_TAKEN, DUPLICATE_SESSION, ALREADY_LOGGED_IN -> 409;
+            case ACCOUNT_BLOCKED, BANNED, NOT_A_MEMBER, NOT_INVITED -> 403;
+            case USERNAME_TAKEN, DUPLICATE_SESSION, ALREADY_LOGGED_IN, GROUP_EXISTS -> 409;
+            case AVATAR_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
             case RATE_LIMITED -> 429;
             case SERVER_UNREACHABLE, CONNECTION_LOST, TIMEOUT -> 502;
             default -> 400;

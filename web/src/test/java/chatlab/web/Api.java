@@ -63,17 +63,27 @@ final class Api {
 
     /** Uploads a file as the page does, as multipart/form-data. */
     Reply upload(String conversation, String fileName, byte[] content) throws IOException, InterruptedException {
+        return multipart("/api/files", Map.of("conversation", conversation), "file", fileName, content, csrf);
+    }
+
+    /** A multipart/form-data POST: text fields, and one file in the field {@code fileField}. */
+    Reply multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content,
+            String token) throws IOException, InterruptedException {
         String boundary = "chatlabBoundary" + System.nanoTime();
         var out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"conversation\"\r\n\r\n" + conversation
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/files"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header(WebServer.CSRF_HEADER, csrf));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (token != null) {
+            request.header(WebServer.CSRF_HEADER, token);
+        }
+        return send(request);
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {

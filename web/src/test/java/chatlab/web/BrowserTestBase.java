@@ -3,6 +3,9 @@ package chatlab.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.client.ChatClient;
+import chatlab.protocol.Audience;
+import chatlab.protocol.TextFormat;
+import chatlab.protocol.UserStatus;
 import chatlab.testing.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -189,7 +193,7 @@ abstract class BrowserTestBase {
         ChatClient.await(carol.unicast("alice", "only for *alice*"));
         waitFor(alice, By.cssSelector("#conversations li[data-key='@carol'] .badge"));
         String state = (String) fetch(bob, "GET", "/api/state", null, true).get("text");
-        assertThat(state).contains("\"user\":\"bob\"").doesNotContain("only for").doesNotContain("carol\":");
+        assertThat(state).contains("\"user\":\"bob\"").doesNotContain("only for").doesNotContain("@carol");
         assertThat(bob.findElement(By.tagName("body")).getText()).doesNotContain("only for");
         // alice's image, even with its id, is not bob's to fetch
         String id = alice.findElement(By.cssSelector("#messages .file.image")).getAttribute("data-file");
@@ -212,6 +216,202 @@ abstract class BrowserTestBase {
     }
 
     @Test
+    @Order(61)
+    void aPlainMessageIsShownAsTextAndAMarkdownOneRendered() {
+        ChatClient carol = fixture.server.login("carol", "pass-carol", new Recorder());
+        ChatClient.await(carol.unicast("alice", "plain **stars** <b>stay</b>\nas typed"));
+        ChatClient.await(carol.send(Audience.UNICAST, List.of("alice"), "markdown **bold** here", null,
+                TextFormat.MARKDOWN));
+        click(alice, By.cssSelector("#conversations li[data-key='@carol']"));
+        WebElement bold = waitFor(alice, By.cssSelector("#messages li.message[data-format='markdown'] .body strong"));
+        assertThat(bold.getText()).isEqualTo("bold");
+        WebElement plain = alice.findElement(By.xpath("//li[contains(@class,'message')][@data-format='plain']"
+                + "[contains(., 'plain')]//div[contains(@class,'body')]"));
+        assertThat(plain.getText()).isEqualTo("plain **stars** <b>stay</b>\nas typed");
+        assertThat(plain.findElements(By.cssSelector("strong, b"))).isEmpty();
+        ChatClient.await(carol.logout());
+        carol.close();
+    }
+
+    @Test
+    @Order(62)
+    void aStatusChangeIsSeenLiveByTheOtherBrowser() {
+        bob.findElement(By.id("status-text")).sendKeys("back at 3");
+        new Select(bob.findElement(By.id("status"))).selectByValue("away");
+        By bobOnline = By.cssSelector("#online li[data-user='bob']");
+        waitForStatus(alice, "bob", "away");
+        assertThat(alice.findElement(bobOnline).getText()).contains("away", "back at 3");
+        bob.findElement(By.id("status-text")).clear();
+        new Select(bob.findElement(By.id("status"))).selectByValue("online");
+        waitForStatus(alice, "bob", "online");
+        assertThat(alice.findElement(bobOnline).getText()).doesNotContain("back at 3");
+    }
+
+    @Test
+    @Order(63)
+    void doNotDisturbShowsTheMessageWithoutNotifying() {
+        click(bob, By.cssSelector("#conversations li[data-key='broadcast']"));
+        new Select(bob.findElement(By.id("status"))).selectByValue("dnd");
+        By bobOnline = By.cssSelector("#online li[data-user='bob']");
+        waitForStatus(alice, "bob", "dnd");
+        ChatClient carol = fixture.server.login("carol", "pass-carol", new Recorder());
+        ChatClient.await(carol.unicast("bob", "quiet one"));
+        WebElement conversation = waitFor(bob, By.cssSelector("#conversations li[data-key='@carol']"));
+        assertThat(conversation.findElements(By.className("badge"))).isEmpty();
+        assertThat(bob.getTitle()).isEqualTo("chatlab");
+        new Select(bob.findElement(By.id("status"))).selectByValue("online");
+        waitForStatus(alice, "bob", "online");
+        ChatClient.await(carol.unicast("bob", "loud one"));
+        // only the message that came after do-not-disturb notifies
+        WebElement badge = waitFor(bob, By.cssSelector("#conversations li[data-key='@carol'] .badge"));
+        assertThat(badge.getText()).isEqualTo("1");
+        new WebDriverWait(bob, WAIT).until(ExpectedConditions.titleIs("(1) chatlab"));
+        click(bob, By.cssSelector("#conversations li[data-key='@carol']"));
+        waitFor(bob, By.xpath("//li[contains(@class,'message')][contains(., 'loud one')]"));
+        assertThat(texts(bob, "#messages li.message .body")).containsExactly("quiet one", "loud one");
+        assertThat(bob.findElements(By.cssSelector("#messages li.message.silent"))).hasSize(1);
+        new WebDriverWait(bob, WAIT).until(ExpectedConditions.titleIs("chatlab"));
+        ChatClient.await(carol.logout());
+        carol.close();
+    }
+
+    @Test
+    @Order(64)
+    void idleIsSetAfterASpellWithoutInputAndClearedByInput() {
+        By bobOnline = By.cssSelector("#online li[data-user='bob']");
+        fixture.web.idleAfter(Duration.ofSeconds(1));
+        try {
+            bob.navigate().refresh();
+            waitFor(bob, By.id("me-name"));
+            waitForStatus(alice, "bob", "idle");
+            assertThat(new Select(bob.findElement(By.id("status"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("idle");
+            bob.findElement(By.id("search")).sendKeys("x"); // the user is back
+            waitForStatus(alice, "bob", "online");
+        } finally {
+            fixture.web.idleAfter(WebConfig.DEFAULT_IDLE_AFTER);
+        }
+        bob.navigate().refresh();
+        waitFor(bob, By.id("me-name"));
+        bob.findElement(By.id("search")).clear();
+        new Select(bob.findElement(By.id("status"))).selectByValue("online"); // however the race went
+        waitForStatus(alice, "bob", "online");
+    }
+
+    @Test
+    @Order(65)
+    void aProfileEditIsSeenByOthersLive() throws Exception {
+        click(bob, By.id("me-open"));
+        waitForText(bob, By.id("title"), "Your profile");
+        Path tooBig = Files.write(dir.resolve("huge.png"), java.util.Arrays.copyOf(TestImages.png(8, 8), 40 * 1024));
+        Path notAnImage = Files.write(dir.resolve("face.png"), "<svg onload=alert(1)>".getBytes());
+        bob.findElement(By.id("profile-avatar-file")).sendKeys(tooBig.toString());
+        new WebDriverWait(bob, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-error"),
+                "avatar_too_large"));
+        bob.findElement(By.id("profile-avatar-file")).sendKeys(notAnImage.toString());
+        new WebDriverWait(bob, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-error"),
+                "unsupported_media_type"));
+        Path face = Files.write(dir.resolve("bob.png"), TestImages.png(64, 64));
+        bob.findElement(By.id("profile-avatar-file")).sendKeys(face.toString());
+        waitForText(bob, By.id("profile-saved"), "Avatar saved.");
+        WebElement name = bob.findElement(By.id("profile-display-name"));
+        name.clear();
+        name.sendKeys("Bob Builder");
+        bob.findElement(By.id("profile-about-input")).sendKeys("Fixes <i>things</i>, mostly routers.");
+        bob.findElement(By.id("profile-save")).click();
+        waitForText(bob, By.id("profile-saved"), "Saved.");
+        waitForText(bob, By.id("me-name"), "Bob Builder");
+
+        By bobOnline = By.cssSelector("#online li[data-user='bob']");
+        new WebDriverWait(alice, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(bobOnline, "Bob Builder"));
+        WebElement avatar = waitFor(alice, By.cssSelector("#online li[data-user='bob'] img.avatar-img"));
+        new WebDriverWait(alice, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                ((Number) js(d, "const i = document.querySelector(\"#online li[data-user='bob'] img\");"
+                        + "return i && i.complete ? i.naturalWidth : 0")).intValue() == 64);
+        assertThat(avatar.getAttribute("src")).contains("/api/avatar/bob");
+        click(alice, bobOnline);
+        waitForText(alice, By.id("title"), "Bob Builder");
+        click(alice, By.id("view-profile"));
+        waitForText(alice, By.id("profile-name"), "Bob Builder");
+        assertThat(alice.findElement(By.id("profile-about")).getText()).isEqualTo("Fixes <i>things</i>, mostly routers.");
+        assertThat(alice.findElement(By.id("profile-status")).getAttribute("data-status")).isEqualTo("online");
+        assertThat(alice.findElement(By.id("profile-form")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(66)
+    void aGroupConversationBetweenTwoBrowsers() throws Exception {
+        click(alice, By.id("new-group"));
+        waitFor(alice, By.id("group-name")).sendKeys("study");
+        alice.findElement(By.id("group-about")).sendKeys("networks study group");
+        alice.findElement(By.id("group-create")).click();
+        waitForText(alice, By.id("title"), "study");
+        say(alice, "Notes from **Monday** are in the repo");
+        waitFor(alice, By.xpath("//li[contains(@class,'message')]//strong[text()='Monday']"));
+        assertThat(bob.findElements(By.cssSelector("#groups li[data-group='study']"))).isEmpty(); // by invitation
+
+        waitFor(alice, By.id("invite-user")).sendKeys("bob");
+        alice.findElement(By.id("invite")).click();
+        // the invitation reaches bob live; he joins and, a late joiner, reads what came before
+        WebElement invited = waitFor(bob, By.cssSelector("#groups li[data-group='study'].invited button.join"));
+        invited.click();
+        waitForText(bob, By.id("title"), "study");
+        waitFor(bob, By.xpath("//li[contains(@class,'message')][@data-from='alice']//strong[text()='Monday']"));
+        say(alice, "welcome **bob**");
+        waitFor(bob, By.xpath("//li[contains(@class,'message')]//strong[text()='bob']"));
+        say(bob, "thanks _all_");
+        waitFor(alice, By.xpath("//li[contains(@class,'message')][@data-from='bob']//em[text()='all']"));
+        assertThat(texts(bob, "#messages li.message .body")).containsExactly("Notes from Monday are in the repo",
+                "welcome bob", "thanks all");
+        assertThat(alice.findElement(By.xpath("//li[contains(@class,'message')][@data-from='bob']//span[@class='from']"))
+                .getText()).isEqualTo("Bob Builder");
+
+        click(alice, By.id("members-button"));
+        WebElement member = waitFor(alice, By.cssSelector("#members li[data-user='bob']"));
+        assertThat(member.getText()).isEqualTo("Bob Builder");
+
+        // a file to the group goes peer to peer to each member online
+        Path notes = Files.write(dir.resolve("group-" + browser().name().toLowerCase() + ".png"), TestImages.png(40, 30));
+        alice.findElement(By.id("file")).sendKeys(notes.toString());
+        waitFor(alice, By.cssSelector("#messages .file.image img[alt='" + notes.getFileName() + "']"));
+        new WebDriverWait(bob, WAIT).until(d -> ((String) fetch(d, "GET", "/api/state", null, false).get("text"))
+                .contains(notes.getFileName().toString()));
+    }
+
+    @Test
+    @Order(67)
+    void searchFindsAnOldMessageAndOpensItAndFindsPeople() {
+        click(bob, By.cssSelector("#conversations li[data-key='broadcast']"));
+        WebElement box = bob.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys("monday", Keys.ENTER);
+        WebElement result = waitFor(bob, By.cssSelector("#search-messages li.message-result[data-conversation='g:study']"));
+        assertThat(result.findElement(By.tagName("mark")).getText()).isEqualTo("Monday");
+        result.click();
+        waitForText(bob, By.id("title"), "study");
+        WebElement found = waitFor(bob, By.cssSelector("#messages li.message.found"));
+        assertThat(found.getText()).contains("Notes from Monday");
+
+        // a snippet is text: markup in a message is never read as HTML, and only the server's marks are highlighted
+        box = bob.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys("pwned", Keys.ENTER);
+        WebElement hostile = waitFor(bob, By.cssSelector("#search-messages li.message-result"));
+        assertThat(hostile.getText()).contains("<script>");
+        assertThat(bob.findElements(By.cssSelector("#search-view script, #search-view img, #search-view svg"))).isEmpty();
+        assertThat(js(bob, "return typeof window.__pwned")).isEqualTo("undefined");
+
+        box = alice.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys("builder", Keys.ENTER);
+        WebElement person = waitFor(alice, By.cssSelector("#search-users li.user-result[data-user='bob']"));
+        assertThat(person.getText()).contains("Bob Builder");
+        person.click();
+        waitForText(alice, By.id("profile-name"), "Bob Builder");
+    }
+
+    @Test
     @Order(70)
     void screenshotsForTheReadme() throws Exception {
         Assumptions.assumeTrue(SCREENSHOTS != null && browser() == Browsers.CHROMIUM,
@@ -221,24 +421,53 @@ abstract class BrowserTestBase {
         fixture.server.signup("erin", "pass-erin");
         ChatClient dave = fixture.server.login("dave", "pass-dave", new Recorder());
         ChatClient erin = fixture.server.login("erin", "pass-erin", new Recorder());
-        waitFor(bob, By.cssSelector("#online li[data-user='erin']"));
+        ChatClient.await(dave.setProfile("Dave Diaz", "TA for the networks course"));
+        ChatClient.await(dave.setStatus(UserStatus.DND, "marking"));
+        ChatClient.await(erin.setProfile("Erin Ng", "Go-Back-N enthusiast"));
+        ChatClient.await(erin.setAvatar(TestImages.png(48, 48)));
+        ChatClient.await(erin.setStatus(UserStatus.AWAY, "back at 3"));
+        waitForStatus(bob, "erin", "away");
+        click(alice, By.cssSelector("#groups li[data-group='study']"));
+        waitForText(alice, By.id("title"), "study");
+        for (String user : List.of("dave", "erin")) {
+            alice.findElement(By.id("invite-user")).sendKeys(user);
+            alice.findElement(By.id("invite")).click();
+            new WebDriverWait(alice, WAIT).until(d -> d.findElement(By.id("invite-user")).getAttribute("value").isEmpty());
+        }
+        ChatClient.await(dave.join("study"));
+        ChatClient.await(erin.join("study"));
         say(alice, String.join("\n",
                 "Here is the plan for **Friday**:",
                 "",
                 "1. finish the _Go-Back-N_ lab",
                 "2. run `./lab simulate` with faults",
-                "3. read [the protocol](https://example.org/protocol)",
-                "",
-                "> a message can never run a script: <script>alert(1)</script> stays text"));
+                "3. read [the protocol](https://example.org/protocol)"));
+        ChatClient.await(dave.sendToGroup("study", "I'll bring the numbers:\n\n```\nwindow=32  loss=5%  goodput=41 Mbit/s\n```",
+                TextFormat.MARKDOWN, null));
+        bob.findElement(By.id("search")).clear();
+        alice.findElement(By.id("search")).clear();
+        click(bob, By.cssSelector("#groups li[data-group='study']"));
         waitFor(bob, By.xpath("//li[contains(@class,'message')]//em[text()='Go-Back-N']"));
-        say(bob, "Sounds good! I'll bring the numbers:\n\n```\nwindow=32  loss=5%  goodput=41 Mbit/s\n```");
-        waitFor(alice, By.xpath("//li[contains(@class,'message')]//code[contains(., 'goodput')]"));
+        waitFor(bob, By.xpath("//li[contains(@class,'message')]//code[contains(., 'goodput')]"));
         shot(bob, out.resolve("web-conversation.png"));
-        ChatClient.await(dave.broadcast("Anyone up for the **networks** study group at 6?"));
+        ChatClient.await(dave.send(Audience.BROADCAST, List.of(), "Anyone up for the **networks** study group at 6?",
+                null, TextFormat.MARKDOWN));
         ChatClient.await(erin.broadcast("Count me in :)"));
         click(bob, By.cssSelector("#conversations li[data-key='broadcast']"));
         waitFor(bob, By.xpath("//li[contains(@class,'message')][@data-from='erin']"));
         shot(bob, out.resolve("web-online.png"));
+        click(alice, By.cssSelector("#online li[data-user='bob']"));
+        click(alice, By.id("view-profile"));
+        waitForText(alice, By.id("profile-name"), "Bob Builder");
+        new WebDriverWait(alice, WAIT).until(d -> ((Number) js(d, "const i = document.querySelector('#profile-avatar img');"
+                + "return i && i.complete ? i.naturalWidth : 0")).intValue() > 0);
+        shot(alice, out.resolve("web-profile.png"));
+        WebElement box = bob.findElement(By.id("search"));
+        box.clear();
+        box.sendKeys("networks", Keys.ENTER);
+        waitFor(bob, By.cssSelector("#search-users li.user-result[data-user='dave']"));
+        waitFor(bob, By.cssSelector("#search-messages li.message-result mark"));
+        shot(bob, out.resolve("web-search.png"));
         WebDriver fresh = browser().start();
         try {
             fresh.get(fixture.url());
@@ -282,7 +511,7 @@ abstract class BrowserTestBase {
         bob.findElement(By.id("password")).clear();
         bob.findElement(By.id("password")).sendKeys("pass-bob");
         bob.findElement(By.id("signin-button")).click();
-        waitForText(bob, By.id("me-name"), "bob");
+        waitForText(bob, By.id("me-name"), "Bob Builder"); // the display name set earlier
         waitFor(alice, By.cssSelector("#online li[data-user='bob']"));
     }
 
@@ -309,6 +538,13 @@ abstract class BrowserTestBase {
         waitForText(driver, By.id("me-name"), user);
     }
 
+    /** Waits until the list of who is online shows the user with that status. */
+    static void waitForStatus(WebDriver driver, String user, String status) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
+                ExpectedConditions.attributeToBe(By.cssSelector("#online li[data-user='" + user + "']"), "data-status",
+                        status));
+    }
+
     static void say(WebDriver driver, String text) {
         WebElement box = driver.findElement(By.id("text"));
         box.clear();
@@ -327,11 +563,13 @@ abstract class BrowserTestBase {
     }
 
     static WebElement waitFor(WebDriver driver, By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     static void waitForText(WebDriver driver, By by, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBe(by, text));
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(by, text));
     }
 
     static List<String> texts(WebDriver driver, String css) {

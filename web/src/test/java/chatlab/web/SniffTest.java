@@ -27,6 +27,7 @@ class SniffTest {
         assertThat(Sniff.of(ascii("RIFF\0\0\0\0WAVEfmt "))).isEqualTo(new Sniff.Type("audio/wav", "audio"));
         assertThat(Sniff.of(ascii("OggS\0\2"))).isEqualTo(new Sniff.Type("audio/ogg", "audio"));
         assertThat(Sniff.of(ascii("ID3\3\0"))).isEqualTo(new Sniff.Type("audio/mpeg", "audio"));
+        assertThat(Sniff.of(bytes(0xFF, 0xF2, 0x90, 0x64))).isEqualTo(new Sniff.Type("audio/mpeg", "audio"));
         assertThat(Sniff.of(ascii("\0\0\0\u0018ftypisom"))).isEqualTo(new Sniff.Type("video/mp4", "video"));
         assertThat(Sniff.of(ascii("\0\0\0\u0018ftypM4A "))).isEqualTo(new Sniff.Type("audio/mp4", "audio"));
         assertThat(Sniff.of(bytes(0x1A, 0x45, 0xDF, 0xA3, 0x01))).isEqualTo(new Sniff.Type("video/webm", "video"));

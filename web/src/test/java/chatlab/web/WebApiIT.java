@@ -259,8 +259,13 @@ class WebApiIT {
                 .buildAsync(ws, listener).get(10, TimeUnit.SECONDS);
         fixture.server.signup("ivan", "pass-ivan");
         ChatClient ivan = fixture.server.login("ivan", "pass-ivan", new Recorder());
-        ChatClient.await(ivan.unicast("hank", "*hi* hank"));
+        ChatClient.await(ivan.unicast("hank", "*plain* hank"));
+        ChatClient.await(ivan.send(chatlab.protocol.Audience.UNICAST, List.of("hank"), "*hi* hank", null,
+                chatlab.protocol.TextFormat.MARKDOWN));
         await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(m -> m.contains("<em>hi</em> hank")));
+        // a plain message is passed as its text, never as HTML
+        assertThat(received).anyMatch(m -> m.contains("\"format\":\"plain\"") && m.contains("\"text\":\"*plain* hank\"")
+                && m.contains("\"html\":null"));
         assertThat(received).anyMatch(m -> m.contains("\"type\":\"presence\"") && m.contains("ivan"));
         socket.abort();
         ivan.close();
@@ -293,5 +298,147 @@ class WebApiIT {
         var script = new Api(fixture.url()).get("/static/app.js").raw();
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+    }
+
+    @Test
+    void profilesAndAvatarsAreEditedAndServedToSignedInSessionsOnly() throws Exception {
+        Api pia = session().signup("pia", "pass-pia");
+        Api quin = session().signup("quin", "pass-quin");
+        Api.Reply edited = pia.post("/api/profile", Map.of("displayName", "  Pia Park ", "about", "networks, *tea*"));
+        assertThat(edited.status()).as("%s", edited.json()).isEqualTo(200);
+        assertThat(edited.json().get("displayName").asText()).isEqualTo("Pia Park");
+        assertThat(pia.post("/api/profile", Map.of()).code()).isEqualTo("invalid_argument");
+        assertThat(pia.post("/api/profile", Map.of("displayName", 5)).code()).isEqualTo("invalid_argument");
+        assertThat(pia.post("/api/profile", Map.of("displayName", "x".repeat(65))).code()).isEqualTo("invalid_argument");
+
+        Api.Reply avatar = pia.multipart("/api/avatar", Map.of(), "avatar", "me.png", PNG, pia.csrf);
+        assertThat(avatar.status()).as("%s", avatar.json()).isEqualTo(200);
+        assertThat(avatar.json().get("avatarType").asText()).isEqualTo("image/png");
+        var served = quin.get("/api/avatar/pia").raw();
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(served.body()).isEqualTo(PNG);
+        Api.Reply shown = quin.get("/api/profile/pia");
+        assertThat(shown.json().get("displayName").asText()).isEqualTo("Pia Park");
+        assertThat(shown.json().get("about").asText()).isEqualTo("networks, *tea*");
+        assertThat(shown.json().get("status").asText()).isEqualTo("online");
+        assertThat(session().get("/api/avatar/pia").code()).isEqualTo("not_signed_in");
+        assertThat(new Api(fixture.url()).get("/api/avatar/pia").code()).isEqualTo("not_signed_in");
+        assertThat(quin.get("/api/avatar/quin").code()).isEqualTo("no_avatar");
+        assertThat(quin.get("/api/profile/ghost").code()).isEqualTo("unknown_user");
+
+        // the chat server checks the type by content and the size: its refusal reaches the page with its code
+        byte[] big = java.util.Arrays.copyOf(PNG, 40 * 1024);
+        Api.Reply tooLarge = pia.multipart("/api/avatar", Map.of(), "avatar", "big.png", big, pia.csrf);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("avatar_too_large");
+        assertThat(tooLarge.json().get("message").asText()).contains("32");
+        Api.Reply svg = pia.multipart("/api/avatar", Map.of(), "avatar", "me.png",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8), pia.csrf);
+        assertThat(svg.status()).isEqualTo(415);
+        assertThat(svg.code()).isEqualTo("unsupported_media_type");
+        assertThat(pia.multipart("/api/avatar", Map.of(), "image", "me.png", PNG, pia.csrf).code())
+                .isEqualTo("invalid_argument");
+        assertThat(quin.get("/api/avatar/pia").raw().body()).isEqualTo(PNG); // the refused ones changed nothing
+
+        assertThat(pia.post("/api/status", Map.of("status", "busy")).code()).isEqualTo("invalid_argument");
+        assertThat(pia.post("/api/status", Map.of("text", "lunch")).code()).isEqualTo("invalid_argument");
+        assertThat(pia.post("/api/status", Map.of("status", "away", "text", "lunch")).status()).isEqualTo(200);
+        Api.Reply away = quin.get("/api/profile/pia");
+        assertThat(away.json().get("status").asText()).isEqualTo("away");
+        assertThat(away.json().get("statusText").asText()).isEqualTo("lunch");
+        assertThat(pia.post("/api/status", Map.of("status", "offline")).status()).isEqualTo(200);
+        assertThat(quin.get("/api/profile/pia").json().hasNonNull("status")).isFalse(); // appearing offline
+        await().atMost(Duration.ofSeconds(10)).until(() -> !quin.get("/api/state").json().get("online").toString()
+                .contains("pia"));
+    }
+
+    @Test
+    void groupsHistoryAndSearchKeepEachSessionToWhatItMaySee() throws Exception {
+        Api rae = session().signup("rae", "pass-rae");
+        Api sam = session().signup("sam", "pass-sam");
+        Api tom = session().signup("tom", "pass-tom");
+        Api.Reply created = rae.post("/api/groups", Map.of("name", "lab", "about", "the lab group"));
+        assertThat(created.status()).as("%s", created.json()).isEqualTo(200);
+        assertThat(created.json().get("groups").toString()).contains("\"name\":\"lab\"", "\"member\":true");
+        assertThat(rae.post("/api/groups", Map.of("name", "lab")).code()).isEqualTo("group_exists");
+        assertThat(rae.post("/api/groups", Map.of("name", "lab2", "open", "yes")).code()).isEqualTo("invalid_argument");
+        assertThat(rae.post("/api/groups", Map.of("about", "no name")).code()).isEqualTo("invalid_argument");
+        Api.Reply badName = rae.post("/api/groups", Map.of("name", "two words"));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.code()).isNotNull();
+
+        // by invitation only: sam neither sees it nor joins it nor reads it until invited
+        assertThat(sam.get("/api/groups").json().toString()).doesNotContain("\"lab\"");
+        assertThat(sam.post("/api/groups/lab/join", Map.of()).code()).isEqualTo("not_invited");
+        assertThat(sam.get("/api/groups/lab/history").code()).isEqualTo("not_a_member");
+        assertThat(sam.get("/api/groups/lab/members").code()).isEqualTo("not_a_member");
+        assertThat(sam.get("/api/groups/nope/members").code()).isEqualTo("no_such_group");
+        assertThat(rae.post("/api/messages", Map.of("conversation", "g:lab", "text", "quarterly **budget** draft"))
+                .json().get("format").asText()).isEqualTo("markdown");
+        Api.Reply plain = rae.post("/api/messages", Map.of("conversation", "g:lab", "text", "**raw** budget",
+                "format", "plain"));
+        assertThat(plain.json().get("text").asText()).isEqualTo("**raw** budget");
+        assertThat(plain.json().get("html").isNull()).isTrue();
+        assertThat(rae.post("/api/messages", Map.of("conversation", "g:lab", "text", "x", "format", "html")).code())
+                .isEqualTo("invalid_argument");
+        assertThat(rae.post("/api/messages", Map.of("conversation", "g:", "text", "x")).code())
+                .isEqualTo("invalid_argument");
+
+        assertThat(rae.post("/api/groups/lab/invite", Map.of("user", "sam")).status()).isEqualTo(200);
+        assertThat(rae.post("/api/groups/lab/invite", Map.of()).code()).isEqualTo("invalid_argument");
+        assertThat(sam.get("/api/groups").json().toString()).contains("\"name\":\"lab\"", "\"member\":false");
+        assertThat(sam.post("/api/groups/lab/join", Map.of()).status()).isEqualTo(200);
+        // a late joiner reads what came before, newest first, each in its own format
+        var history = sam.get("/api/groups/lab/history").json().get("messages");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("format").asText()).isEqualTo("plain");
+        assertThat(history.get(0).get("text").asText()).isEqualTo("**raw** budget");
+        assertThat(history.get(1).get("html").asText()).contains("<strong>budget</strong>");
+        assertThat(sam.get("/api/groups/lab/members").json().get("members").toString()).contains("rae", "sam");
+        assertThat(sam.get("/api/groups/lab/history?after=not-a-cursor").code()).isEqualTo("invalid_argument");
+
+        var found = sam.get("/api/search/messages?q=budget").json();
+        assertThat(found.get("results")).hasSize(2);
+        assertThat(found.get("results").get(0).get("snippet").asText()).contains("[budget]");
+        assertThat(found.get("results").get(0).get("conversation").asText()).isEqualTo("g:lab");
+        assertThat(tom.get("/api/search/messages?q=budget").json().get("results")).isEmpty();
+        assertThat(tom.get("/api/search/messages?q=").code()).isEqualTo("invalid_argument");
+        assertThat(tom.get("/api/search/messages").code()).isEqualTo("invalid_argument");
+        assertThat(tom.get("/api/search/messages?q=*%20*").code()).isEqualTo("invalid_argument");
+        assertThat(tom.get("/api/search/users?q=rae").json().get("users").toString()).contains("\"user\":\"rae\"");
+
+        assertThat(sam.post("/api/groups/lab/leave", Map.of()).status()).isEqualTo(200);
+        assertThat(sam.get("/api/groups/lab/history").code()).isEqualTo("not_a_member");
+        assertThat(sam.post("/api/messages", Map.of("conversation", "g:lab", "text", "still here?")).code())
+                .isEqualTo("not_a_member");
+    }
+
+    @Test
+    void everyRequestThatChangesSomethingNeedsTheCsrfToken() throws Exception {
+        Api uma = session().signup("uma", "pass-uma");
+        uma.post("/api/groups", Map.of("name", "uma-club", "open", true));
+        List<String> paths = List.of("/api/status", "/api/profile", "/api/groups", "/api/groups/uma-club/invite",
+                "/api/groups/uma-club/join", "/api/groups/uma-club/leave", "/api/messages", "/api/board",
+                "/api/logout", "/api/login", "/api/signup");
+        String body = "{\"status\":\"dnd\",\"displayName\":\"forged\",\"name\":\"forged\",\"user\":\"uma\","
+                + "\"conversation\":\"@uma\",\"text\":\"forged\"}";
+        for (String path : paths) {
+            Api.Reply forged = uma.postRaw(path, body, "application/json", null);
+            assertThat(forged.status()).as(path).isEqualTo(403);
+            assertThat(forged.code()).as(path).isEqualTo("csrf_failed");
+        }
+        for (String path : List.of("/api/avatar", "/api/files")) {
+            Api.Reply forged = uma.multipart(path, Map.of("conversation", "@uma"), path.endsWith("avatar") ? "avatar"
+                    : "file", "x.png", PNG, null);
+            assertThat(forged.code()).as(path).isEqualTo("csrf_failed");
+        }
+        var profile = uma.get("/api/profile/uma").json();
+        assertThat(profile.hasNonNull("displayName")).isFalse();
+        assertThat(profile.hasNonNull("avatarType")).isFalse();
+        assertThat(profile.get("status").asText()).isEqualTo("online");
+        assertThat(uma.get("/api/groups").json().toString()).doesNotContain("forged");
+        assertThat(uma.get("/api/session").json().get("user").asText()).isEqualTo("uma");
     }
 }
