@@ -48,6 +48,11 @@ public final class FileTransfers implements AutoCloseable {
         default void received(String from, String fileName, Path file) {
         }
 
+        /** A file arrived whole: the offer it came with (its sender, name and group, if any), and where it is. */
+        default void received(ServerMessage.IncomingFile offer, Path file) {
+            received(offer.from(), offer.fileName(), file);
+        }
+
         default void receiveFailed(String from, String fileName, TransferException error) {
         }
     }
@@ -139,7 +144,7 @@ public final class FileTransfers implements AutoCloseable {
         Progress progress = (done, total) -> listener.progress(incoming.from(), incoming.fileName(), false, done, total);
         return new FileReceiver(endpoint, offer, downloads, settings, progress).start().whenComplete((received, error) -> {
             if (received != null) {
-                listener.received(incoming.from(), incoming.fileName(), received.file());
+                listener.received(incoming, received.file());
             } else if (error instanceof TransferException te) {
                 listener.receiveFailed(incoming.from(), incoming.fileName(), te);
             } else if (error != null && error.getCause() instanceof TransferException te) {

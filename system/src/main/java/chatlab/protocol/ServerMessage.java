@@ -248,9 +248,17 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** Someone is about to send this client a file over UDP: who, what, and the transfer's id and key. */
+    /**
+     * Someone is about to send this client a file over UDP: who, what, and the transfer's id and
+     * key; {@code group} names the group it was sent to, when it was.
+     */
     record IncomingFile(String from, String fileName, long size, String sha256, long transferId, String key,
-            String address, int udpPort) implements Event {
+            String address, int udpPort, String group) implements Event {
+        public IncomingFile(String from, String fileName, long size, String sha256, long transferId, String key,
+                String address, int udpPort) {
+            this(from, fileName, size, sha256, transferId, key, address, udpPort, null);
+        }
+
         @Override
         public String toString() {
             return "IncomingFile[from=" + from + ", fileName=" + fileName + ", size=" + size + ", transferId=" + transferId

@@ -60,7 +60,8 @@ public final class TransferService {
             long transferId = random.nextLong() & ID_MASK;
             String key = TransferKeys.encode(TransferKeys.fresh());
             receiver.out().push(new ServerMessage.IncomingFile(sender.user(), request.fileName(), request.size(),
-                    request.sha256(), transferId, key, sender.address(), sender.udpPort()));
+                    request.sha256(), transferId, key, sender.address(), sender.udpPort(),
+                    request.mode() == Audience.GROUP ? request.group() : null));
             routes.add(new FileRoute(receiver.user(), transferId, key, receiver.address(), receiver.udpPort()));
         }
         return new ServerMessage.FileOffers(requestId, routes, offline, split.blockedBy(),

@@ -118,6 +118,26 @@ class Compsys302IT {
     }
 
     @Test
+    void aFileToAGroupGoesToItsMembersOnlineAndNamesTheGroup() {
+        ChatClient sender = server.connect(new Recorder());
+        ChatClient.await(sender.login("carol", "pw-carol", 7001));
+        Recorder daveSees = new Recorder();
+        ChatClient dave = server.connect(daveSees);
+        ChatClient.await(dave.login("dave", "pw-dave", 7002));
+        ChatClient.await(sender.createGroup("crew", null, true));
+        ChatClient.await(dave.join("crew"));
+        ChatClient.await(bobClient.join("crew")); // online, but without a UDP port: not reachable for files
+        ServerMessage.FileOffers offers = ChatClient.await(sender.sendFileToGroup("crew", "notes.txt", 10, "ab".repeat(32)));
+        assertThat(offers.routes()).extracting(chatlab.protocol.FileRoute::user).containsExactly("dave");
+        assertThat(offers.offline()).containsExactly("bob");
+        await().atMost(Recorder.WAIT).until(() -> !daveSees.incomingFiles.isEmpty());
+        assertThat(daveSees.incomingFiles.getFirst().group()).isEqualTo("crew");
+        ChatClient.await(dave.leave("crew"));
+        assertThat(failure(dave.sendFileToGroup("crew", "x.txt", 1, "ab".repeat(32))).code())
+                .as("dave is no longer a member").isEqualTo(ErrorCode.NOT_A_MEMBER);
+    }
+
+    @Test
     void aBlockerInTheGroupDoesNotGetTheMessage() {
         ChatClient.await(aliceClient.createGroup("club", null, true));
         ChatClient.await(bobClient.join("club"));

@@ -684,10 +684,13 @@ final class SignedIn implements AutoCloseable {
     /** Receives files into this user's folder and tells the page. */
     private final class Transfers implements FileTransfers.Listener {
         @Override
-        public void received(String from, String fileName, Path file) {
+        public void received(ServerMessage.IncomingFile offer, Path file) {
+            String from = offer.from();
+            String fileName = offer.fileName();
             try {
                 StoredFile stored = store(file, fileName, from, false);
-                add(new Message(0, null, "@" + from, from, false, null, null, null, null, stored.view(), false));
+                String conversation = offer.group() != null ? GROUP + offer.group() : "@" + from;
+                add(new Message(0, null, conversation, from, false, null, null, null, null, stored.view(), false));
             } catch (IOException e) {
                 notice("error", "reading " + fileName + " from " + from + " failed: " + e.getMessage());
             }

@@ -46,6 +46,9 @@ public final class WebMain implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N", defaultValue = "20", description = "Requests per second each browser session may make to this web client (default: ${DEFAULT-VALUE}; bursts of twice as many).")
     private double rate;
 
+    @Option(names = "--idle-after", paramLabel = "DURATION", defaultValue = "5m", description = "How long a page waits without mouse or keyboard input before it sets its user idle; 0 never (default: ${DEFAULT-VALUE}).")
+    private String idleAfter;
+
     @CommandLine.Mixin
     private TlsOptions tls;
 
@@ -73,7 +76,7 @@ public final class WebMain implements Callable<Integer> {
             }
             config = new WebConfig(bind, port, target.getHostString(), target.getPort(),
                     tls.security(System.out::println), udpPort, downloads, roomPassword, rate,
-                    (int) Math.max(1, Math.ceil(rate * 2)));
+                    (int) Math.max(1, Math.ceil(rate * 2)), Units.duration(idleAfter));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;

@@ -293,7 +293,7 @@ public final class WebServer implements AutoCloseable {
         body.put("csrf", session.csrf);
         body.put("user", signedIn == null ? null : signedIn.user());
         body.put("server", config.serverHost() + ":" + config.serverPort());
-        body.put("idleSeconds", idleAfter.toSeconds());
+        body.put("idleMs", idleAfter.toMillis());
         send(ctx, 200, body);
     }
 

@@ -375,8 +375,9 @@ abstract class BrowserTestBase {
         Path notes = Files.write(dir.resolve("group-" + browser().name().toLowerCase() + ".png"), TestImages.png(40, 30));
         alice.findElement(By.id("file")).sendKeys(notes.toString());
         waitFor(alice, By.cssSelector("#messages .file.image img[alt='" + notes.getFileName() + "']"));
-        new WebDriverWait(bob, WAIT).until(d -> ((String) fetch(d, "GET", "/api/state", null, false).get("text"))
-                .contains(notes.getFileName().toString()));
+        // it arrives in the group's conversation, which bob has open, not in his private one with alice
+        waitFor(bob, By.cssSelector("#messages .file.image img[alt='" + notes.getFileName() + "']"));
+        assertThat(bob.findElement(By.id("title")).getText()).contains("study");
     }
 
     @Test

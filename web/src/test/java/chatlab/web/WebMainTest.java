@@ -17,6 +17,7 @@ class WebMainTest {
             "--port 70000                          | ports are numbers from 0 to 65535",
             "--udp-port -1                         | ports are numbers from 0 to 65535",
             "--rate 0                              | --rate must be more than 0",
+            "--idle-after soon                     | a duration such as 20ms",
             "--plaintext --trust SHA256:ab         | choose one of --plaintext, --trust, --ca and --known-servers",
             "--ca /no/such/ca.pem                  | --ca: no file /no/such/ca.pem",
             "--port eighty                         | Invalid value for option '--port'",
@@ -36,6 +37,6 @@ class WebMainTest {
         line.setOut(new PrintWriter(out, true));
         assertThat(line.execute("--help")).isZero();
         assertThat(out.toString()).contains("--port", "--bind", "--server", "--udp-port", "--downloads", "--plaintext",
-                "--trust", "--ca", "--known-servers", "--room-password", "--rate", "./lab web --port 8080 --server 127.0.0.1:4242");
+                "--trust", "--ca", "--known-servers", "--room-password", "--rate", "--idle-after", "./lab web --port 8080 --server 127.0.0.1:4242");
     }
 }

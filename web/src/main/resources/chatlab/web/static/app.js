@@ -77,7 +77,7 @@ async function start() {
     const session = await api('GET', '/api/session');
     state.csrf = session.csrf;
     state.server = session.server;
-    if (session.idleSeconds > 0) state.idleMs = session.idleSeconds * 1000;
+    if (typeof session.idleMs === 'number') state.idleMs = session.idleMs; // 0: never idle
     $('server-name').textContent = session.server;
     if (session.user) {
       await enter(session.user);
@@ -331,7 +331,7 @@ function onInput() {
 }
 
 function checkIdle() {
-  if (!state.user || autoIdle || $('status').value !== 'online') return;
+  if (!state.user || autoIdle || state.idleMs <= 0 || $('status').value !== 'online') return;
   if (Date.now() - lastInput >= state.idleMs) {
     autoIdle = true; // only over "online" left as it was; any input sets it back
     setStatus('idle', $('status-text').value.trim());
