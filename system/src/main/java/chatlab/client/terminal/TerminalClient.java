@@ -490,7 +490,8 @@ public final class TerminalClient {
         @Override
         public void onIncomingFile(ServerMessage.IncomingFile file) {
             knownUsers.add(file.from());
-            pushed.print("Receiving " + file.fileName() + " (" + TransferDisplay.size(file.size()) + ") from " + file.from() + "...");
+            pushed.print("Receiving " + file.fileName() + " (" + TransferDisplay.size(file.size()) + ") from " + file.from()
+                    + (file.group() == null ? "" : " in " + file.group()) + "...");
             transfers.accept(file);
         }
 
