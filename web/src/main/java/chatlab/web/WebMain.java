@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 /** {@code ./lab web}: the browser client. */
 @Command(name = "lab web", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs the browser client: a local process that speaks to the chat server for you",
-                "and serves its page on http://127.0.0.1:PORT. Several people can sign in to it at once,",
-                "each from their own browser, each with their own connection and UDP port for files."},
+        description = {"Runs the browser client: a local process that speaks to the chat server",
+                "for you and serves its page on http://127.0.0.1:PORT. Several people can",
+                "sign in to it at once, each from their own browser, each with their own",
+                "connection and UDP port for files."},
         footer = {"", "Examples:",
                 "  ./lab web --port 8080 --server 127.0.0.1:4242",
                 "  ./lab web --server chat.example.org:4242 --trust SHA256:...",
