@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The grid of a throughput sweep and the link it runs on. The impaired link serialises at
- * {@code rateBitsPerSecond} and delays by each one-way delay; data datagrams are lost at each
- * loss rate, acknowledgements are delayed but not lost. The clean points run on plain loopback,
+ * {@code rateBitsPerSecond} and delays by each one-way delay; every datagram the sender sends
+ * (SYN, data, FIN) is lost at each loss rate, after it took its link time; acknowledgements are
+ * delayed but not lost. The clean points run on plain loopback,
  * beside a raw UDP blast of datagrams of the same size.
  */
 public record SweepConfig(List<Integer> windows, List<Double> losses, List<Double> delaysMs,
