@@ -147,7 +147,7 @@ public final class GbnMain implements Callable<Integer> {
                 for (int r = 1; r <= config.repeats(); r++) {
                     SweepPoint point = impaired.get(i);
                     progress.message(point.label() + " #" + r);
-                    measurements.add(TransferRun.run(point, r, Seeds.derive(config.seed(), i, r), config, file, sha, scratch));
+                    measurements.add(TransferRun.run(point, r, config.seed(point, r), config, file, sha, scratch));
                     progress.step(point.label() + " #" + r);
                 }
             }

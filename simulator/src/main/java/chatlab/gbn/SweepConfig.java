@@ -1,5 +1,6 @@
 package chatlab.gbn;
 
+import chatlab.lab.Seeds;
 import chatlab.p2p.arq.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,16 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
             }
         }
         return points;
+    }
+
+    /**
+     * The seed of one impaired transfer. It leaves the strategy out: every strategy at the same
+     * window, loss, delay and repeat meets the same link, the same fate for its n-th datagram
+     * (common random numbers), so that their difference is the strategies', not the seeds'.
+     */
+    public long seed(SweepPoint point, int repeat) {
+        return Seeds.derive(seed, point.window(), Double.doubleToLongBits(point.loss()),
+                Double.doubleToLongBits(point.delayMs()), repeat);
     }
 
     /** Go-Back-N on plain loopback, at each clean window. */
