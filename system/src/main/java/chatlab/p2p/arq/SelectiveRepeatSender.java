@@ -10,15 +10,13 @@ import java.util.List;
  * <p>A segment's timer runs for the current RTO, doubled once per earlier transmission of that
  * segment: sent k times, it waits RTO·2^(k−1). Each segment backs off on its own, so that losses
  * of some segments do not slow the retransmission of others, as one shared, doubled timer would.
- * The deadline is read from the RTO when it is checked, not fixed when the segment was sent, so
- * what the estimator learns meanwhile applies to every segment in flight.
  *
- * <p>A segment's timer starts when it is sent, and starts again whenever an acknowledgement
- * arrives for a transmission sent before it: that is RFC 6298's rule 5.3 ("restart the timer on
- * an ACK of new data", which Go-Back-N applies to its one timer), applied to each segment behind
- * the acknowledged one. The sender cannot see the queue in front of the link, but the
- * acknowledgements show it draining: while transmissions sent earlier keep arriving, a segment
- * queued behind them is not yet late. Without this, a window sent in one burst into a slow link
+ * <p>A segment's timer starts when it is sent, and starts again, with the RTO of that moment,
+ * whenever an acknowledgement arrives for a transmission sent before it: that is RFC 6298's rule
+ * 5.3 ("restart the timer on an ACK of new data", which Go-Back-N applies to its one timer),
+ * applied to each segment behind the acknowledged one. The sender cannot see the queue in front
+ * of the link, but the acknowledgements show it draining: while transmissions sent earlier keep
+ * arriving, a segment queued behind them is not yet late. Without this, a window sent in one burst into a slow link
  * expired at its tail before the link had even carried it, and Karn's rule then threw away
  * every sample that would have taught the timer the longer, queued round trip. A segment that
  * is really lost is sent again one RTO after the acknowledgement of the transmission before it,
@@ -30,10 +28,9 @@ public final class SelectiveRepeatSender extends SlidingSender {
         super(totalSegments, windowSize, timer);
     }
 
-    private long deadline(long index) {
-        long wait = timer.backedOffNanos(window.transmissions(index));
-        long start = window.timerStart(index);
-        return start > Long.MAX_VALUE - wait ? Long.MAX_VALUE : start + wait;
+    /** Starts the segment's timer from {@code now}: the RTO, doubled once per earlier transmission. */
+    private void arm(long index, long now) {
+        window.arm(index, now + timer.backedOffNanos(window.transmissions(index)));
     }
 
     @Override
@@ -41,19 +38,21 @@ public final class SelectiveRepeatSender extends SlidingSender {
         List<Long> send = new ArrayList<>();
         boolean timedOut = false;
         for (long i = base; i < next; i++) {
-            if (!window.acked(i) && now >= deadline(i)) {
+            if (!window.acked(i) && now >= window.deadline(i)) {
                 if (!timedOut) {
                     stats.timeouts++;
                     stats.timeoutNanos += timer.backedOffNanos(window.transmissions(i));
                     timedOut = true;
                 }
                 window.sent(i, now, stats);
+                arm(i, now);
                 send.add(i);
             }
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
             window.sent(next, now, stats);
+            arm(next, now);
             send.add(next);
             next++;
         }
@@ -85,7 +84,7 @@ public final class SelectiveRepeatSender extends SlidingSender {
         }
         for (long i = base; i < next; i++) {
             if (!window.acked(i) && window.order(i) > latest) {
-                window.restartTimer(i, now);
+                arm(i, now);
             }
         }
         long before = base;
@@ -107,7 +106,7 @@ public final class SelectiveRepeatSender extends SlidingSender {
         long earliest = Long.MAX_VALUE;
         for (long i = base; i < next; i++) {
             if (!window.acked(i)) {
-                earliest = Math.min(earliest, deadline(i));
+                earliest = Math.min(earliest, window.deadline(i));
             }
         }
         return earliest;

@@ -2,15 +2,15 @@ package chatlab.p2p.arq;
 
 /**
  * Per-segment bookkeeping for the segments in flight, in rings indexed by segment modulo the
- * window: when each was last sent and in which order, how often, when its timer last started,
- * and whether it was acknowledged on its own.
+ * window: when each was last sent and in which order, how often, when its own timer expires (if
+ * the sender keeps one per segment), and whether it was acknowledged on its own.
  */
 final class Window {
     final int size;
     private final long[] sentAt;
     private final long[] order;
     private final int[] transmissions;
-    private final long[] timerStart;
+    private final long[] deadline;
     private final boolean[] acked;
     private long sends;
 
@@ -22,7 +22,7 @@ final class Window {
         sentAt = new long[size];
         order = new long[size];
         transmissions = new int[size];
-        timerStart = new long[size];
+        deadline = new long[size];
         acked = new boolean[size];
     }
 
@@ -30,11 +30,10 @@ final class Window {
         return (int) (index % size);
     }
 
-    /** The segment goes out now: its own timer starts, and it takes the next place in sending order. */
+    /** The segment goes out now, and takes the next place in sending order. */
     void sent(long index, long now, SenderStats stats) {
         int slot = slot(index);
         sentAt[slot] = now;
-        timerStart[slot] = now;
         order[slot] = sends++;
         stats.transmissions++;
         if (transmissions[slot]++ > 0) {
@@ -64,15 +63,14 @@ final class Window {
         return order[slot(index)];
     }
 
-    /** When the segment's timer last started: its latest transmission, or a later restart. */
-    long timerStart(long index) {
-        return timerStart[slot(index)];
+    /** When the segment's own timer expires. */
+    long deadline(long index) {
+        return deadline[slot(index)];
     }
 
-    /** Starts the segment's timer again from {@code now}. */
-    void restartTimer(long index, long now) {
-        int slot = slot(index);
-        timerStart[slot] = Math.max(timerStart[slot], now);
+    /** (Re)starts the segment's own timer, to expire at {@code at}. */
+    void arm(long index, long at) {
+        deadline[slot(index)] = at;
     }
 
     boolean acked(long index) {

@@ -56,7 +56,7 @@ class SelectiveRepeatTest {
     }
 
     @Test
-    void aDeadlineFollowsWhatTheTimerLearnedAfterTheSegmentWasSent() {
+    void aRestartedTimerRunsForWhatTheTimerHasLearnedSince() {
         RtoEstimator timer = RtoEstimator.adaptive(Duration.ofMillis(10), Duration.ofMillis(5), Duration.ofSeconds(5));
         SelectiveRepeatSender s = new SelectiveRepeatSender(10, 4, timer);
         assertThat(s.poll(0)).containsExactly(0L, 1L, 2L, 3L);
