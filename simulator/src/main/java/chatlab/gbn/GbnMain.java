@@ -40,7 +40,7 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "N,...", description = "Window sizes; Stop-and-Wait is N = 1 (default: 2,4,8,16,32,64).")
     private List<Integer> windows = List.of(2, 4, 8, 16, 32, 64);
 
-    @Option(names = "--losses", split = ",", paramLabel = "P,...", description = "Data loss rates, 0 to <1 (default: 0,0.01,0.05,0.1).")
+    @Option(names = "--losses", split = ",", paramLabel = "P,...", description = "Loss rates of the sender's datagrams, 0 to <1 (default: 0,0.01,0.05,0.1).")
     private List<Double> losses = List.of(0.0, 0.01, 0.05, 0.1);
 
     @Option(names = "--delays", split = ",", paramLabel = "D,...", description = "One-way delays (default: 1ms,10ms).")
@@ -147,7 +147,7 @@ public final class GbnMain implements Callable<Integer> {
                 for (int r = 1; r <= config.repeats(); r++) {
                     SweepPoint point = impaired.get(i);
                     progress.message(point.label() + " #" + r);
-                    measurements.add(TransferRun.run(point, r, Seeds.derive(config.seed(), i, r), config, file, sha, scratch));
+                    measurements.add(TransferRun.run(point, r, config.seed(point, r), config, file, sha, scratch));
                     progress.step(point.label() + " #" + r);
                 }
             }

@@ -63,8 +63,9 @@ public final class GbnModel {
      * round trip, the rest one {@code tEff} apart, and for each expected loss the wait our timer
      * imposes. Our timer restarts on each acknowledgement that moves the window, so a loss of
      * frame k is retransmitted RTT0 + T_o after frame k−1 was sent, a delay of RTT0 + T_o − tEff;
-     * a window larger than that wait keeps the link busy with the doomed frames behind the lost one
-     * instead (see {@link #doomedAfterLoss}). Expected losses: frames·p/(1−p).
+     * a window larger than that wait keeps the link busy instead: the lost frame took its link time
+     * before it was lost, and the doomed frames behind it theirs (see {@link #doomedAfterLoss}).
+     * Expected losses: frames·p/(1−p).
      *
      * @param timeout the mean length of the timers that expired (T_o)
      * @return the expected time of the data phase
@@ -79,7 +80,7 @@ public final class GbnModel {
             return 0;
         }
         double tEff = Math.max(link.tFrame(), link.rtt0() / window);
-        double perLoss = Math.max(link.rtt0() + timeout - tEff, doomedAfterLoss(frames, window) * link.tFrame());
+        double perLoss = Math.max(link.rtt0() + timeout - tEff, (1 + doomedAfterLoss(frames, window)) * link.tFrame());
         return link.rtt0() + (frames - 1) * tEff + events * perLoss;
     }
 

@@ -1,13 +1,15 @@
 package chatlab.gbn;
 
+import chatlab.lab.Seeds;
 import chatlab.p2p.arq.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The grid of a throughput sweep and the link it runs on. The impaired link serialises at
- * {@code rateBitsPerSecond} and delays by each one-way delay; data datagrams are lost at each
- * loss rate, acknowledgements are delayed but not lost. The clean points run on plain loopback,
+ * {@code rateBitsPerSecond} and delays by each one-way delay; every datagram the sender sends
+ * (SYN, data, FIN) is lost at each loss rate, after it took its link time; acknowledgements are
+ * delayed but not lost. The clean points run on plain loopback,
  * beside a raw UDP blast of datagrams of the same size.
  */
 public record SweepConfig(List<Integer> windows, List<Double> losses, List<Double> delaysMs,
@@ -51,6 +53,16 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
             }
         }
         return points;
+    }
+
+    /**
+     * The seed of one impaired transfer. It leaves the strategy out: every strategy at the same
+     * window, loss, delay and repeat meets the same link, the same fate for its n-th datagram
+     * (common random numbers), so that their difference is the strategies', not the seeds'.
+     */
+    public long seed(SweepPoint point, int repeat) {
+        return Seeds.derive(seed, point.window(), Double.doubleToLongBits(point.loss()),
+                Double.doubleToLongBits(point.delayMs()), repeat);
     }
 
     /** Go-Back-N on plain loopback, at each clean window. */

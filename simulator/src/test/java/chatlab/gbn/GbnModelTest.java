@@ -46,6 +46,10 @@ class GbnModelTest {
         double full = GbnModel.timeoutDrivenSeconds(100, 32, 0, 0.05, link);
         assertThat(GbnModel.secondsWithLossEvents(100, 32, 2, 0.05, link) - full)
                 .isCloseTo(2 * (0.021 + 0.05 - 0.001), within(1e-12));
+        // A window far beyond the pipe, and a short timer: the lost frame's own link time, and the doomed frames'.
+        double long_ = GbnModel.timeoutDrivenSeconds(1000, 64, 0, 0.005, link);
+        assertThat(GbnModel.secondsWithLossEvents(1000, 64, 1, 0.005, link) - long_)
+                .isCloseTo((1 + GbnModel.doomedAfterLoss(1000, 64)) * 0.001, within(1e-12));
     }
 
     @Test

@@ -36,4 +36,16 @@ class SweepConfigTest {
         assertThat(Seeds.derive(1, 3, 2)).isNotEqualTo(Seeds.derive(1, 2, 3));
         assertThat(Seeds.derive(2, 3, 2)).isNotEqualTo(Seeds.derive(1, 3, 2));
     }
+
+    @Test
+    void everyStrategyAtAPointMeetsTheSameLinkAndEveryOtherPointAnother() {
+        SweepConfig c = config(List.of(2, 4, 8), List.of(0.0, 0.1));
+        SweepPoint gbn = new SweepPoint(Strategy.GO_BACK_N, 8, 0.1, 10.0, false);
+        SweepPoint sr = new SweepPoint(Strategy.SELECTIVE_REPEAT, 8, 0.1, 10.0, false);
+        assertThat(c.seed(sr, 2)).isEqualTo(c.seed(gbn, 2));
+        assertThat(c.impairedPoints().stream().flatMap(p -> List.of(1, 2, 3).stream().map(r -> c.seed(p, r)))
+                .distinct().count())
+                .as("one seed per window, loss, delay and repeat")
+                .isEqualTo(2L * 2 * 4 * 3);
+    }
 }

@@ -23,14 +23,14 @@ public final class GoBackNSender extends SlidingSender {
             stats.timeoutNanos += timer.rtoNanos();
             timer.backoff();
             for (long i = base; i < next; i++) {
-                window.sent(i, now, 0, stats);
+                window.sent(i, now, stats);
                 send.add(i);
             }
             deadline = now + timer.rtoNanos();
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
-            window.sent(next, now, 0, stats);
+            window.sent(next, now, stats);
             send.add(next);
             if (base == next) {
                 deadline = now + timer.rtoNanos();

@@ -8,7 +8,14 @@ import java.time.Duration;
  * timeout, when the lab wants one. Time is in nanoseconds.
  */
 public final class RtoEstimator {
-    private static final long GRANULARITY = Duration.ofMillis(1).toNanos();
+    /**
+     * RFC 6298's G, the least margin of the RTO over SRTT. Our clock reads nanoseconds, but the
+     * endpoints' timing is coarser: thread wake-ups, the link emulator's scheduling and the JVM
+     * stall for a few milliseconds now and then. With a steady round trip RTTVAR decays to nothing,
+     * and a 1 ms margin let such stalls fire the timer with nothing lost. Linux keeps a floor
+     * under the same term (200 ms) for the same reason.
+     */
+    static final long GRANULARITY = Duration.ofMillis(5).toNanos();
 
     private final boolean fixed;
     private final long min;

@@ -5,14 +5,32 @@ import java.util.List;
 
 /**
  * Selective Repeat: up to N segments in flight, each acknowledged on its own and with its own
- * timer; a timeout sends only that segment again. Each segment backs its timer off on its own
- * (RTO doubled per earlier retransmission of that segment), so that losses of some segments
- * do not slow the retransmission of others, as one shared, doubled timer would.
+ * timer; a timeout sends only that segment again.
+ *
+ * <p>A segment's timer runs for the current RTO, doubled once per earlier transmission of that
+ * segment: sent k times, it waits RTO·2^(k−1). Each segment backs off on its own, so that losses
+ * of some segments do not slow the retransmission of others, as one shared, doubled timer would.
+ *
+ * <p>A segment's timer starts when it is sent, and starts again, with the RTO of that moment,
+ * whenever an acknowledgement arrives for a transmission sent before it: that is RFC 6298's rule
+ * 5.3 ("restart the timer on an ACK of new data", which Go-Back-N applies to its one timer),
+ * applied to each segment behind the acknowledged one. The sender cannot see the queue in front
+ * of the link, but the acknowledgements show it draining: while transmissions sent earlier keep
+ * arriving, a segment queued behind them is not yet late. Without this, a window sent in one burst into a slow link
+ * expired at its tail before the link had even carried it, and Karn's rule then threw away
+ * every sample that would have taught the timer the longer, queued round trip. A segment that
+ * is really lost is sent again one RTO after the acknowledgement of the transmission before it,
+ * exactly as Go-Back-N's timer would, but alone.
  */
 public final class SelectiveRepeatSender extends SlidingSender {
 
     public SelectiveRepeatSender(long totalSegments, int windowSize, RtoEstimator timer) {
         super(totalSegments, windowSize, timer);
+    }
+
+    /** Starts the segment's timer from {@code now}: the RTO, doubled once per earlier transmission. */
+    private void arm(long index, long now) {
+        window.arm(index, now + timer.backedOffNanos(window.transmissions(index)));
     }
 
     @Override
@@ -26,14 +44,15 @@ public final class SelectiveRepeatSender extends SlidingSender {
                     stats.timeoutNanos += timer.backedOffNanos(window.transmissions(i));
                     timedOut = true;
                 }
-                // each segment backs off on its own: sent k times, it waits RTO * 2^k before the next try
-                window.sent(i, now, timer.backedOffNanos(window.transmissions(i) + 1), stats);
+                window.sent(i, now, stats);
+                arm(i, now);
                 send.add(i);
             }
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
-            window.sent(next, now, timer.rtoNanos(), stats);
+            window.sent(next, now, stats);
+            arm(next, now);
             send.add(next);
             next++;
         }
@@ -43,11 +62,11 @@ public final class SelectiveRepeatSender extends SlidingSender {
 
     @Override
     public void onAck(long cumulative, long selective, long now) {
-        boolean progress = false;
+        long latest = -1; // the sending order of the latest transmission this acknowledgement accounts for
         if (selective >= base && selective < next && !window.acked(selective)) {
             sample(selective, now);
             window.ack(selective);
-            progress = true;
+            latest = window.order(selective);
         } else if (selective >= next) {
             stats.ignoredAcks++;
             return;
@@ -56,7 +75,16 @@ public final class SelectiveRepeatSender extends SlidingSender {
         for (long i = base; i < upTo; i++) {
             if (!window.acked(i)) {
                 window.ack(i);
-                progress = true;
+                latest = Math.max(latest, window.order(i));
+            }
+        }
+        if (latest < 0) {
+            stats.duplicateAcks++;
+            return;
+        }
+        for (long i = base; i < next; i++) {
+            if (!window.acked(i) && window.order(i) > latest) {
+                arm(i, now);
             }
         }
         long before = base;
@@ -65,9 +93,6 @@ public final class SelectiveRepeatSender extends SlidingSender {
         }
         if (base > before) {
             timer.progress();
-        }
-        if (!progress) {
-            stats.duplicateAcks++;
         }
         checkInvariant();
     }

@@ -2,14 +2,17 @@ package chatlab.p2p.arq;
 
 /**
  * Per-segment bookkeeping for the segments in flight, in rings indexed by segment modulo the
- * window: when each was last sent, how often, and whether it was acknowledged on its own.
+ * window: when each was last sent and in which order, how often, when its own timer expires (if
+ * the sender keeps one per segment), and whether it was acknowledged on its own.
  */
 final class Window {
     final int size;
     private final long[] sentAt;
+    private final long[] order;
     private final int[] transmissions;
     private final long[] deadline;
     private final boolean[] acked;
+    private long sends;
 
     Window(int size) {
         if (size < 1) {
@@ -17,6 +20,7 @@ final class Window {
         }
         this.size = size;
         sentAt = new long[size];
+        order = new long[size];
         transmissions = new int[size];
         deadline = new long[size];
         acked = new boolean[size];
@@ -26,10 +30,11 @@ final class Window {
         return (int) (index % size);
     }
 
-    void sent(long index, long now, long timeout, SenderStats stats) {
+    /** The segment goes out now, and takes the next place in sending order. */
+    void sent(long index, long now, SenderStats stats) {
         int slot = slot(index);
         sentAt[slot] = now;
-        deadline[slot] = now + timeout;
+        order[slot] = sends++;
         stats.transmissions++;
         if (transmissions[slot]++ > 0) {
             stats.retransmissions++;
@@ -53,8 +58,19 @@ final class Window {
         return transmissions[slot(index)];
     }
 
+    /** The place of the segment's latest transmission in the order of all transmissions, from 0. */
+    long order(long index) {
+        return order[slot(index)];
+    }
+
+    /** When the segment's own timer expires. */
     long deadline(long index) {
         return deadline[slot(index)];
+    }
+
+    /** (Re)starts the segment's own timer, to expire at {@code at}. */
+    void arm(long index, long at) {
+        deadline[slot(index)] = at;
     }
 
     boolean acked(long index) {

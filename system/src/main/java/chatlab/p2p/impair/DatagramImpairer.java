@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * A seeded, impaired link in front of a {@link DatagramSink}. Each datagram gets its fate from a
  * {@link FateSource}; the link then serialises it at the rate limit (dropping past the queue
  * limit), adds the one-way delay and the fate's extra delay, and hands it to the sink when due,
- * from a thread of its own. Without delay or rate, datagrams go out at once.
+ * from a thread of its own. A lost datagram is lost in transit: it still waits in the queue and
+ * takes its link time, and then never arrives. The link does not read what it carries, so every
+ * datagram faces the same fates, whatever its kind. Without delay or rate, datagrams go out at once.
  */
 public final class DatagramImpairer implements DatagramSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatagramImpairer.class);
@@ -63,7 +65,12 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
         stats.offered.incrementAndGet();
         Fate fate = fates.next(datagram.length);
         if (fate.lost()) {
-            stats.lost.incrementAndGet();
+            // lost in transit: it was serialised first, so it took its place in the queue and its link time
+            if (timed && depart(datagram.length) < 0) {
+                stats.queueDrops.incrementAndGet();
+            } else {
+                stats.lost.incrementAndGet();
+            }
             return;
         }
         if (fate.copies() > 1) {

@@ -53,6 +53,15 @@ class RtoEstimatorTest {
     }
 
     @Test
+    void aSteadyRoundTripStillLeavesTheGranularityAsMargin() {
+        RtoEstimator rto = RtoEstimator.adaptive(Duration.ofMillis(200), Duration.ofMillis(5), Duration.ofSeconds(5));
+        for (int i = 0; i < 100; i++) {
+            rto.sample(ms(20)); // RTTVAR decays towards 0
+        }
+        assertThat(rto.rtoNanos()).isEqualTo(ms(20) + RtoEstimator.GRANULARITY).isEqualTo(ms(25));
+    }
+
+    @Test
     void aFixedTimerNeverMoves() {
         RtoEstimator rto = RtoEstimator.fixed(Duration.ofMillis(50));
         rto.sample(ms(1));

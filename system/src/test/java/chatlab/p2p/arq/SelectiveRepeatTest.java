@@ -41,6 +41,33 @@ class SelectiveRepeatTest {
     }
 
     @Test
+    void anAckOfAnEarlierTransmissionRestartsTheTimersBehindIt() {
+        SelectiveRepeatSender s = new SelectiveRepeatSender(10, 4, RtoEstimator.fixed(Duration.ofMillis(100)));
+        assertThat(s.poll(0)).containsExactly(0L, 1L, 2L, 3L);
+        s.onAck(0, 1, 60 * MS); // 1 arrived: 2 and 3, sent after it, may still be queued; 0, sent before it, is late
+        assertThat(s.nextDeadline()).isEqualTo(100 * MS);
+        assertThat(s.poll(100 * MS)).containsExactly(0L);
+        assertThat(s.nextDeadline()).isEqualTo(160 * MS); // 2 and 3: restarted at 60 ms
+        s.onAck(0, 2, 150 * MS); // restarts 3, and 0, whose retransmission went after 2
+        assertThat(s.poll(249 * MS)).isEmpty();
+        assertThat(s.nextDeadline()).isEqualTo(250 * MS);
+        assertThat(s.poll(250 * MS)).containsExactly(0L, 3L);
+        assertThat(s.stats().retransmissions()).isEqualTo(3);
+    }
+
+    @Test
+    void aRestartedTimerRunsForWhatTheTimerHasLearnedSince() {
+        RtoEstimator timer = RtoEstimator.adaptive(Duration.ofMillis(10), Duration.ofMillis(5), Duration.ofSeconds(5));
+        SelectiveRepeatSender s = new SelectiveRepeatSender(10, 4, timer);
+        assertThat(s.poll(0)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(s.nextDeadline()).isEqualTo(10 * MS);
+        s.onAck(1, 0, 8 * MS); // one sample of 8 ms: RTO = 8 + 4·4 = 24 ms
+        assertThat(timer.rtoNanos()).isEqualTo(24 * MS);
+        assertThat(s.nextDeadline()).isEqualTo(32 * MS); // 1, 2 and 3 restarted at 8 ms, with the new RTO
+        assertThat(s.poll(31 * MS)).containsExactly(4L);
+    }
+
+    @Test
     void theReceiverHoldsGapsAndDeliversInOrder() {
         SelectiveRepeatReceiver r = new SelectiveRepeatReceiver(6, 4);
         assertThat(r.onData(1).deliver()).isEmpty();

@@ -53,6 +53,39 @@ class DatagramImpairerTest {
     }
 
     @Test
+    void aLostDatagramStillTakesItsPlaceInTheQueueAndItsLinkTime() {
+        try (DatagramImpairer link = new DatagramImpairer(Impairment.parse("loss=1,rate=800kbit,queue=5000b"), 1, capture)) {
+            for (int i = 0; i < 10; i++) {
+                link.send(new byte[1000], TO); // 10 ms each at 800 kbit/s, all doomed
+            }
+            assertThat(link.stats().lost()).isEqualTo(5);
+            assertThat(link.stats().queueDrops()).isEqualTo(5); // the lost ones filled the queue
+            assertThat(delivered).isEmpty();
+        }
+    }
+
+    @Test
+    void theLinkLosesDatagramsOfEveryKindAlike() {
+        Impairment impairment = Impairment.parse("loss=0.3");
+        List<Long> lostAt = new java.util.ArrayList<>();
+        for (byte kind : new byte[] {1, 2, 3}) { // SYN, DATA, FIN headers: the link does not read them
+            delivered.clear();
+            try (DatagramImpairer link = new DatagramImpairer(impairment, 5, capture)) {
+                for (int i = 0; i < 200; i++) {
+                    link.send(new byte[] {0x43, 0x4C, 1, kind, (byte) i}, TO);
+                }
+                assertThat(link.stats().lost()).isBetween(30L, 90L);
+            }
+            long mask = 0;
+            for (Delivery d : delivered) {
+                mask = mask * 31 + d.bytes()[4];
+            }
+            lostAt.add(mask);
+        }
+        assertThat(lostAt).containsOnly(lostAt.getFirst());
+    }
+
+    @Test
     void lossDuplicationAndCorruptionFollowTheSeed() {
         Impairment impairment = Impairment.parse("loss=0.2,dup=0.1,corrupt=0.1");
         try (DatagramImpairer a = new DatagramImpairer(impairment, 9, capture)) {
