@@ -67,8 +67,8 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "A fixed retransmission timeout (default: adaptive, RFC 6298).")
     private String timeout;
 
-    @Option(names = "--clean-windows", split = ",", paramLabel = "N,...", description = "Windows for the clean loopback runs; empty to skip them (default: 16,64,256,1024).")
-    private List<Integer> cleanWindows = List.of(16, 64, 256, 1024);
+    @Option(names = "--clean-windows", paramLabel = "N,...|none", description = "Windows for the clean loopback runs; none (or empty) skips them (default: 16,64,256,1024).")
+    private String cleanWindows = "16,64,256,1024";
 
     @Option(names = "--clean-file-size", paramLabel = "SIZE", defaultValue = "16mb", description = "File for the clean runs and the raw blast (default: ${DEFAULT-VALUE}).")
     private String cleanFileSize;
@@ -125,8 +125,26 @@ public final class GbnMain implements Callable<Integer> {
         }
         return new SweepConfig(windows, losses, delays.stream().map(d -> Units.duration(d).toNanos() / 1e6).toList(),
                 strategies.stream().map(Strategy::parse).toList(), Units.bytes(fileSize, "file-size"), chunk,
-                Units.bitsPerSecond(rate, "rate"), repeats, seed, timeoutMs(), cleanWindows,
+                Units.bitsPerSecond(rate, "rate"), repeats, seed, timeoutMs(), cleanWindows(),
                 Units.bytes(cleanFileSize, "clean-file-size"));
+    }
+
+    /** The clean runs' windows: none for "none" or nothing. */
+    private List<Integer> cleanWindows() {
+        String text = cleanWindows.strip();
+        if (text.isEmpty() || text.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> windows = new ArrayList<>();
+        for (String word : text.split(",")) {
+            try {
+                windows.add(Integer.parseInt(word.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--clean-windows takes window sizes such as 16,64 or none, not '"
+                        + word.strip() + "'");
+            }
+        }
+        return windows;
     }
 
     private Double timeoutMs() {
