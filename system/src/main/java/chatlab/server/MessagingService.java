@@ -117,7 +117,7 @@ public final class MessagingService {
             TextFormat format = TextFormat.of(request.format());
             MessageStore.Stored stored = store.store(new MessageStore.Outgoing(sender, mode, request.text(), now,
                     request.key(), request.group(), format == TextFormat.PLAIN ? null : format.name()
-                            .toLowerCase(Locale.ROOT)), receipt, recipients);
+                            .toLowerCase(Locale.ROOT), request.except()), receipt, recipients);
             long messageId = stored.messageId();
             long[] seqs = stored.seqs();
             for (int i = 0; i < seqs.length; i++) {

@@ -21,9 +21,14 @@ public interface MessageStore {
      * A message to store. {@code key} is the sender's idempotency key, or null; {@code group} the
      * group of a group message, or null; {@code format} null for plain text, else its wire name.
      */
-    record Outgoing(String sender, String mode, String text, Instant sentAt, String key, String group, String format) {
+    record Outgoing(String sender, String mode, String text, Instant sentAt, String key, String group, String format,
+            List<String> except) {
+        public Outgoing {
+            except = except == null ? List.of() : List.copyOf(except);
+        }
+
         public Outgoing(String sender, String mode, String text, Instant sentAt, String key) {
-            this(sender, mode, text, sentAt, key, null, null);
+            this(sender, mode, text, sentAt, key, null, null, List.of());
         }
     }
 
@@ -57,10 +62,7 @@ public interface MessageStore {
     /** How many unacknowledged messages wait for {@code recipient}. */
     long pendingCount(String recipient);
 
-    /**
-     * Marks {@code recipient}'s inbox entries up to and including {@code upToSeq} as handled: they
-     * are no longer pending, and stay as the record of what the recipient got (for search).
-     */
+    /** Drops {@code recipient}'s inbox entries up to and including {@code upToSeq}. */
     void acknowledge(String recipient, long upToSeq);
 
     /** A group's messages with an id below {@code beforeId} (0: from the newest), newest first. */
@@ -68,7 +70,9 @@ public interface MessageStore {
 
     /**
      * The messages {@code user} may see that match a full-text {@code match} expression (FTS5
-     * syntax), best first: those they sent or got, their groups', and the board's.
+     * syntax), best first: those they sent; those that named them; broadcasts and blockcasts
+     * sent since they signed up that did not leave them out and that they do not block; their
+     * groups'; and the board's.
      */
     List<Kept> search(String user, String match, int offset, int limit);
 

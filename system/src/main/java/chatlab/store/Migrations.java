@@ -71,16 +71,19 @@ final class Migrations {
                       uploaded_at INTEGER NOT NULL,
                       PRIMARY KEY (uploader, temp_id, start, expiry)) WITHOUT ROWID"""),
             List.of(
-                    // Compsys 302: groups, markdown, profiles, search. The inbox becomes the record of
-                    // who got what: an ack moves a cursor instead of deleting entries.
+                    // Compsys 302: groups, markdown, profiles, search. A message keeps whom it named
+                    // (rcpt, for unicast and multicast) and left out (excluded, for blockcast), as
+                    // ",a,b,", so search knows who may see it once the inbox entries are acknowledged
+                    // and gone.
                     "ALTER TABLE messages ADD COLUMN grp TEXT",
                     "ALTER TABLE messages ADD COLUMN format TEXT",
+                    "ALTER TABLE messages ADD COLUMN rcpt TEXT",
+                    "ALTER TABLE messages ADD COLUMN excluded TEXT",
                     "CREATE INDEX messages_grp ON messages(grp, id) WHERE grp IS NOT NULL",
-                    "CREATE INDEX inbox_message ON inbox(recipient, message_id)",
                     """
-                    CREATE TABLE inbox_acks (
-                      recipient TEXT PRIMARY KEY,
-                      up_to INTEGER NOT NULL) WITHOUT ROWID""",
+                    UPDATE messages SET rcpt = (SELECT ',' || group_concat(recipient, ',') || ','
+                      FROM inbox WHERE inbox.message_id = messages.id)
+                    WHERE mode IN ('unicast', 'multicast')""",
                     """
                     CREATE TABLE profiles (
                       user TEXT PRIMARY KEY,

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 /** {@link MessageStore} in the {@code messages} and {@code inbox} tables. */
 public final class SqliteMessageStore implements MessageStore {
-    /** The highest seq a recipient (the next parameter) acknowledged, or 0. */
-    private static final String ACKED = "coalesce((SELECT up_to FROM inbox_acks WHERE recipient = ?), 0)";
     private final Database db;
 
     public SqliteMessageStore(Database db) {
@@ -20,11 +18,13 @@ public final class SqliteMessageStore implements MessageStore {
     public Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
         return db.transaction(c -> {
             long messageId = Sql.insert(c, """
-                    INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by, grp, format)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                    INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by, grp, format,
+                      rcpt, excluded)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     message.sender(), message.mode(), message.text(), message.sentAt().toEpochMilli(), message.key(),
                     receipt.recipients(), receipt.offline(), String.join(",", receipt.blockedBy()), message.group(),
-                    message.format());
+                    message.format(), named(message.mode()) ? delimited(recipients) : null,
+                    message.except().isEmpty() ? null : delimited(message.except()));
             long[] seqs = new long[recipients.size()];
             if (recipients.isEmpty()) {
                 return new Stored(messageId, seqs);
@@ -53,6 +53,15 @@ public final class SqliteMessageStore implements MessageStore {
                 rs -> new Receipt(rs.getLong(1), rs.getInt(2), rs.getInt(3), names(rs.getString(4))), sender, key));
     }
 
+    private static boolean named(String mode) {
+        return mode.equals("unicast") || mode.equals("multicast");
+    }
+
+    /** Names as {@code ,a,b,}, so that {@code instr(list, ',' || name || ',')} finds a whole name. */
+    private static String delimited(List<String> names) {
+        return "," + String.join(",", names) + ",";
+    }
+
     private static List<String> names(String joined) {
         return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
@@ -62,25 +71,22 @@ public final class SqliteMessageStore implements MessageStore {
         return db.query(c -> Sql.list(c, """
                 SELECT i.seq, m.id, m.sender, m.mode, m.text, m.sent_at, m.grp, m.format
                 FROM inbox i JOIN messages m ON m.id = i.message_id
-                WHERE i.recipient = ? AND i.seq > max(?, """ + ACKED + """
-                ) AND i.seq <= ?
+                WHERE i.recipient = ? AND i.seq > ? AND i.seq <= ?
                 ORDER BY i.seq LIMIT ?""",
                 rs -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getString(8)),
-                recipient, afterSeq, recipient, upToSeq, limit));
+                recipient, afterSeq, upToSeq, limit));
     }
 
     @Override
     public long pendingCount(String recipient) {
-        return db.query(c -> Sql.first(c, "SELECT COUNT(*) FROM inbox WHERE recipient = ? AND seq > " + ACKED,
-                rs -> rs.getLong(1), recipient, recipient).orElse(0L));
+        return db.query(c -> Sql.first(c, "SELECT COUNT(*) FROM inbox WHERE recipient = ?", rs -> rs.getLong(1),
+                recipient).orElse(0L));
     }
 
     @Override
     public void acknowledge(String recipient, long upToSeq) {
-        db.transaction(c -> Sql.update(c, """
-                INSERT INTO inbox_acks(recipient, up_to) VALUES (?, ?)
-                ON CONFLICT(recipient) DO UPDATE SET up_to = max(up_to, excluded.up_to)""", recipient, upToSeq));
+        db.transaction(c -> Sql.update(c, "DELETE FROM inbox WHERE recipient = ? AND seq <= ?", recipient, upToSeq));
     }
 
     @Override
@@ -101,21 +107,25 @@ public final class SqliteMessageStore implements MessageStore {
                          snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, NULL AS number,
                          bm25(messages_fts) AS score
                   FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                  WHERE messages_fts MATCH ?
-                    AND (m.sender = ?
-                         OR EXISTS (SELECT 1 FROM inbox i WHERE i.recipient = ? AND i.message_id = m.id)
-                         OR m.grp IN (SELECT grp FROM group_members WHERE user = ?))
+                  WHERE messages_fts MATCH ?1
+                    AND (m.sender = ?2
+                         OR (m.mode IN ('unicast', 'multicast') AND instr(m.rcpt, ',' || ?2 || ',') > 0)
+                         OR (m.mode IN ('broadcast', 'blockcast')
+                             AND instr(',' || m.blocked_by || ',', ',' || ?2 || ',') = 0
+                             AND (m.excluded IS NULL OR instr(m.excluded, ',' || ?2 || ',') = 0)
+                             AND EXISTS (SELECT 1 FROM users u WHERE u.name = ?2 AND u.created_at / 1000 <= m.sent_at / 1000))
+                         OR m.grp IN (SELECT grp FROM group_members WHERE user = ?2))
                   UNION ALL
                   SELECT b.id, b.user, 'board', NULL, b.text, NULL, b.at,
                          snippet(board_fts, 0, '[', ']', '…', 16), (SELECT COUNT(*) FROM board x WHERE x.id <= b.id),
                          bm25(board_fts)
                   FROM board_fts JOIN board b ON b.id = board_fts.rowid
-                  WHERE board_fts MATCH ?)
-                ORDER BY score, at DESC, id DESC LIMIT ? OFFSET ?""",
+                  WHERE board_fts MATCH ?1)
+                ORDER BY score, at DESC, id DESC LIMIT ?3 OFFSET ?4""",
                 rs -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
                         rs.getObject(9) == null ? null : rs.getInt(9)),
-                match, user, user, user, match, limit, offset));
+                match, user, limit, offset));
     }
 
     @Override

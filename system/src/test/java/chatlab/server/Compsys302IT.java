@@ -217,6 +217,22 @@ class Compsys302IT {
         assertThat(ChatClient.await(bobClient.searchMessages("\"budget OR NEAR( *", null)).messages()).isEmpty();
         assertThat(failure(bobClient.searchMessages("* *", null)).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
 
+        // broadcasts and blockcasts: to everyone who had an account then, but those left out or who block the sender
+        ChatClient.await(aliceClient.broadcast("quarterly picnic for everyone"));
+        ChatClient.await(aliceClient.blockcast(List.of("dave"), "picnic planning without dave"));
+        ChatClient.await(carolClient.block("alice"));
+        ChatClient.await(aliceClient.broadcast("picnic moved, carol blocks me"));
+        server.clock.advance(java.time.Duration.ofSeconds(5));
+        server.signup("erin", "pw-erin");
+        ChatClient erin = server.login("erin", "pw-erin", new Recorder());
+        ChatClient daveClient = server.login("dave", "pw-dave", new Recorder());
+        assertThat(ChatClient.await(bobClient.searchMessages("picnic", null)).messages()).hasSize(3);
+        assertThat(ChatClient.await(daveClient.searchMessages("picnic", null)).messages()).extracting(StoredMessage::text)
+                .containsExactlyInAnyOrder("quarterly picnic for everyone", "picnic moved, carol blocks me");
+        assertThat(ChatClient.await(carolClient.searchMessages("picnic", null)).messages()).extracting(StoredMessage::text)
+                .containsExactlyInAnyOrder("quarterly picnic for everyone", "picnic planning without dave");
+        assertThat(ChatClient.await(erin.searchMessages("picnic", null)).messages()).as("erin came later").isEmpty();
+
         ChatClient.await(carolClient.setProfile("Carol C", "accountant who loves spreadsheets"));
         List<UserProfile> users = ChatClient.await(aliceClient.searchUsers("spreadsheet*", null)).users();
         assertThat(users).extracting(UserProfile::user).containsExactly("carol");
