@@ -250,9 +250,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends a chat message; {@code names} are the recipients, or for a blockcast those left out. */
     public CompletableFuture<ServerMessage.Sent> send(Audience mode, List<String> names, String text, String key) {
-        List<String> to = mode == Audience.BLOCKCAST ? List.of() : names;
-        List<String> except = mode == Audience.BLOCKCAST ? names : List.of();
-        return request(id -> new ClientMessage.Send(id, mode, to, except, text, key), ServerMessage.Sent.class);
+        return send(mode, names, text, key, null);
     }
 
     /** Sends a message to a group's other members; {@code format} is markdown or plain (null). */

@@ -88,10 +88,12 @@ final class GroupService {
     }
 
     ServerMessage.GroupList groups(long requestId, String user, String after) {
-        List<GroupStore.Group> found = store.visibleTo(user, after, PAGE + 1);
-        List<GroupInfo> infos = found.stream().limit(PAGE).map(g -> new GroupInfo(g.name(),
-                g.about().isEmpty() ? null : g.about(), g.owner(), g.open(), g.members(), store.isMember(g.name(), user),
-                timestamps.format(g.createdAt()))).toList();
+        List<GroupStore.Listed> found = store.visibleTo(user, after, PAGE + 1);
+        List<GroupInfo> infos = found.stream().limit(PAGE).map(listed -> {
+            GroupStore.Group g = listed.group();
+            return new GroupInfo(g.name(), g.about().isEmpty() ? null : g.about(), g.owner(), g.open(), g.members(),
+                    listed.member(), timestamps.format(g.createdAt()));
+        }).toList();
         Pages.Cut<GroupInfo> cut = Pages.cut(infos, found.size() > PAGE, i -> infos.get(i).name());
         return new ServerMessage.GroupList(requestId, cut.items(), cut.next(),
                 cut.items().isEmpty() && after == null ? "no group yet: create one with createGroup" : null);
@@ -119,14 +121,20 @@ final class GroupService {
 
     StoredMessage stored(MessageStore.Kept kept) {
         return new StoredMessage(kept.messageId(), kept.sender(), kept.mode(), kept.group(), kept.text(),
-                kept.format() == null ? null : chatlab.protocol.TextFormat.valueOf(kept.format().toUpperCase(java.util.Locale.ROOT)),
+                chatlab.protocol.TextFormat.fromStored(kept.format()),
                 timestamps.format(kept.sentAt()), kept.snippet(), kept.boardNumber());
     }
 
-    /** The members a group message goes to: every member but the sender, who must be one. */
+    /**
+     * The members a group message goes to: every member but the sender, who must be one. One
+     * query when the sender is a member, as on every group send; the refusals look further.
+     */
     List<String> recipients(String group, String sender) {
-        requireMember(group, sender);
-        return store.memberNames(group).stream().filter(u -> !u.equals(sender)).toList();
+        List<String> members = store.memberNames(group);
+        if (!members.contains(sender)) {
+            requireMember(group, sender); // no such group, or not a member
+        }
+        return members.stream().filter(u -> !u.equals(sender)).toList();
     }
 
     private GroupStore.Group require(String group) {

@@ -82,7 +82,7 @@ public final class MessagingService {
         return store.pending(user, afterSeq, upToSeq, limit).stream()
                 .map(d -> new ServerMessage.Chat(d.seq(), d.messageId(), d.sender(),
                         Audience.valueOf(d.mode().toUpperCase(Locale.ROOT)), d.text(), timestamps.format(d.sentAt()),
-                        d.group(), d.format() == null ? null : TextFormat.valueOf(d.format().toUpperCase(Locale.ROOT)),
+                        d.group(), TextFormat.fromStored(d.format()),
                         quiet.test(user) ? Boolean.TRUE : null))
                 .toList();
     }
@@ -116,8 +116,7 @@ public final class MessagingService {
             MessageStore.Receipt receipt = new MessageStore.Receipt(0, recipients.size(), offline.size(), blockedBy);
             TextFormat format = TextFormat.of(request.format());
             MessageStore.Stored stored = store.store(new MessageStore.Outgoing(sender, mode, request.text(), now,
-                    request.key(), request.group(), format == TextFormat.PLAIN ? null : format.name()
-                            .toLowerCase(Locale.ROOT), request.except()), receipt, recipients);
+                    request.key(), request.group(), TextFormat.stored(format), request.except()), receipt, recipients);
             long messageId = stored.messageId();
             long[] seqs = stored.seqs();
             for (int i = 0; i < seqs.length; i++) {

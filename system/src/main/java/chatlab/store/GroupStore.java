@@ -38,6 +38,13 @@ public interface GroupStore {
     /** Every member's name, for delivery. */
     List<String> memberNames(String group);
 
-    /** The groups {@code user} is in and the open ones, by name, after {@code afterName} (null: from the first). */
-    List<Group> visibleTo(String user, String afterName, int limit);
+    /** A group as one user sees it listed: whether they are a member. */
+    record Listed(Group group, boolean member) {
+    }
+
+    /**
+     * The groups {@code user} is in, was invited to, and the open ones, by name, after
+     * {@code afterName} (null: from the first).
+     */
+    List<Listed> visibleTo(String user, String afterName, int limit);
 }

@@ -80,12 +80,14 @@ public final class SqliteGroupStore implements GroupStore {
     }
 
     @Override
-    public List<Group> visibleTo(String user, String afterName, int limit) {
-        return db.query(c -> Sql.list(c, GROUP + """
-                WHERE g.name > ? AND (g.open = 1 OR EXISTS (SELECT 1 FROM group_members m WHERE m.grp = g.name AND m.user = ?)
-                  OR EXISTS (SELECT 1 FROM group_invites i WHERE i.grp = g.name AND i.user = ?))
-                ORDER BY g.name LIMIT ?""", SqliteGroupStore::group, afterName == null ? "" : afterName, user, user,
-                limit));
+    public List<Listed> visibleTo(String user, String afterName, int limit) {
+        return db.query(c -> Sql.list(c, "SELECT * FROM (SELECT g.name, g.owner, g.about, g.open, g.created_at, "
+                + "(SELECT COUNT(*) FROM group_members m WHERE m.grp = g.name), "
+                + "EXISTS (SELECT 1 FROM group_members m WHERE m.grp = g.name AND m.user = ?1) AS member "
+                + "FROM groups g WHERE g.name > ?2) "
+                + "WHERE open = 1 OR member OR EXISTS (SELECT 1 FROM group_invites i WHERE i.grp = name AND i.user = ?1) "
+                + "ORDER BY name LIMIT ?3",
+                rs -> new Listed(group(rs), rs.getInt(7) == 1), user, afterName == null ? "" : afterName, limit));
     }
 
     private static Group group(ResultSet rs) throws SQLException {
