@@ -69,8 +69,9 @@ final class GbnCharts {
             }
         }
         Charts.save(chart, dir, name);
-        return new Chart(name, title, "One curve per loss rate; N = 1 is Stop-and-Wait. Error bars are 95% "
-                + "confidence intervals over " + c.repeats() + " seeds. The link runs at " + mbit(c.rateBitsPerSecond()) + ".");
+        return new Chart(name, title, "Steady-state goodput, one curve per loss rate; N = 1 is Stop-and-Wait. Error bars "
+                + "are 95% confidence intervals over " + c.minRepeats() + " to " + c.maxRepeats() + " seeds. The link runs at "
+                + mbit(c.rateBitsPerSecond()) + ".");
     }
 
     private static Chart byLoss(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
@@ -108,8 +109,8 @@ final class GbnCharts {
             }
             Charts.measured(series(chart, "measured, loss " + pct(loss), points, true), colour);
             double[] x = points.stream().mapToDouble(s -> s.point().window()).toArray();
-            Charts.model(chart.addSeries("timeout model, loss " + pct(loss), x,
-                    points.stream().mapToDouble(s -> s.timeoutModelBps() / 1e6).toArray()), colour);
+            Charts.model(chart.addSeries("closed form, loss " + pct(loss), x,
+                    points.stream().mapToDouble(s -> s.model().goodputBps() / 1e6).toArray()), colour);
             XYSeries stallings = chart.addSeries("Stallings, loss " + pct(loss), x,
                     points.stream().mapToDouble(s -> s.stallingsBps() / 1e6).toArray());
             Charts.model(stallings, colour);
@@ -118,9 +119,9 @@ final class GbnCharts {
             colour++;
         }
         Charts.save(chart, dir, name);
-        return new Chart(name, title, "Points: measured means with 95% confidence intervals. Dashed: the "
-                + "timeout-driven model for our timer, at the loss events each run actually had. Dotted: Stallings' form "
-                + "at the configured loss. See docs/GBN-MODEL.md.");
+        return new Chart(name, title, "Points: measured steady means with 95% confidence intervals. Dashed: the "
+                + "closed form for our sender and timer, from the configuration alone. Dotted: Stallings' form, which "
+                + "assumes a loss is known one round trip after the frame was sent. See docs/GBN-MODEL.md.");
     }
 
     private static Chart strategies(List<PointStats> stats, SweepConfig c, double delay, Path dir, String name)
@@ -158,12 +159,13 @@ final class GbnCharts {
         double[] y = new double[x.length];
         java.util.Arrays.fill(y, blast);
         Charts.model(chart.addSeries("raw UDP blast", x, y), 1);
-        double[] half = new double[x.length];
-        java.util.Arrays.fill(half, blast / 2);
-        Charts.model(chart.addSeries("half the blast (the goal)", x, half), 2);
+        double[] goal = new double[x.length];
+        java.util.Arrays.fill(goal, blast * GbnReport.CLEAN_GOAL);
+        Charts.model(chart.addSeries(String.format(Locale.ROOT, "%.0f%% of the blast (the goal)", 100 * GbnReport.CLEAN_GOAL),
+                x, goal), 2);
         Charts.save(chart, dir, name);
         return new Chart(name, title, "No impairer at all; the same datagram size as the sweep. The goal: the best "
-                + "window reaches at least half the raw blast.");
+                + "window reaches at least " + Math.round(100 * GbnReport.CLEAN_GOAL) + "% of the raw blast.");
     }
 
     static String pct(double loss) {

@@ -8,7 +8,6 @@ import chatlab.lab.RunIds;
 import chatlab.lab.Seeds;
 import chatlab.p2p.arq.Strategy;
 import chatlab.p2p.impair.Units;
-import chatlab.p2p.wire.DatagramCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,13 +31,15 @@ import picocli.CommandLine.Option;
 @Command(name = "lab gbn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sweeps Go-Back-N (and Selective Repeat, Stop-and-Wait) over window sizes, loss rates and delays on",
-                "a modelled link over real UDP, measures goodput, and draws it against the analytic models.",
+                "a modelled link over real UDP, measures steady-state goodput, and sets it beside the predictive model",
+                "(a closed form and an ideal-link twin, both from the configuration alone) and the textbook forms.",
+                "Each point repeats until its 95% confidence interval is within the precision asked, or the cap.",
                 "Writes reports/gbn/<run-id>/: run.json, results.json/csv, charts (PNG, SVG), index.html, summary.md."},
         footer = {"", "Examples:",
-                "  ./lab gbn                                     the default sweep (about 3 minutes on 2 cores)",
+                "  ./lab gbn                                     the default sweep (about 8 minutes on 2 cores)",
                 "  ./lab gbn --quick                             a small sweep, for a first look",
                 "  ./lab gbn --windows 1,8,64 --losses 0,0.2 --delays 5ms --strategies gbn,sr",
-                "  ./lab gbn --timeout 50ms --repeats 5 --seed 7",
+                "  ./lab gbn --timeout 50ms --repeats 5 --max-repeats 5 --seed 7",
                 "", "Exit codes: 0 done, 1 the sweep failed, 2 invalid arguments."})
 public final class GbnMain implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "N,...", description = "Window sizes; Stop-and-Wait is N = 1 (default: 2,4,8,16,32,64).")
@@ -49,8 +54,12 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--strategies", split = ",", paramLabel = "S,...", description = "gbn, sr, saw (default: gbn,sr,saw).")
     private List<String> strategies = List.of("gbn", "sr", "saw");
 
-    @Option(names = "--file-size", paramLabel = "SIZE", defaultValue = "64kb", description = "File sent at each point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--file-size", paramLabel = "SIZE", description = "File sent at each point (default: sized per point, see --round-trips).")
     private String fileSize;
+
+    @Option(names = "--round-trips", defaultValue = "200", description = "Size each point's file to last about this many "
+            + "loss-free round trips, by the model, within 20 windows and 4 MiB (default: ${DEFAULT-VALUE}).")
+    private int roundTrips;
 
     @Option(names = "--chunk", paramLabel = "BYTES", defaultValue = "1024", description = "File bytes per datagram (default: ${DEFAULT-VALUE}).")
     private int chunk;
@@ -58,8 +67,20 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "RATE", defaultValue = "8mbit", description = "The modelled link's rate (default: ${DEFAULT-VALUE}).")
     private String rate;
 
-    @Option(names = "--repeats", defaultValue = "4", description = "Runs per point, each with its own seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "3", description = "Runs per point at least, each with its own seed (default: ${DEFAULT-VALUE}).")
     private int repeats;
+
+    @Option(names = "--max-repeats", defaultValue = "10", description = "Runs per point at most; a point that stops here is "
+            + "marked as capped (default: ${DEFAULT-VALUE}).")
+    private int maxRepeats;
+
+    @Option(names = "--precision", paramLabel = "SHARE", defaultValue = "0.05", description = "Repeat until the 95% "
+            + "confidence interval is within ± this share of the mean (default: ${DEFAULT-VALUE}).")
+    private double precision;
+
+    @Option(names = "--parallel", defaultValue = "4", description = "Impaired transfers run at once, each on its own link "
+            + "and sockets; the clean runs always run alone (default: ${DEFAULT-VALUE}).")
+    private int parallel;
 
     @Option(names = "--seed", defaultValue = "1", description = "The sweep's seed; every transfer's seed derives from it (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -73,7 +94,7 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--clean-file-size", paramLabel = "SIZE", defaultValue = "16mb", description = "File for the clean runs and the raw blast (default: ${DEFAULT-VALUE}).")
     private String cleanFileSize;
 
-    @Option(names = "--quick", description = "A small sweep: N 4,16 (and 1, Stop-and-Wait); loss 0,0.05; delay 2ms; 2 repeats; small files.")
+    @Option(names = "--quick", description = "A small sweep: N 4,16 (and 1, Stop-and-Wait); loss 0,0.05; delay 2ms; 2 to 3 repeats; 50 round trips.")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")
@@ -105,8 +126,13 @@ public final class GbnMain implements Callable<Integer> {
         run.write(dir);
         GbnReport.Headline headline = GbnReport.build(dir);
         System.out.println();
-        System.out.println(GbnSummary.cleanGoal(headline) + (headline.cleanGoalMet() ? " (met)" : " (not met)"));
-        System.out.println(GbnSummary.bandGoal(headline) + (headline.bandGoalMet() ? " (met)" : " (not met)"));
+        System.out.println(GbnSummary.twinGoal(headline) + (headline.twin().met() ? " (met)" : " (not met)"));
+        System.out.println(GbnSummary.closedFormGoal(headline) + (headline.closedForm().met() ? " (met)" : " (not met)"));
+        System.out.println(GbnSummary.precisionGoal(run, headline) + (headline.capped().isEmpty() ? " (met)" : " (not met)"));
+        System.out.println(GbnSummary.srGoal(headline) + (headline.srBehindGbn().isEmpty() ? " (met)" : " (not met)"));
+        if (!config.cleanWindows().isEmpty()) {
+            System.out.println(GbnSummary.cleanGoal(headline) + (headline.cleanGoalMet() ? " (met)" : " (not met)"));
+        }
         System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
         System.out.println("Summary: " + dir.resolve("summary.md").toAbsolutePath().normalize());
         long failed = run.measurements().stream().filter(m -> !m.ok()).count();
@@ -118,15 +144,16 @@ public final class GbnMain implements Callable<Integer> {
     }
 
     SweepConfig config() {
+        long file = fileSize == null ? 0 : Units.bytes(fileSize, "file-size");
         if (quick) {
             return new SweepConfig(List.of(4, 16), List.of(0.0, 0.05), List.of(2.0),
-                    List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), 32 * 1024, chunk,
-                    Units.bitsPerSecond(rate, "rate"), 2, seed, timeoutMs(), List.of(64), 2 << 20);
+                    List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), file, 50, chunk,
+                    Units.bitsPerSecond(rate, "rate"), 2, 3, precision, parallel, seed, timeoutMs(), List.of(64), 2 << 20);
         }
         return new SweepConfig(windows, losses, delays.stream().map(d -> Units.duration(d).toNanos() / 1e6).toList(),
-                strategies.stream().map(Strategy::parse).toList(), Units.bytes(fileSize, "file-size"), chunk,
-                Units.bitsPerSecond(rate, "rate"), repeats, seed, timeoutMs(), cleanWindows(),
-                Units.bytes(cleanFileSize, "clean-file-size"));
+                strategies.stream().map(Strategy::parse).toList(), file, roundTrips, chunk,
+                Units.bitsPerSecond(rate, "rate"), repeats, maxRepeats, precision, parallel, seed, timeoutMs(),
+                cleanWindows(), Units.bytes(cleanFileSize, "clean-file-size"));
     }
 
     /** The clean runs' windows: none for "none" or nothing. */
@@ -153,48 +180,88 @@ public final class GbnMain implements Callable<Integer> {
 
     private GbnRun sweep(SweepConfig config, Path dir, String started) throws IOException {
         Path scratch = Files.createTempDirectory("chatlab-gbn");
-        byte[] file = bytes(config.fileBytes(), config.seed());
-        String sha = sha256(file);
         List<Measurement> measurements = new ArrayList<>();
         List<Blast> blasts = new ArrayList<>();
-        List<SweepPoint> impaired = config.impairedPoints();
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallel(),
+                Thread.ofPlatform().name("gbn-transfer-", 0).daemon().factory());
         try (Progress progress = new Progress("Go-Back-N sweep", config.steps())) {
             progress.message("warming up");
             warmUp(config, scratch);
-            for (int i = 0; i < impaired.size(); i++) {
-                for (int r = 1; r <= config.repeats(); r++) {
-                    SweepPoint point = impaired.get(i);
-                    progress.message(point.label() + " #" + r);
-                    measurements.add(TransferRun.run(point, r, config.seed(point, r), config, file, sha, scratch));
-                    progress.step(point.label() + " #" + r);
-                }
+            for (SweepPoint point : config.impairedPoints()) {
+                measurements.addAll(repeatPoint(point, config, scratch, pool, progress));
+                progress.step(point.label());
             }
             if (!config.cleanWindows().isEmpty()) {
                 byte[] big = bytes(config.cleanFileBytes(), config.seed() + 1);
                 String bigSha = sha256(big);
                 long datagrams = (config.cleanFileBytes() + config.chunkBytes() - 1) / config.chunkBytes();
-                for (int r = 1; r <= config.repeats(); r++) {
+                for (int r = 1; r <= config.minRepeats(); r++) {
                     progress.message("raw UDP blast #" + r);
-                    blasts.add(RawBlast.run(r, config.chunkBytes() + DatagramCodec.OVERHEAD, config.chunkBytes(), datagrams));
-                    progress.step("raw UDP blast #" + r);
+                    blasts.add(RawBlast.run(r, config.frameBytes(), config.chunkBytes(), datagrams));
                 }
+                progress.step("raw UDP blast");
                 List<SweepPoint> clean = config.cleanPoints();
                 for (int i = 0; i < clean.size(); i++) {
-                    for (int r = 1; r <= config.repeats(); r++) {
-                        SweepPoint point = clean.get(i);
+                    SweepPoint point = clean.get(i);
+                    for (int r = 1; r <= config.minRepeats(); r++) {
                         progress.message(point.label() + " #" + r);
                         measurements.add(TransferRun.run(point, r, Seeds.derive(config.seed(), 10_000 + i, r), config,
                                 big, bigSha, scratch));
-                        progress.step(point.label() + " #" + r);
                     }
+                    progress.step(point.label());
                 }
             }
         } finally {
+            pool.shutdownNow();
             Files.deleteIfExists(scratch);
         }
         String runId = out == null ? dir.getFileName().toString() : RunIds.newId();
         return new GbnRun(runId, "./lab gbn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started,
                 Instant.now().toString(), Machine.current(), config, measurements, blasts);
+    }
+
+    /**
+     * Repeats one impaired point, {@code parallel} transfers at a time, until its confidence
+     * interval is within the precision asked (after the least number of repeats) or the cap.
+     */
+    private static List<Measurement> repeatPoint(SweepPoint point, SweepConfig config, Path scratch, ExecutorService pool,
+            Progress progress) throws IOException {
+        byte[] file = bytes(config.frames(point) * config.chunkBytes(), config.seed(point, 0));
+        String sha = sha256(file);
+        List<Measurement> runs = new ArrayList<>();
+        while (runs.size() < config.maxRepeats()) {
+            int batch = Math.min(config.parallel(), config.maxRepeats() - runs.size());
+            progress.message(point.label() + " #" + (runs.size() + 1) + (batch > 1 ? "-" + (runs.size() + batch) : ""));
+            List<Future<Measurement>> pending = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                int repeat = runs.size() + i + 1;
+                pending.add(pool.submit(() -> TransferRun.run(point, repeat, config.seed(point, repeat), config, file, sha,
+                        scratch)));
+            }
+            for (Future<Measurement> f : pending) {
+                runs.add(await(f));
+            }
+            double[] steady = runs.stream().filter(Measurement::ok).mapToDouble(Measurement::steadyBitsPerSecond).toArray();
+            double mean = PointStats.mean(steady);
+            if (steady.length >= config.minRepeats() && mean > 0 && PointStats.halfWidth(steady) <= config.precision() * mean) {
+                break;
+            }
+            if (steady.length == 0 && runs.size() >= config.minRepeats()) {
+                break; // every try failed: more of them would only fail again
+            }
+        }
+        return runs;
+    }
+
+    private static Measurement await(Future<Measurement> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     /**

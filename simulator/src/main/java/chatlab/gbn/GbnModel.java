@@ -1,27 +1,30 @@
 package chatlab.gbn;
 
+import chatlab.p2p.arq.Strategy;
+
 /**
- * The analytic models drawn over the measurements (docs/GBN-MODEL.md). Times are in seconds.
+ * The analytic models drawn over the measurements (docs/GBN-MODEL.md derives them). Times are in
+ * seconds, rates in bits per second.
  *
  * <p>The link: a frame of {@code frameBytes} takes {@code tFrame} = frameBytes·8/R to serialise,
- * then {@code d} to propagate; acknowledgements are small and take d back. A loss-free round
- * trip is RTT0 = tFrame + 2d, and a = d / tFrame.
+ * then d to propagate; acknowledgements take d back and are neither rate-limited nor lost. A
+ * loss-free round trip is RTT0 = tFrame + 2d, a = d / tFrame, and the pipe holds 2a + 1 =
+ * RTT0/tFrame frames.
+ *
+ * <p>{@link #predict} is the lab's predictive model: it takes the configured parameters and the
+ * timer's rule, and nothing the run measured.
  */
 public final class GbnModel {
+    /** RFC 6298's G as the sender applies it (chatlab.p2p.arq.RtoEstimator), in seconds. */
+    static final double GRANULARITY = 0.005;
+    /** The sender's least RTO, in seconds. */
+    static final double MIN_RTO = 0.005;
+
     private GbnModel() {
     }
 
-    /**
-     * The link's numbers for one point. {@code measuredRtt0}, when positive, is the smallest round
-     * trip the sender sampled: it adds to the ideal tFrame + 2d what the ideal link does not know,
-     * the endpoints' own processing and the emulator's scheduling, and RTT0 takes the larger.
-     */
-    public record Link(double rateBitsPerSecond, int chunkBytes, int frameBytes, double delaySeconds,
-            double measuredRtt0) {
-        public Link(double rateBitsPerSecond, int chunkBytes, int frameBytes, double delaySeconds) {
-            this(rateBitsPerSecond, chunkBytes, frameBytes, delaySeconds, 0);
-        }
-
+    /** The configured link. */
+    public record Link(double rateBitsPerSecond, int chunkBytes, int frameBytes, double delaySeconds) {
         public double tFrame() {
             return frameBytes * 8.0 / rateBitsPerSecond;
         }
@@ -31,11 +34,150 @@ public final class GbnModel {
         }
 
         public double rtt0() {
-            return Math.max(tFrame() + 2 * delaySeconds, measuredRtt0);
+            return tFrame() + 2 * delaySeconds;
+        }
+
+        /** The frames a loss-free round trip holds, 2a + 1. */
+        public double pipe() {
+            return rtt0() / tFrame();
         }
     }
 
-    /** Kurose-Ross, no loss: U = min(1, N·tFrame / (RTT0)). */
+    /**
+     * The timer's rule: RFC 6298 (RTO = SRTT + max(G, 4·RTTVAR) between a floor and a ceiling,
+     * doubled on each timeout) or a fixed timeout.
+     */
+    public record Timer(double fixedSeconds, double maxSeconds) {
+        public static Timer adaptive(double maxSeconds) {
+            return new Timer(0, maxSeconds);
+        }
+
+        public static Timer fixed(double seconds) {
+            return new Timer(seconds, seconds);
+        }
+
+        public boolean isFixed() {
+            return fixedSeconds > 0;
+        }
+
+        /**
+         * The timeout once the round trip is steady at {@code srtt}: RTTVAR has decayed below G/4,
+         * so the RTO is SRTT + G.
+         */
+        public double timeout(double srtt) {
+            return isFixed() ? fixedSeconds : Math.max(MIN_RTO, Math.min(maxSeconds, srtt + GRANULARITY));
+        }
+
+        /** The timeout after {@code doublings} backoffs (a fixed timer does not back off). */
+        public double backedOff(double timeout, int doublings) {
+            return isFixed() ? timeout : Math.min(maxSeconds, timeout * Math.pow(2, doublings));
+        }
+    }
+
+    /**
+     * What the model predicts for one point.
+     *
+     * @param goodputBps the steady-state goodput
+     * @param srtt the steady round trip, max(RTT0, N·tFrame): a window beyond the pipe waits in the queue
+     * @param timeout the steady timeout, T_o
+     * @param perFrame the mean time per delivered frame
+     * @param lossCost what the first loss of a frame costs, in time
+     * @param stallsPerFrame how often a loss costs that (for Selective Repeat, losses in one window share it)
+     * @param linkLimited whether the window fills the pipe, N·tFrame ≥ RTT0, so that the link, not the window, sets the pace
+     * @param tFrame the link's frame time
+     * @param rtt0 the loss-free round trip
+     */
+    public record Prediction(double goodputBps, double srtt, double timeout, double perFrame, double lossCost,
+            double stallsPerFrame, boolean linkLimited, double tFrame, double rtt0) {
+    }
+
+    /** The steady-state prediction for a strategy and window at loss {@code p}, from the configuration alone. */
+    public static Prediction predict(Strategy strategy, int window, double p, Link link, Timer timer) {
+        int n = strategy.window(window);
+        double t = link.tFrame();
+        double rtt0 = link.rtt0();
+        double srtt = Math.max(rtt0, n * t);
+        double timeout = timer.timeout(srtt);
+        double tEff = Math.max(t, rtt0 / n);
+        double repeated = repeatedLosses(p, timeout, timer);
+        double perFrame;
+        double cost;
+        double stalls;
+        boolean linkLimited = n * t >= rtt0;
+        if (strategy == Strategy.SELECTIVE_REPEAT) {
+            // The acknowledgement of the frame before the lost one restarts its timer; it fires
+            // T_o later. Window-limited, the stream resumes from there, as Go-Back-N's does. Link-
+            // limited, the rest of the window still crosses the link and is kept; the link then
+            // idles until the timer fires, carries the lost frame, and idles a round trip's 2d
+            // more until its acknowledgement opens the window.
+            cost = linkLimited ? t + 2 * link.delaySeconds() + Math.max(0, 2 * link.delaySeconds() - t + timeout - (n - 1) * t)
+                    : rtt0 + timeout - tEff;
+            // A loss within the window of one already stalled waits out the same stall.
+            stalls = p / (1 + p * (n - 1));
+            perFrame = tEff + stalls * cost + (linkLimited ? (p - stalls) * t : 0) + repeated;
+        } else {
+            // The acknowledgement of frame k−1 restarts the timer; it fires T_o later and the
+            // window goes again from k: k is RTT0 + T_o − tEff later than an unbroken stream.
+            cost = rtt0 + timeout - tEff;
+            stalls = p;
+            perFrame = tEff + p * cost + repeated;
+        }
+        return new Prediction(link.chunkBytes() * 8 / perFrame, srtt, timeout, perFrame, cost, stalls, linkLimited, t, rtt0);
+    }
+
+    /** Below this chance of a sample per window, Go-Back-N's timer is starved (see {@link #caveat}). */
+    static final double STARVED = 0.25;
+    /** A window whose queued round trip is this many loss-free ones learns it late (see {@link #caveat}). */
+    static final double QUEUED = 4;
+
+    /**
+     * Where the closed form's assumptions are at risk at a point, in a few words; empty where
+     * they hold. It assumes a fed, settled timer: RTTVAR decayed, RTO = SRTT + G.
+     * <ul>
+     * <li>Go-Back-N resends its whole window on a timeout, so a segment gives an RTT sample only
+     * if the window moves past it before the next loss, with chance about (1 − p)^N. Below
+     * {@value #STARVED}, Karn's rule starves the estimator and the RTO keeps what the start-up
+     * taught it.
+     * <li>A Go-Back-N window whose queued round trip N·tFrame is more than {@value #QUEUED} loss-free
+     * ones learns it only from samples after the start-up burst; a loss before then can leave the
+     * RTO below the queued round trip, and since an acknowledgement that moves the window undoes
+     * the backoff, the timer then fires early again and again until a segment sent once is
+     * acknowledged.
+     * <li>Selective Repeat stalls on a loss and then sends a window into an empty queue: the
+     * burst's round trips spread from RTT0 to RTT0 + (N − 1)·tFrame, and once that spread is half a
+     * round trip or more, RTTVAR keeps T_o above SRTT + G.
+     * </ul>
+     */
+    public static String caveat(SweepPoint point, Prediction prediction) {
+        if (point.loss() == 0 || prediction == null) {
+            return "";
+        }
+        int n = point.strategy().window(point.window());
+        if (point.strategy() == Strategy.SELECTIVE_REPEAT) {
+            return 2 * (n - 1) * prediction.tFrame() >= prediction.rtt0() ? "RTT varies after each stall" : "";
+        }
+        double sampled = Math.pow(1 - point.loss(), n);
+        if (n > 1 && sampled < STARVED) {
+            return String.format(java.util.Locale.ROOT, "timer starved: (1-p)^N = %.3f", sampled);
+        }
+        return n * prediction.tFrame() > QUEUED * prediction.rtt0() ? "start-up RTO below the queued RTT" : "";
+    }
+
+    /**
+     * The expected cost per frame of losing its retransmissions too: the j-th loss in a row waits
+     * the timer backed off j − 1 times, and happens with probability p^j.
+     */
+    static double repeatedLosses(double p, double timeout, Timer timer) {
+        double sum = 0;
+        double chance = p;
+        for (int j = 2; j <= 64 && chance > 1e-15; j++) {
+            chance *= p;
+            sum += chance * timer.backedOff(timeout, j - 1);
+        }
+        return sum;
+    }
+
+    /** Kurose-Ross, no loss: U = min(1, N·tFrame / RTT0). */
     public static double kuroseRossUtilization(int window, Link link) {
         return Math.min(1, window * link.tFrame() / link.rtt0());
     }
@@ -56,51 +198,5 @@ public final class GbnModel {
     /** Goodput from a utilisation: U·R·payload/frame, in bits per second. */
     public static double goodput(double utilization, Link link) {
         return utilization * link.rateBitsPerSecond() * link.chunkBytes() / link.frameBytes();
-    }
-
-    /**
-     * The timeout-driven model for our timer, for a file of {@code frames}: the first frame's
-     * round trip, the rest one {@code tEff} apart, and for each expected loss the wait our timer
-     * imposes. Our timer restarts on each acknowledgement that moves the window, so a loss of
-     * frame k is retransmitted RTT0 + T_o after frame k−1 was sent, a delay of RTT0 + T_o − tEff;
-     * a window larger than that wait keeps the link busy instead: the lost frame took its link time
-     * before it was lost, and the doomed frames behind it theirs (see {@link #doomedAfterLoss}).
-     * Expected losses: frames·p/(1−p).
-     *
-     * @param timeout the mean length of the timers that expired (T_o)
-     * @return the expected time of the data phase
-     */
-    public static double timeoutDrivenSeconds(long frames, int window, double p, double timeout, Link link) {
-        return secondsWithLossEvents(frames, window, frames * p / (1 - p), timeout, link);
-    }
-
-    /** The same model for a known number of loss events (each one a timeout: there is no fast retransmit). */
-    public static double secondsWithLossEvents(long frames, int window, double events, double timeout, Link link) {
-        if (frames == 0) {
-            return 0;
-        }
-        double tEff = Math.max(link.tFrame(), link.rtt0() / window);
-        double perLoss = Math.max(link.rtt0() + timeout - tEff, (1 + doomedAfterLoss(frames, window)) * link.tFrame());
-        return link.rtt0() + (frames - 1) * tEff + events * perLoss;
-    }
-
-    /**
-     * How many frames, on average, were already sent behind a lost one and are thrown away:
-     * the rest of the window, but never more than the rest of the file. For a loss at a uniform
-     * place in a file of F frames, the mean of min(N−1, j) for j = 0…F−1.
-     */
-    static double doomedAfterLoss(long frames, int window) {
-        long n = window - 1;
-        if (n <= 0) {
-            return 0;
-        }
-        long capped = Math.min(n, frames);
-        double sum = capped * (capped - 1) / 2.0 + (double) (frames - capped) * n;
-        return sum / frames;
-    }
-
-    /** A file's size over a time, as goodput in bits per second. */
-    public static double goodput(long fileBytes, double seconds) {
-        return seconds == 0 ? 0 : fileBytes * 8 / seconds;
     }
 }

@@ -1,7 +1,5 @@
 package chatlab.gbn;
 
-import chatlab.p2p.arq.Strategy;
-import chatlab.p2p.wire.DatagramCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,54 +7,82 @@ import java.util.Map;
 
 /**
  * What the repeats of one point measured, with a 95% confidence interval (Student's t), beside
- * what the models predict for it.
+ * what the models predict for it from the configuration alone.
+ *
+ * @param meanBps the mean steady-state goodput
+ * @param ciBps the half-width of its 95% confidence interval
+ * @param capped whether the point stopped at the repeat cap with its interval still wider than the precision asked
+ * @param wholeBps the mean goodput over the whole data phase, start-up included
+ * @param startupMs what the data phase took beyond the steady rate, on average
+ * @param handshakeMs the opening exchange, on average
+ * @param meanLossEvents timeouts per transfer (each loss event ends in one: there is no fast retransmit)
+ * @param realisedLoss the share of the sender's datagrams the link lost
+ * @param model the closed form's prediction ({@link GbnModel#predict}); null on clean points
+ * @param twinBps the ideal-link twin's mean steady goodput ({@link IdealTwin}); 0 on clean points
+ * @param stallingsBps Stallings' form at the configured loss, for Go-Back-N; 0 otherwise
  */
-public record PointStats(SweepPoint point, int n, int failed, double meanBps, double ciBps, double meanTimeoutMs,
-        double meanRetransmissions, double meanLossEvents, double timeoutModelBps, double expectedModelBps,
-        double stallingsBps) {
+public record PointStats(SweepPoint point, int n, int failed, long frames, double meanBps, double ciBps, boolean capped,
+        double wholeBps, double startupMs, double handshakeMs, double meanTimeoutMs, double meanRetransmissions,
+        double meanLossEvents, double realisedLoss, GbnModel.Prediction model, double twinBps, double stallingsBps) {
 
-    /** Measured over the timeout-driven model at the runs' own loss events; 0 where there is none. */
+    /** Measured over the closed form; 0 where there is none. */
     public double ratio() {
-        return timeoutModelBps == 0 ? 0 : meanBps / timeoutModelBps;
+        return model == null || model.goodputBps() == 0 ? 0 : meanBps / model.goodputBps();
     }
 
-    /** Groups measurements by point, in the order the points first appear. */
-    public static List<PointStats> of(List<Measurement> measurements, long fileBytes, int chunkBytes, long rateBps) {
+    /** Measured over the ideal-link twin; 0 where there is none. */
+    public double twinRatio() {
+        return twinBps == 0 ? 0 : meanBps / twinBps;
+    }
+
+    /** The confidence interval's half-width as a share of the mean. */
+    public double relativeCi() {
+        return meanBps == 0 ? 0 : ciBps / meanBps;
+    }
+
+    /** Groups measurements by point, in the order the points first appear, and sets the models beside them. */
+    public static List<PointStats> of(List<Measurement> measurements, SweepConfig config) {
         Map<SweepPoint, List<Measurement>> byPoint = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             byPoint.computeIfAbsent(m.point(), k -> new ArrayList<>()).add(m);
         }
-        List<PointStats> stats = new ArrayList<>();
-        byPoint.forEach((point, runs) -> stats.add(summarise(point, runs, fileBytes, chunkBytes, rateBps)));
-        return stats;
+        List<Map.Entry<SweepPoint, List<Measurement>>> entries = new ArrayList<>(byPoint.entrySet());
+        // the twins are pure computation, independent per point: both cores may share them
+        return entries.parallelStream().map(e -> summarise(e.getKey(), e.getValue(), config)).toList();
     }
 
-    private static PointStats summarise(SweepPoint point, List<Measurement> runs, long fileBytes, int chunkBytes,
-            long rateBps) {
+    private static PointStats summarise(SweepPoint point, List<Measurement> runs, SweepConfig config) {
         List<Measurement> ok = runs.stream().filter(Measurement::ok).toList();
-        double[] goodputs = ok.stream().mapToDouble(Measurement::goodputBitsPerSecond).toArray();
+        double[] goodputs = ok.stream().mapToDouble(m -> point.clean() ? m.goodputBitsPerSecond() : m.steadyBitsPerSecond())
+                .toArray();
         double mean = mean(goodputs);
-        double ci = goodputs.length < 2 ? 0 : tQuantile(goodputs.length - 1) * stddev(goodputs, mean) / Math.sqrt(goodputs.length);
+        double ci = halfWidth(goodputs);
+        boolean capped = !point.clean() && ok.size() >= config.maxRepeats() && mean > 0 && ci / mean > config.precision();
         double timeout = ok.stream().filter(m -> m.timeouts() > 0).mapToDouble(Measurement::meanTimeoutMs).average().orElse(0);
-        double retransmissions = ok.stream().mapToLong(Measurement::retransmissions).average().orElse(0);
-        double model = 0;
-        double expected = 0;
+        long offered = ok.stream().mapToLong(Measurement::offeredDatagrams).sum();
+        long lost = ok.stream().mapToLong(Measurement::lostDatagrams).sum();
+        long frames = ok.stream().mapToLong(Measurement::frames).max().orElse(0);
+        GbnModel.Prediction model = null;
+        double twin = 0;
         double stallings = 0;
-        double events = ok.stream().mapToLong(Measurement::timeouts).average().orElse(0);
-        if (!point.clean() && point.strategy() != Strategy.SELECTIVE_REPEAT) {
-            double minRtt = ok.stream().filter(m -> m.minRttMs() > 0).mapToDouble(Measurement::minRttMs).min().orElse(0);
-            GbnModel.Link link = new GbnModel.Link(rateBps, chunkBytes, chunkBytes + DatagramCodec.OVERHEAD,
-                    point.delayMs() / 1e3, minRtt / 1e3);
-            long frames = (fileBytes + chunkBytes - 1) / chunkBytes;
-            // Each run's model takes that run's own loss events (its timeouts) and its own timer.
-            model = ok.stream().mapToDouble(m -> GbnModel.goodput(fileBytes, GbnModel.secondsWithLossEvents(frames,
-                    point.window(), m.timeouts(), m.meanTimeoutMs() / 1e3, link))).average().orElse(0);
-            expected = GbnModel.goodput(fileBytes, GbnModel.timeoutDrivenSeconds(frames, point.window(), point.loss(),
-                    timeout / 1e3, link));
-            stallings = GbnModel.goodput(GbnModel.stallingsUtilization(point.window(), point.loss(), link), link);
+        if (!point.clean()) {
+            GbnModel.Link link = config.link(point);
+            model = config.predict(point);
+            twin = IdealTwin.expected(point, Math.max(frames, 1), config);
+            stallings = point.goBackN() ? GbnModel.goodput(GbnModel.stallingsUtilization(point.window(), point.loss(), link), link) : 0;
         }
-        return new PointStats(point, ok.size(), runs.size() - ok.size(), mean, ci, timeout, retransmissions, events,
-                model, expected, stallings);
+        return new PointStats(point, ok.size(), runs.size() - ok.size(), frames, mean, ci, capped,
+                ok.stream().mapToDouble(Measurement::goodputBitsPerSecond).average().orElse(0),
+                ok.stream().mapToLong(Measurement::startupNanos).average().orElse(0) / 1e6,
+                ok.stream().mapToLong(Measurement::handshakeNanos).average().orElse(0) / 1e6, timeout,
+                ok.stream().mapToLong(Measurement::retransmissions).average().orElse(0),
+                ok.stream().mapToLong(Measurement::timeouts).average().orElse(0), offered == 0 ? 0 : (double) lost / offered,
+                model, twin, stallings);
+    }
+
+    /** The half-width of the 95% confidence interval of the mean; 0 with fewer than two values. */
+    static double halfWidth(double[] values) {
+        return values.length < 2 ? 0 : tQuantile(values.length - 1) * stddev(values, mean(values)) / Math.sqrt(values.length);
     }
 
     static double mean(double[] values) {

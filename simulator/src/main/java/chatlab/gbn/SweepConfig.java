@@ -2,6 +2,9 @@ package chatlab.gbn;
 
 import chatlab.lab.Seeds;
 import chatlab.p2p.arq.Strategy;
+import chatlab.p2p.transfer.TransferSettings;
+import chatlab.p2p.wire.DatagramCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +12,25 @@ import java.util.List;
  * The grid of a throughput sweep and the link it runs on. The impaired link serialises at
  * {@code rateBitsPerSecond} and delays by each one-way delay; every datagram the sender sends
  * (SYN, data, FIN) is lost at each loss rate, after it took its link time; acknowledgements are
- * delayed but not lost. The clean points run on plain loopback,
- * beside a raw UDP blast of datagrams of the same size.
+ * delayed but not lost. The clean points run on plain loopback, beside a raw UDP blast of
+ * datagrams of the same size.
+ *
+ * <p>Each impaired transfer is long enough for a steady state: {@code fileBytes}, or when that
+ * is 0, as many frames as the model expects in {@code roundTrips} loss-free round trips, between
+ * {@link #MIN_WINDOWS} windows and {@link #MAX_FRAMES} frames. A point repeats, {@code parallel}
+ * transfers at a time, at least {@code minRepeats} times and until its 95% confidence interval
+ * is within ±{@code precision} of its mean, or {@code maxRepeats} is reached.
  */
 public record SweepConfig(List<Integer> windows, List<Double> losses, List<Double> delaysMs,
-        List<Strategy> strategies, long fileBytes, int chunkBytes, long rateBitsPerSecond, int repeats, long seed,
-        Double fixedTimeoutMs, List<Integer> cleanWindows, long cleanFileBytes) {
+        List<Strategy> strategies, long fileBytes, int roundTrips, int chunkBytes, long rateBitsPerSecond,
+        int minRepeats, int maxRepeats, double precision, int parallel, long seed, Double fixedTimeoutMs,
+        List<Integer> cleanWindows, long cleanFileBytes) {
+    /** A transfer is at least this many windows long, so that its first tenth holds the start-up. */
+    static final int MIN_WINDOWS = 20;
+    /** And at most this many frames (4 MiB of 1 KiB chunks). */
+    static final long MAX_FRAMES = 4096;
+    /** How long the transfers' peers wait for each other before they give up. */
+    static final Duration IDLE = Duration.ofSeconds(30);
 
     public SweepConfig {
         windows = List.copyOf(windows);
@@ -22,8 +38,17 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
         delaysMs = List.copyOf(delaysMs);
         strategies = List.copyOf(strategies);
         cleanWindows = List.copyOf(cleanWindows);
-        if (repeats < 1) {
-            throw new IllegalArgumentException("repeats must be at least 1");
+        if (minRepeats < 1 || maxRepeats < minRepeats) {
+            throw new IllegalArgumentException("repeats must be at least 1, and the cap at least the minimum");
+        }
+        if (!(precision > 0 && precision < 1)) {
+            throw new IllegalArgumentException("the precision must be above 0 and below 1 (0.05 is ±5%)");
+        }
+        if (parallel < 1 || parallel > 16) {
+            throw new IllegalArgumentException("parallel transfers must be between 1 and 16");
+        }
+        if (roundTrips < 1) {
+            throw new IllegalArgumentException("round trips must be at least 1");
         }
         if (windows.stream().anyMatch(w -> w < 1) || cleanWindows.stream().anyMatch(w -> w < 1)) {
             throw new IllegalArgumentException("windows must be at least 1");
@@ -31,8 +56,14 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
         if (losses.stream().anyMatch(p -> p < 0 || p >= 1)) {
             throw new IllegalArgumentException("loss rates must be at least 0 and below 1");
         }
+        if (delaysMs.stream().anyMatch(d -> d < 0)) {
+            throw new IllegalArgumentException("delays must not be negative");
+        }
         if (rateBitsPerSecond <= 0) {
             throw new IllegalArgumentException("the link rate must be positive");
+        }
+        if (chunkBytes < 1 || chunkBytes > 60_000) {
+            throw new IllegalArgumentException("the chunk must be between 1 and 60000 bytes");
         }
     }
 
@@ -70,8 +101,48 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
         return cleanWindows.stream().map(w -> new SweepPoint(Strategy.GO_BACK_N, w, 0, 0, true)).toList();
     }
 
-    /** How many transfers and blasts the sweep runs, for the progress bar. */
+    /** How many points and blasts the sweep runs, for the progress bar. */
     public long steps() {
-        return (long) (impairedPoints().size() + cleanPoints().size() + (cleanWindows.isEmpty() ? 0 : 1)) * repeats;
+        return impairedPoints().size() + cleanPoints().size() + (cleanWindows.isEmpty() ? 0 : 1);
+    }
+
+    /** The bytes on the link per data frame: the chunk and the datagram's header and tag. */
+    public int frameBytes() {
+        return chunkBytes + DatagramCodec.OVERHEAD;
+    }
+
+    /** The configured link at a point, as the models take it. */
+    public GbnModel.Link link(SweepPoint point) {
+        return new GbnModel.Link(rateBitsPerSecond, chunkBytes, frameBytes(), point.delayMs() / 1e3);
+    }
+
+    /** How the transfers at a point are sent: strategy, window, chunk, timer, patience. */
+    public TransferSettings settings(SweepPoint point) {
+        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(point.strategy()).withWindow(point.window())
+                .withChunkSize(chunkBytes).withIdleTimeout(IDLE).withAbortTimeout(Duration.ofMinutes(10));
+        return fixedTimeoutMs == null ? settings
+                : settings.withFixedTimeout(Duration.ofNanos(Math.round(fixedTimeoutMs * 1e6)));
+    }
+
+    /** The timer's rule as the model takes it: the sender's own. */
+    public GbnModel.Timer timer() {
+        return fixedTimeoutMs != null ? GbnModel.Timer.fixed(fixedTimeoutMs / 1e3)
+                : GbnModel.Timer.adaptive(settings(new SweepPoint(Strategy.GO_BACK_N, 1, 0, 0, false)).rtoCeiling()
+                        .toNanos() / 1e9);
+    }
+
+    /** The model's prediction at a point, from the configuration alone. */
+    public GbnModel.Prediction predict(SweepPoint point) {
+        return GbnModel.predict(point.strategy(), point.window(), point.loss(), link(point), timer());
+    }
+
+    /** The frames of the file sent at an impaired point. */
+    public long frames(SweepPoint point) {
+        if (fileBytes > 0) {
+            return (fileBytes + chunkBytes - 1) / chunkBytes;
+        }
+        double wanted = Math.ceil(roundTrips * link(point).rtt0() / predict(point).perFrame());
+        long least = (long) MIN_WINDOWS * point.strategy().window(point.window());
+        return Math.max(least, Math.min(MAX_FRAMES, (long) wanted));
     }
 }

@@ -27,8 +27,6 @@ import javax.crypto.SecretKey;
  * acknowledgements the delay alone; on a clean point there is no impairer at all.
  */
 final class TransferRun {
-    private static final Duration IDLE = Duration.ofSeconds(30);
-
     private TransferRun() {
     }
 
@@ -38,15 +36,11 @@ final class TransferRun {
                 .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
         Impairment acks = point.clean() ? Impairment.NONE
                 : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
-        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(point.strategy()).withWindow(point.window())
-                .withChunkSize(config.chunkBytes()).withIdleTimeout(IDLE).withAbortTimeout(Duration.ofMinutes(10));
-        if (config.fixedTimeoutMs() != null) {
-            settings = settings.withFixedTimeout(Duration.ofNanos(Math.round(config.fixedTimeoutMs() * 1e6)));
-        }
+        TransferSettings settings = config.settings(point);
         SplittableRandom random = new SplittableRandom(seed);
         long transferId = random.nextLong() & ((1L << 52) - 1);
         SecretKey key = TransferKeys.fresh();
-        Path folder = Files.createDirectories(scratch.resolve("run-" + Long.toHexString(seed)));
+        Path folder = Files.createDirectories(scratch.resolve("run-" + Long.toHexString(seed) + "-" + point.strategy().code()));
         try (PeerEndpoint sender = PeerEndpoint.open("127.0.0.1", 0, data, seed);
                 PeerEndpoint receiver = PeerEndpoint.open("127.0.0.1", 0, acks, random.nextLong())) {
             Offer offer = new Offer(transferId, key, "lab", "sweep.bin", file.length, sha256,
@@ -55,9 +49,10 @@ final class TransferRun {
             TransferReport report = new FileSender(sender, new InetSocketAddress("127.0.0.1", receiver.port()),
                     transferId, key, ChunkSource.of(file), settings, random.nextLong() & (SeqSpace.MODULUS - 1),
                     Progress.NONE).run();
-            received.get(IDLE.toSeconds(), TimeUnit.SECONDS);
+            received.get(SweepConfig.IDLE.toSeconds(), TimeUnit.SECONDS);
             var link = sender.impairerStats();
-            return measured(point, repeat, seed, report, link == null ? 0 : link.offered(), link == null ? 0 : link.lost());
+            return measured(point, repeat, seed, report, config.chunkBytes(), link == null ? 0 : link.offered(),
+                    link == null ? 0 : link.lost());
         } catch (TransferException e) {
             return failed(point, repeat, seed, file.length, e.getMessage());
         } catch (Exception e) {
@@ -72,14 +67,18 @@ final class TransferRun {
         }
     }
 
-    private static Measurement measured(SweepPoint p, int repeat, long seed, TransferReport r, long offered, long lost) {
+    private static Measurement measured(SweepPoint p, int repeat, long seed, TransferReport r, int chunk, long offered,
+            long lost) {
+        double steady = r.steadyGoodputBitsPerSecond(chunk);
+        long startup = steady <= 0 ? 0 : Math.max(0, r.data().toNanos() - Math.round(r.segments() * chunk * 8 / steady * 1e9));
         return new Measurement(p.strategy(), p.window(), p.loss(), p.delayMs(), p.clean(), repeat, seed, r.bytes(),
-                r.data().toNanos(), r.goodputBytesPerSecond() * 8, r.stats().transmissions(), r.stats().retransmissions(),
-                r.stats().timeouts(), r.stats().meanTimeoutNanos() / 1e6, r.srttNanos() / 1e6, r.minRttNanos() / 1e6, offered, lost, null);
+                r.segments(), r.data().toNanos(), r.goodputBytesPerSecond() * 8, steady, r.handshake().toNanos(), startup,
+                r.stats().transmissions(), r.stats().retransmissions(), r.stats().timeouts(),
+                r.stats().meanTimeoutNanos() / 1e6, r.srttNanos() / 1e6, r.minRttNanos() / 1e6, offered, lost, null);
     }
 
     private static Measurement failed(SweepPoint p, int repeat, long seed, long bytes, String error) {
-        return new Measurement(p.strategy(), p.window(), p.loss(), p.delayMs(), p.clean(), repeat, seed, bytes, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, error);
+        return new Measurement(p.strategy(), p.window(), p.loss(), p.delayMs(), p.clean(), repeat, seed, bytes, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, error);
     }
 }

@@ -3,64 +3,113 @@ package chatlab.gbn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import chatlab.p2p.arq.Strategy;
 import org.junit.jupiter.api.Test;
 
 class GbnModelTest {
-    /** 8 Mbit/s, 1000-byte frames (1 ms each), 10 ms each way: a = 10, 2a + 1 = 21. */
+    // t_frame = 1 ms, d = 10 ms: RTT0 = 21 ms, a = 10, the pipe holds 21 frames
     private final GbnModel.Link link = new GbnModel.Link(8e6, 1000, 1000, 0.010);
+    private final GbnModel.Timer timer = GbnModel.Timer.adaptive(3.75);
 
     @Test
-    void theLinkNumbers() {
+    void theLinksNumbers() {
         assertThat(link.tFrame()).isCloseTo(0.001, within(1e-12));
-        assertThat(link.a()).isCloseTo(10, within(1e-9));
         assertThat(link.rtt0()).isCloseTo(0.021, within(1e-12));
+        assertThat(link.a()).isCloseTo(10, within(1e-9));
+        assertThat(link.pipe()).isCloseTo(21, within(1e-9));
     }
 
     @Test
-    void kuroseRossFillsThePipeAtRoundTripOverFrameTime() {
+    void kuroseRossSaturatesAtThePipe() {
         assertThat(GbnModel.kuroseRossUtilization(1, link)).isCloseTo(1 / 21.0, within(1e-9));
         assertThat(GbnModel.kuroseRossUtilization(21, link)).isEqualTo(1);
         assertThat(GbnModel.kuroseRossUtilization(64, link)).isEqualTo(1);
     }
 
     @Test
-    void stallingsMatchesItsTwoRegimes() {
+    void stallingsFormOnBothSidesOfThePipe() {
         assertThat(GbnModel.stallingsUtilization(64, 0.1, link)).isCloseTo(0.9 / 3.0, within(1e-9));
         assertThat(GbnModel.stallingsUtilization(4, 0.1, link)).isCloseTo(4 * 0.9 / (21 * 1.3), within(1e-9));
         assertThat(GbnModel.stallingsUtilization(21, 0, link)).isCloseTo(1, within(1e-9));
     }
 
     @Test
-    void withoutLossTheTimeoutModelIsTheFirstRoundTripThenOneFrameTimeEach() {
-        assertThat(GbnModel.timeoutDrivenSeconds(100, 64, 0, 0.05, link)).isCloseTo(0.021 + 99 * 0.001, within(1e-12));
-        assertThat(GbnModel.timeoutDrivenSeconds(100, 1, 0, 0.05, link)).isCloseTo(100 * 0.021, within(1e-12));
-        assertThat(GbnModel.timeoutDrivenSeconds(0, 8, 0.1, 0.05, link)).isZero();
+    void withoutLossEveryStrategyIsKuroseRoss() {
+        for (Strategy s : Strategy.values()) {
+            for (int n : new int[] {1, 2, 8, 21, 64}) {
+                int window = s.window(n);
+                assertThat(GbnModel.predict(s, n, 0, link, timer).goodputBps()).as(s + " N=" + n)
+                        .isCloseTo(GbnModel.goodput(GbnModel.kuroseRossUtilization(window, link), link), within(1e-3));
+            }
+        }
     }
 
     @Test
-    void eachLossCostsTheWaitForTheTimerOrTheDoomedFrames() {
-        double base = GbnModel.timeoutDrivenSeconds(100, 1, 0, 0.05, link);
-        // Stop-and-Wait: a loss costs exactly the timeout.
-        assertThat(GbnModel.secondsWithLossEvents(100, 1, 3, 0.05, link) - base).isCloseTo(3 * 0.05, within(1e-12));
-        // A window that fills the pipe: RTT0 + T_o - tFrame per loss.
-        double full = GbnModel.timeoutDrivenSeconds(100, 32, 0, 0.05, link);
-        assertThat(GbnModel.secondsWithLossEvents(100, 32, 2, 0.05, link) - full)
-                .isCloseTo(2 * (0.021 + 0.05 - 0.001), within(1e-12));
-        // A window far beyond the pipe, and a short timer: the lost frame's own link time, and the doomed frames'.
-        double long_ = GbnModel.timeoutDrivenSeconds(1000, 64, 0, 0.005, link);
-        assertThat(GbnModel.secondsWithLossEvents(1000, 64, 1, 0.005, link) - long_)
-                .isCloseTo((1 + GbnModel.doomedAfterLoss(1000, 64)) * 0.001, within(1e-12));
+    void stopAndWaitPaysItsTimeoutOncePerLossAndDoublesItForALostRetransmission() {
+        double p = 0.1;
+        double to = 0.021 + 0.005; // settled: SRTT + G
+        double perFrame = 0.021 + p * to + p * p * 2 * to + p * p * p * 4 * to;
+        GbnModel.Prediction saw = GbnModel.predict(Strategy.STOP_AND_WAIT, 8, p, link, timer);
+        assertThat(saw.timeout()).isCloseTo(to, within(1e-12));
+        assertThat(saw.perFrame()).as("the terms up to three losses in a row").isCloseTo(perFrame, within(5e-5));
     }
 
     @Test
-    void aFileNoLongerThanTheWindowDoomsHalfOfItOnAverage() {
-        assertThat(GbnModel.doomedAfterLoss(64, 64)).isCloseTo(63 / 2.0, within(1e-9));
-        assertThat(GbnModel.doomedAfterLoss(1000, 8)).isCloseTo((21 + 993.0 * 7) / 1000, within(1e-9)); // sum of j below 7, then 7 each;
-        assertThat(GbnModel.doomedAfterLoss(10, 1)).isZero();
+    void aWindowBeyondThePipeWaitsInTheQueueAndItsTimerWithIt() {
+        GbnModel.Prediction gbn = GbnModel.predict(Strategy.GO_BACK_N, 64, 0.01, link, timer);
+        assertThat(gbn.srtt()).isCloseTo(0.064, within(1e-12));
+        assertThat(gbn.timeout()).isCloseTo(0.069, within(1e-12));
+        // the acknowledgement of k−1 restarts the timer; the window goes again from k: 2d + N·tFrame + G
+        assertThat(gbn.lossCost()).isCloseTo(0.020 + 0.064 + 0.005, within(1e-12));
+        assertThat(gbn.linkLimited()).isTrue();
     }
 
     @Test
-    void theStudentQuantilesAreRight() {
+    void aFixedTimerDoesNotBackOff() {
+        GbnModel.Timer fixed = GbnModel.Timer.fixed(0.1);
+        double p = 0.2;
+        assertThat(GbnModel.repeatedLosses(p, 0.1, fixed)).isCloseTo(p * p / (1 - p) * 0.1, within(1e-9));
+        assertThat(GbnModel.predict(Strategy.GO_BACK_N, 4, p, link, fixed).timeout()).isEqualTo(0.1);
+    }
+
+    @Test
+    void theTimerKeepsWithinItsBounds() {
+        assertThat(timer.timeout(0)).isEqualTo(GbnModel.MIN_RTO);
+        assertThat(timer.timeout(10)).isEqualTo(3.75);
+        assertThat(timer.backedOff(1, 5)).isEqualTo(3.75);
+    }
+
+    @Test
+    void selectiveRepeatLosesNoLessThanGoBackNAtAnyPoint() {
+        for (double d : new double[] {0.001, 0.010}) {
+            GbnModel.Link l = new GbnModel.Link(8e6, 1024, 1070, d);
+            for (double p : new double[] {0.01, 0.05, 0.1}) {
+                for (int n : new int[] {2, 4, 8, 16, 32, 64}) {
+                    assertThat(GbnModel.predict(Strategy.SELECTIVE_REPEAT, n, p, l, timer).goodputBps())
+                            .as("N=%d p=%s d=%s", n, p, d)
+                            .isGreaterThanOrEqualTo(GbnModel.predict(Strategy.GO_BACK_N, n, p, l, timer).goodputBps() * 0.999);
+                }
+            }
+        }
+    }
+
+    @Test
+    void caveatsNameWhereTheClosedFormsAssumptionsFail() {
+        GbnModel.Link l = new GbnModel.Link(8e6, 1024, 1070, 0.001);
+        SweepPoint starved = new SweepPoint(Strategy.GO_BACK_N, 64, 0.05, 1, false);
+        assertThat(GbnModel.caveat(starved, GbnModel.predict(Strategy.GO_BACK_N, 64, 0.05, l, timer)))
+                .startsWith("timer starved");
+        SweepPoint fed = new SweepPoint(Strategy.GO_BACK_N, 4, 0.05, 1, false);
+        assertThat(GbnModel.caveat(fed, GbnModel.predict(Strategy.GO_BACK_N, 4, 0.05, l, timer))).isEmpty();
+        SweepPoint burst = new SweepPoint(Strategy.SELECTIVE_REPEAT, 16, 0.05, 1, false);
+        assertThat(GbnModel.caveat(burst, GbnModel.predict(Strategy.SELECTIVE_REPEAT, 16, 0.05, l, timer)))
+                .isEqualTo("RTT varies after each stall");
+        SweepPoint clean = new SweepPoint(Strategy.GO_BACK_N, 64, 0, 1, false);
+        assertThat(GbnModel.caveat(clean, GbnModel.predict(Strategy.GO_BACK_N, 64, 0, l, timer))).isEmpty();
+    }
+
+    @Test
+    void tQuantiles() {
         assertThat(PointStats.tQuantile(2)).isEqualTo(4.303);
         assertThat(PointStats.tQuantile(3)).isEqualTo(3.182);
         assertThat(PointStats.tQuantile(100)).isEqualTo(1.96);

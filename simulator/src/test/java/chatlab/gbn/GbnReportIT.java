@@ -21,7 +21,7 @@ class GbnReportIT {
     void aSweepWritesItsFilesAndAReportABrowserShows() throws Exception {
         Path out = dir.resolve("run");
         int exit = new CommandLine(new GbnMain()).execute("--windows", "4,16", "--losses", "0,0.05", "--delays", "2ms",
-                "--strategies", "gbn,sr,saw", "--repeats", "2", "--file-size", "16kb", "--clean-windows", "64",
+                "--strategies", "gbn,sr,saw", "--repeats", "2", "--max-repeats", "2", "--round-trips", "20", "--clean-windows", "64",
                 "--clean-file-size", "1mb", "--seed", "7", "--out", out.toString());
         assertThat(exit).isZero();
         for (String file : new String[] {"run.json", "results.json", "results.csv", "blasts.csv", "index.html",
@@ -33,7 +33,8 @@ class GbnReportIT {
         assertThat(run.measurements()).hasSize((2 + 2 + 1) * 2 * 2 + 2).allSatisfy(m -> assertThat(m.ok()).isTrue());
         assertThat(run.config().seed()).isEqualTo(7);
         String summary = Files.readString(out.resolve("summary.md"));
-        assertThat(summary).contains("## Goals", "clean loopback", "impaired link", "| gbn | 16 | 5% |");
+        assertThat(summary).contains("## Goals", "clean loopback", "the closed form", "the model", "precision",
+                "| gbn | 16 | 5% |");
 
         Files.delete(out.resolve("index.html"));
         Files.delete(out.resolve("model-fit-d2ms.png"));
@@ -46,6 +47,6 @@ class GbnReportIT {
         assertThat(shown.find()).as("the page reports its charts").isTrue();
         assertThat(shown.group(1)).as("charts the browser displayed").isEqualTo(shown.group(2));
         assertThat(Integer.parseInt(shown.group(2))).isEqualTo(5);
-        assertThat(dom).contains("<table>", "Every point", "measured/model");
+        assertThat(dom).contains("<table>", "Every point", "measured/twin", "measured/closed form");
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class SweepConfigTest {
     private static SweepConfig config(List<Integer> windows, List<Double> losses) {
         return new SweepConfig(windows, losses, List.of(1.0, 10.0),
-                List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), 65_536, 1024, 8_000_000, 3,
-                1, null, List.of(64), 1 << 20);
+                List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), 65_536, 200, 1024, 8_000_000,
+                3, 10, 0.05, 4, 1, null, List.of(64), 1 << 20);
     }
 
     @Test
@@ -21,13 +21,30 @@ class SweepConfigTest {
         assertThat(c.impairedPoints()).hasSize(2 * 2 * (3 + 3 + 1));
         assertThat(c.impairedPoints()).filteredOn(p -> p.strategy() == Strategy.STOP_AND_WAIT)
                 .allSatisfy(p -> assertThat(p.window()).isEqualTo(1));
-        assertThat(c.steps()).isEqualTo((28 + 1 + 1) * 3);
+        assertThat(c.steps()).as("points, clean points and the blast").isEqualTo(28 + 1 + 1);
     }
 
     @Test
     void refusesImpossibleGrids() {
         assertThatThrownBy(() -> config(List.of(0), List.of(0.0))).hasMessageContaining("windows");
         assertThatThrownBy(() -> config(List.of(4), List.of(1.0))).hasMessageContaining("loss");
+        assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
+                200, 1024, 8_000_000, 5, 3, 0.05, 4, 1, null, List.of(), 1)).hasMessageContaining("cap");
+        assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
+                200, 1024, 8_000_000, 3, 10, 0, 4, 1, null, List.of(), 1)).hasMessageContaining("precision");
+    }
+
+    @Test
+    void eachPointsFileLastsItsRoundTripsWithinItsBounds() {
+        SweepConfig c = new SweepConfig(List.of(4, 64), List.of(0.0), List.of(10.0), List.of(Strategy.GO_BACK_N,
+                Strategy.STOP_AND_WAIT), 0, 200, 1024, 8_000_000, 3, 10, 0.05, 4, 1, null, List.of(), 1);
+        SweepPoint saw = new SweepPoint(Strategy.STOP_AND_WAIT, 1, 0, 10, false);
+        assertThat(c.frames(saw)).as("one frame per round trip").isEqualTo(200);
+        SweepPoint wide = new SweepPoint(Strategy.GO_BACK_N, 64, 0, 10, false);
+        assertThat(c.frames(wide)).as("the link's pace for 200 round trips of 21.07 ms").isBetween(3900L, 3950L);
+        SweepConfig fixed = new SweepConfig(List.of(4), List.of(0.0), List.of(10.0), List.of(Strategy.GO_BACK_N), 65_536,
+                200, 1024, 8_000_000, 3, 10, 0.05, 4, 1, null, List.of(), 1);
+        assertThat(fixed.frames(wide)).isEqualTo(64);
     }
 
     @Test

@@ -60,13 +60,14 @@ public final class FileSender {
             ArqSender arq = settings.strategy().sender(segments, settings.window(), settings.newTimer());
             handshake(arq.timer(), segments);
             long handshakeDone = System.nanoTime();
-            sendData(arq);
+            long steadyAt = sendData(arq, TransferReport.steadyFrom(segments));
             long dataDone = System.nanoTime();
             close(arq.timer(), segments);
             long end = System.nanoTime();
             return new TransferReport(source.size(), segments, Duration.ofNanos(handshakeDone - started),
                     Duration.ofNanos(dataDone - handshakeDone), Duration.ofNanos(end - started), arq.stats(),
-                    arq.timer().srttNanos(), arq.timer().minRttNanos(), arq.timer().rtoNanos());
+                    arq.timer().srttNanos(), arq.timer().minRttNanos(), arq.timer().rtoNanos(),
+                    segments - TransferReport.steadyFrom(segments), Duration.ofNanos(dataDone - steadyAt));
         } catch (TransferException e) {
             if (e.reason() != TransferException.Reason.ABORTED_BY_PEER) {
                 send(new Datagram.Abort(transferId, true, e.getMessage()));
@@ -130,8 +131,10 @@ public final class FileSender {
         }
     }
 
-    private void sendData(ArqSender arq) throws TransferException {
+    /** Sends the data; returns when the first {@code steadyFrom} segments had been acknowledged. */
+    private long sendData(ArqSender arq, long steadyFrom) throws TransferException {
         long total = source.size();
+        long steadyAt = steadyFrom == 0 ? System.nanoTime() : -1;
         while (!arq.finished()) {
             for (long index : arq.poll(System.nanoTime())) {
                 send(new Datagram.Data(transferId, SeqSpace.wrap(isn, index), chunk(index)));
@@ -141,12 +144,17 @@ public final class FileSender {
                 if (d instanceof Datagram.Ack ack) {
                     long near = arq.acknowledged();
                     long selective = ack.selective() < 0 ? -1 : SeqSpace.unwrap(isn, ack.selective(), near);
-                    arq.onAck(SeqSpace.unwrap(isn, ack.cumulative(), near), selective, System.nanoTime());
+                    long now = System.nanoTime();
+                    arq.onAck(SeqSpace.unwrap(isn, ack.cumulative(), near), selective, now);
+                    if (steadyAt < 0 && arq.acknowledged() >= steadyFrom) {
+                        steadyAt = now;
+                    }
                 }
                 d = inbox.poll();
             }
             progress.update(Math.min(total, arq.acknowledged() * settings.chunkSize()), total);
         }
+        return steadyAt < 0 ? System.nanoTime() : steadyAt;
     }
 
     /**

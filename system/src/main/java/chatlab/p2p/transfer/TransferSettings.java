@@ -35,9 +35,13 @@ public record TransferSettings(Strategy strategy, int window, int chunkSize, Dur
      * peer hears from a live sender at least eight times before it would give the sender up.
      */
     public RtoEstimator newTimer() {
+        return fixedTimeout == null ? RtoEstimator.adaptive(rtoCeiling()) : RtoEstimator.fixed(fixedTimeout);
+    }
+
+    /** The adaptive timer's ceiling: an eighth of the idle timeout, and never above 5 s. */
+    public Duration rtoCeiling() {
         Duration ceiling = idleTimeout.dividedBy(KEEPALIVES_PER_IDLE);
-        return fixedTimeout == null ? RtoEstimator.adaptive(ceiling.compareTo(Duration.ofSeconds(5)) > 0
-                ? Duration.ofSeconds(5) : ceiling) : RtoEstimator.fixed(fixedTimeout);
+        return ceiling.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : ceiling;
     }
 
     /**
