@@ -1,6 +1,7 @@
 package chatlab.client;
 
 import chatlab.p2p.arq.SeqSpace;
+import chatlab.p2p.trace.TransferTrace;
 import chatlab.p2p.transfer.ChunkSource;
 import chatlab.p2p.transfer.FileReceiver;
 import chatlab.p2p.transfer.FileSender;
@@ -73,11 +74,19 @@ public final class FileTransfers implements AutoCloseable {
     private final Path downloads;
     private final TransferSettings settings;
     private final Listener listener;
+    private final TransferTraces traces;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final SecureRandom random = new SecureRandom();
 
     public FileTransfers(ChatClient client, PeerEndpoint endpoint, Path downloads, TransferSettings settings,
             Listener listener) {
+        this(client, endpoint, downloads, settings, listener, null);
+    }
+
+    /** Transfers that each write a trace through {@code traces} (none if null). */
+    public FileTransfers(ChatClient client, PeerEndpoint endpoint, Path downloads, TransferSettings settings,
+            Listener listener, TransferTraces traces) {
+        this.traces = traces;
         this.client = client;
         this.endpoint = endpoint;
         this.downloads = downloads;
@@ -122,11 +131,13 @@ public final class FileTransfers implements AutoCloseable {
 
     private Outcome sendTo(Path file, FileRoute route) {
         String name = file.getFileName().toString();
-        try (ChunkSource source = ChunkSource.of(file)) {
+        try (ChunkSource source = ChunkSource.of(file);
+                TransferTrace trace = traces == null ? TransferTrace.OFF
+                        : traces.sending(route.user(), name, source.size(), route.transferId(), settings)) {
             FileSender sender = new FileSender(endpoint, new InetSocketAddress(route.address(), route.udpPort()),
                     route.transferId(), TransferKeys.decode(route.key()), source, settings,
                     random.nextLong() & (SeqSpace.MODULUS - 1),
-                    (done, total) -> listener.progress(route.user(), name, true, done, total));
+                    (done, total) -> listener.progress(route.user(), name, true, done, total), trace);
             return new Outcome(route.user(), sender.run(), null);
         } catch (TransferException e) {
             return new Outcome(route.user(), null, e);
@@ -142,7 +153,10 @@ public final class FileTransfers implements AutoCloseable {
                 incoming.fileName(), incoming.size(), incoming.sha256(),
                 new InetSocketAddress(incoming.address(), incoming.udpPort()));
         Progress progress = (done, total) -> listener.progress(incoming.from(), incoming.fileName(), false, done, total);
-        return new FileReceiver(endpoint, offer, downloads, settings, progress).start().whenComplete((received, error) -> {
+        TransferTrace trace = traces == null ? TransferTrace.OFF
+                : traces.receiving(incoming.from(), incoming.fileName(), incoming.size(), incoming.transferId());
+        return new FileReceiver(endpoint, offer, downloads, settings, progress, trace).start().whenComplete((received, error) -> {
+            trace.close();
             if (received != null) {
                 listener.received(incoming, received.file());
             } else if (error instanceof TransferException te) {

@@ -43,11 +43,12 @@ class FileTransfersIT {
         final List<String> failed = new CopyOnWriteArrayList<>();
         final Path downloads;
         final ChatClient client;
+        final PeerEndpoint endpoint;
         FileTransfers transfers;
 
         Peer(String user) throws Exception {
             downloads = dir.resolve("downloads-" + user);
-            PeerEndpoint endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.parse("loss=0.02"), user.hashCode());
+            endpoint = PeerEndpoint.open("127.0.0.1", 0, Impairment.parse("loss=0.02"), user.hashCode());
             client = ChatClient.connect("127.0.0.1", server.port(), server.clientOptions().withListener(this));
             open.add(client);
             transfers = new FileTransfers(client, endpoint, downloads,
@@ -100,6 +101,40 @@ class FileTransfersIT {
         Path expected = peers.get(user).downloads.resolve(name);
         await().atMost(Recorder.WAIT).until(() -> peers.get(user).received.contains(expected));
         assertThat(Files.readAllBytes(expected)).isEqualTo(Files.readAllBytes(original));
+    }
+
+    /** Gives a peer transfers that trace to {@code template}. */
+    private void traceTo(String user, Path template) {
+        Peer peer = peers.get(user);
+        peer.transfers = new FileTransfers(peer.client, peer.endpoint, peer.downloads,
+                TransferSettings.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)), peer,
+                new TransferTraces(template, Impairment.parse("loss=0.02"), user.hashCode()));
+        open.add(peer.transfers);
+    }
+
+    @Test
+    void eachSideWritesATraceOfEachTransferItTakesPartIn() throws Exception {
+        traceTo("alice", dir.resolve("traces/alice.jsonl"));
+        traceTo("bob", dir.resolve("traces/bob.jsonl"));
+        Path notes = file("notes.txt", 60_000);
+        FileTransfers.Sent sent = ChatClient.await(peers.get("alice").transfers.send(notes, Audience.UNICAST, List.of("bob")));
+        assertThat(sent.outcomes()).singleElement().satisfies(o -> assertThat(o.ok()).isTrue());
+        assertReceived("bob", "alice_notes.txt", notes);
+
+        chatlab.p2p.trace.Trace sending = chatlab.p2p.trace.TraceFile.read(dir.resolve("traces/alice-1-sent-bob.jsonl"));
+        assertThat(sending.header().sides()).isEqualTo("sender");
+        assertThat(sending.header().peer()).isEqualTo("bob");
+        assertThat(sending.header().link().loss()).isEqualTo(0.02);
+        assertThat(sending.count(chatlab.p2p.trace.TraceEvent.Type.SEND, chatlab.p2p.trace.Side.SENDER, "DATA"))
+                .isEqualTo(sent.outcomes().getFirst().report().stats().transmissions());
+        Path receivedTrace = dir.resolve("traces/bob-1-received-alice.jsonl");
+        await().atMost(Recorder.WAIT).until(() -> Files.exists(receivedTrace)
+                && chatlab.p2p.trace.TraceFile.read(receivedTrace).events().stream()
+                        .anyMatch(e -> "FIN_ACK".equals(e.kind())));
+        chatlab.p2p.trace.Trace receiving = chatlab.p2p.trace.TraceFile.read(receivedTrace);
+        assertThat(receiving.header().strategy()).as("learnt from the SYN").isEqualTo("gbn");
+        assertThat(receiving.count(chatlab.p2p.trace.TraceEvent.Type.RECV, chatlab.p2p.trace.Side.RECEIVER, "DATA"))
+                .isGreaterThanOrEqualTo(59);
     }
 
     @Test

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
                 "  ./lab client 127.0.0.1 5000 6001             (Toom's argument order)",
                 "  ./lab client --user alice < commands.txt      (scripted: one command per line)",
                 "  ./lab client --impair loss=0.05,delay=20ms,jitter=5ms --window 16",
+                "  ./lab client --impair loss=0.05 --trace traces/t.jsonl   (traces/t-1-sent-bob.jsonl, ...)",
                 "  ./lab client --room-password lokipass      (a CSC573 room; without it the client asks)",
                 "  ./lab client --profile csc573 127.0.0.1 9011 lokipass",
                 "  ./lab client --profile cs425 -host 127.0.0.1 -port 2000",
@@ -74,6 +75,9 @@ public final class ClientMain implements Callable<Integer> {
 
     @Option(names = "--impair", paramLabel = "SPEC", description = "Impair this client's outgoing datagrams, e.g. loss=0.05,delay=20ms,jitter=5ms (keys: loss, burst, delay, jitter, dup, reorder, corrupt, rate, queue).")
     private String impair;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write a trace of each file transfer sent or received (JSON lines, docs/TRACES.md) to FILE with -<n>-sent-<peer> or -<n>-received-<peer> before its extension; draw one with ./lab gbn timeline.")
+    private Path trace;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where the contact log is kept, as <user>_contactlog.txt (default: ${DEFAULT-VALUE}).")
     private Path data;
@@ -208,6 +212,9 @@ public final class ClientMain implements Callable<Integer> {
             transfer = transfer.withFixedTimeout(Units.duration(timeout));
         }
         long seed = impairSeed != null ? impairSeed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
-        return new TerminalClient.Files(downloads, transfer, Impairment.parse(impair), seed);
+        if (trace != null && (java.nio.file.Files.isDirectory(trace) || trace.getFileName() == null)) {
+            throw new IllegalArgumentException("--trace takes a file name such as traces/t.jsonl, not the folder " + trace);
+        }
+        return new TerminalClient.Files(downloads, transfer, Impairment.parse(impair), seed, trace);
     }
 }

@@ -72,9 +72,21 @@ public final class TerminalClient {
         }
     }
 
-    /** Files: where they go, how they are sent, and what the link does to outgoing datagrams. */
-    public record Files(Path downloads, TransferSettings transfer, Impairment impairment, long impairSeed) {
+    /**
+     * Files: where they go, how they are sent, what the link does to outgoing datagrams, and where
+     * each transfer's trace goes (null: nowhere; see {@link chatlab.client.TransferTraces}).
+     */
+    public record Files(Path downloads, TransferSettings transfer, Impairment impairment, long impairSeed, Path trace) {
         public static final Files DEFAULT = new Files(Path.of("downloads"), TransferSettings.DEFAULT, Impairment.NONE, 1);
+
+        public Files(Path downloads, TransferSettings transfer, Impairment impairment, long impairSeed) {
+            this(downloads, transfer, impairment, impairSeed, null);
+        }
+
+        /** The traces of file transfers, or null if none are written. */
+        chatlab.client.TransferTraces traces() {
+            return trace == null ? null : new chatlab.client.TransferTraces(trace, impairment, impairSeed);
+        }
     }
 
     /**
@@ -154,7 +166,12 @@ public final class TerminalClient {
             endpoint.close();
             return 1;
         }
-        transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display);
+        chatlab.client.TransferTraces traces = settings.files().traces();
+        if (traces != null) {
+            print("Tracing each file transfer to " + traces.pattern());
+        }
+        transfers = new FileTransfers(client, endpoint, settings.files().downloads(), settings.files().transfer(), display,
+                traces);
         social = new SocialCommands(client, this::print, chat -> print(chatLine(chat)));
         try {
             dialog = new LoginDialog(client, settings, wording(), this::read, this::print,

@@ -27,8 +27,17 @@ public interface ArqSender {
     /** Whether every segment has been acknowledged. */
     boolean finished();
 
-    /** The number of segments acknowledged in order so far. */
+    /** The number of segments acknowledged in order so far: the lower edge of the window. */
     long acknowledged();
+
+    /** The number of segments sent at least once so far: the upper edge of the window. */
+    long sent();
+
+    /** How many times a segment in flight has been sent. */
+    int transmissions(long segment);
+
+    /** Tells {@code events} what the timers do from now on ({@link ArqEvents#NONE} by default). */
+    void observe(ArqEvents events);
 
     SenderStats stats();
 

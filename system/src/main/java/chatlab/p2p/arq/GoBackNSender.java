@@ -19,14 +19,20 @@ public final class GoBackNSender extends SlidingSender {
     public List<Long> poll(long now) {
         List<Long> send = new ArrayList<>();
         if (base < next && now >= deadline) {
+            long expired = timer.rtoNanos();
             stats.timeouts++;
-            stats.timeoutNanos += timer.rtoNanos();
+            stats.timeoutNanos += expired;
+            events.timeout(now, base, (int) (next - base), expired);
             timer.backoff();
+            if (timer.rtoNanos() != expired) {
+                events.backoff(now, timer.rtoNanos());
+            }
             for (long i = base; i < next; i++) {
                 window.sent(i, now, stats);
                 send.add(i);
             }
             deadline = now + timer.rtoNanos();
+            events.timerSet(now, base, deadline, 1);
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
@@ -34,6 +40,7 @@ public final class GoBackNSender extends SlidingSender {
             send.add(next);
             if (base == next) {
                 deadline = now + timer.rtoNanos();
+                events.timerSet(now, next, deadline, 1);
             }
             next++;
         }
@@ -55,6 +62,11 @@ public final class GoBackNSender extends SlidingSender {
         timer.progress();
         base = cumulative;
         deadline = base == next ? Long.MAX_VALUE : now + timer.rtoNanos();
+        if (base == next) {
+            events.timerStopped(now);
+        } else {
+            events.timerSet(now, base, deadline, 1);
+        }
         checkInvariant();
     }
 

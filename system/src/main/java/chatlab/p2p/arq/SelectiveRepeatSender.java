@@ -36,18 +36,24 @@ public final class SelectiveRepeatSender extends SlidingSender {
     @Override
     public List<Long> poll(long now) {
         List<Long> send = new ArrayList<>();
-        boolean timedOut = false;
+        int expired = 0;
+        long first = -1;
+        long expiredNanos = 0;
         for (long i = base; i < next; i++) {
             if (!window.acked(i) && now >= window.deadline(i)) {
-                if (!timedOut) {
+                if (expired++ == 0) {
+                    first = i;
+                    expiredNanos = timer.backedOffNanos(window.transmissions(i));
                     stats.timeouts++;
-                    stats.timeoutNanos += timer.backedOffNanos(window.transmissions(i));
-                    timedOut = true;
+                    stats.timeoutNanos += expiredNanos;
                 }
                 window.sent(i, now, stats);
                 arm(i, now);
                 send.add(i);
             }
+        }
+        if (expired > 0) {
+            events.timeout(now, first, expired, expiredNanos);
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
@@ -82,10 +88,18 @@ public final class SelectiveRepeatSender extends SlidingSender {
             stats.duplicateAcks++;
             return;
         }
+        int restarted = 0;
+        long first = -1;
         for (long i = base; i < next; i++) {
             if (!window.acked(i) && window.order(i) > latest) {
                 arm(i, now);
+                if (restarted++ == 0) {
+                    first = i;
+                }
             }
+        }
+        if (restarted > 0) {
+            events.timerSet(now, first, window.deadline(first), restarted);
         }
         long before = base;
         while (base < next && window.acked(base)) {
@@ -93,6 +107,9 @@ public final class SelectiveRepeatSender extends SlidingSender {
         }
         if (base > before) {
             timer.progress();
+            if (base == next) {
+                events.timerStopped(now);
+            }
         }
         checkInvariant();
     }

@@ -11,6 +11,7 @@ abstract class SlidingSender implements ArqSender {
     final SenderStats stats = new SenderStats();
     long base;
     long next;
+    ArqEvents events = ArqEvents.NONE;
 
     SlidingSender(long totalSegments, int windowSize, RtoEstimator timer) {
         if (totalSegments < 0) {
@@ -46,6 +47,21 @@ abstract class SlidingSender implements ArqSender {
     @Override
     public long acknowledged() {
         return base;
+    }
+
+    @Override
+    public long sent() {
+        return next;
+    }
+
+    @Override
+    public int transmissions(long segment) {
+        return window.transmissions(segment);
+    }
+
+    @Override
+    public void observe(ArqEvents events) {
+        this.events = events;
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
     private final boolean timed;
     private long linkFreeAt;
     private volatile boolean closed;
+    private volatile FateObserver observer;
 
     private record Pending(long due, long order, byte[] datagram, InetSocketAddress to) implements Delayed {
         @Override
@@ -60,6 +61,18 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
         return stats;
     }
 
+    /** Tells {@code observer} (null: nobody) what becomes of each datagram that is not simply delivered. */
+    public void observe(FateObserver observer) {
+        this.observer = observer;
+    }
+
+    private void tell(byte[] datagram, FateObserver.Outcome outcome) {
+        FateObserver o = observer;
+        if (o != null) {
+            o.fate(datagram, outcome);
+        }
+    }
+
     @Override
     public void send(byte[] datagram, InetSocketAddress to) {
         stats.offered.incrementAndGet();
@@ -68,19 +81,23 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
             // lost in transit: it was serialised first, so it took its place in the queue and its link time
             if (timed && depart(datagram.length) < 0) {
                 stats.queueDrops.incrementAndGet();
+                tell(datagram, FateObserver.Outcome.QUEUE_DROP);
             } else {
                 stats.lost.incrementAndGet();
+                tell(datagram, FateObserver.Outcome.LOST);
             }
             return;
         }
         if (fate.copies() > 1) {
             stats.duplicated.incrementAndGet();
+            tell(datagram, FateObserver.Outcome.DUPLICATED);
         }
         byte[] bytes = datagram;
         if (fate.corruptBit() >= 0) {
             bytes = datagram.clone();
             bytes[fate.corruptBit() / 8] ^= (byte) (1 << (fate.corruptBit() % 8));
             stats.corrupted.incrementAndGet();
+            tell(datagram, FateObserver.Outcome.CORRUPTED);
         }
         for (long extra : fate.extraDelayNanos()) {
             if (!timed) {
@@ -90,6 +107,7 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
             long departure = depart(bytes.length);
             if (departure < 0) {
                 stats.queueDrops.incrementAndGet();
+                tell(datagram, FateObserver.Outcome.QUEUE_DROP);
                 continue;
             }
             long due = departure + impairment.delay().toNanos() + extra;

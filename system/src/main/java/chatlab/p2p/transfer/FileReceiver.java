@@ -2,6 +2,8 @@ package chatlab.p2p.transfer;
 
 import chatlab.p2p.arq.ArqReceiver;
 import chatlab.p2p.arq.SeqSpace;
+import chatlab.p2p.trace.Side;
+import chatlab.p2p.trace.TransferTrace;
 import chatlab.p2p.wire.BadDatagramException;
 import chatlab.p2p.wire.Datagram;
 import chatlab.p2p.wire.DatagramCodec;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Receives one file. It runs inside the endpoint's reading thread: each datagram is decoded,
  * handed to the strategy's receiver state machine, written in order to a hidden partial file
  * and acknowledged. On FIN the file's SHA-256 is checked; only then is it moved to its final
- * name. Whatever goes wrong, the partial file is deleted.
+ * name. Whatever goes wrong, the partial file is deleted. A {@link TransferTrace} other than
+ * {@code OFF} is told every datagram received and sent, and every segment thrown away.
  */
 public final class FileReceiver {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
@@ -44,6 +47,7 @@ public final class FileReceiver {
     private final Progress progress;
     private final DatagramCodec codec;
     private final CompletableFuture<Received> result = new CompletableFuture<>();
+    private final TransferTrace trace;
     private final Path partial;
     /** The name the file is meant to have; {@link #saved} is the one it took. */
     private final Path target;
@@ -67,6 +71,13 @@ public final class FileReceiver {
     private ScheduledFuture<?> watchdog;
 
     public FileReceiver(PeerEndpoint endpoint, Offer offer, Path downloads, TransferSettings settings, Progress progress) {
+        this(endpoint, offer, downloads, settings, progress, TransferTrace.OFF);
+    }
+
+    /** A receiver that tells {@code trace} what happens; the caller closes the trace. */
+    public FileReceiver(PeerEndpoint endpoint, Offer offer, Path downloads, TransferSettings settings, Progress progress,
+            TransferTrace trace) {
+        this.trace = trace;
         this.endpoint = endpoint;
         this.offer = offer;
         this.folder = downloads;
@@ -92,6 +103,9 @@ public final class FileReceiver {
                 flushAck();
             }
         });
+        if (trace.on()) {
+            endpoint.observeFates(offer.transferId(), trace);
+        }
         long check = Math.max(50, settings.idleTimeout().toMillis() / 10);
         watchdog = WATCHDOG.scheduleAtFixedRate(this::checkIdle, check, check, TimeUnit.MILLISECONDS);
         return result;
@@ -102,7 +116,13 @@ public final class FileReceiver {
         try {
             d = codec.decode(bytes);
         } catch (BadDatagramException e) {
+            if (trace.on()) {
+                trace.received(Side.RECEIVER, bytes, null);
+            }
             return; // corrupted or forged: never written
+        }
+        if (trace.on()) {
+            trace.received(Side.RECEIVER, bytes, d);
         }
         if (!d.fromSender() || (peer != null && !peer.equals(from))) {
             return;
@@ -159,6 +179,9 @@ public final class FileReceiver {
             return;
         }
         ArqReceiver.Outcome outcome = arq.onData(index);
+        if (!outcome.accepted() && trace.on()) {
+            trace.discarded(index);
+        }
         if (outcome.accepted() && !outcome.deliver().contains(index)) {
             early.put(index, data.chunk());
         }
@@ -284,7 +307,11 @@ public final class FileReceiver {
         }
         lastSent = System.nanoTime();
         try {
-            endpoint.send(codec.encode(d, packetNumber++), peer);
+            byte[] bytes = codec.encode(d, packetNumber++);
+            if (trace.on()) {
+                trace.sent(Side.RECEIVER, bytes, d, 0);
+            }
+            endpoint.send(bytes, peer);
         } catch (RuntimeException e) {
             // a lost acknowledgement: the sender's timer recovers
         }

@@ -3,6 +3,8 @@ package chatlab.p2p.transfer;
 import chatlab.p2p.arq.ArqSender;
 import chatlab.p2p.arq.RtoEstimator;
 import chatlab.p2p.arq.SeqSpace;
+import chatlab.p2p.trace.Side;
+import chatlab.p2p.trace.TransferTrace;
 import chatlab.p2p.wire.BadDatagramException;
 import chatlab.p2p.wire.Datagram;
 import chatlab.p2p.wire.DatagramCodec;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,8 @@ import javax.crypto.SecretKey;
  * Sends one file to one peer: an opening handshake (SYN, SYN-ACK), the data under the chosen
  * strategy, and a close (FIN, FIN-ACK) in which the receiver reports whether the whole file
  * matched its SHA-256. It runs on the calling thread; acknowledgements reach it from the
- * endpoint's thread through a queue.
+ * endpoint's thread through a queue. A {@link TransferTrace} other than {@code OFF} is told every
+ * datagram, fate, timer and window change.
  */
 public final class FileSender {
     private final PeerEndpoint endpoint;
@@ -33,12 +37,20 @@ public final class FileSender {
     private final DatagramCodec out;
     private final DatagramCodec in;
     private final BlockingQueue<Datagram> inbox = new LinkedBlockingQueue<>();
+    private final TransferTrace trace;
     private long packetNumber;
     private long lastHeard;
     private long started;
 
     public FileSender(PeerEndpoint endpoint, InetSocketAddress peer, long transferId, SecretKey key, ChunkSource source,
             TransferSettings settings, long isn, Progress progress) {
+        this(endpoint, peer, transferId, key, source, settings, isn, progress, TransferTrace.OFF);
+    }
+
+    /** A sender that tells {@code trace} what happens; the caller closes the trace. */
+    public FileSender(PeerEndpoint endpoint, InetSocketAddress peer, long transferId, SecretKey key, ChunkSource source,
+            TransferSettings settings, long isn, Progress progress, TransferTrace trace) {
+        this.trace = trace;
         this.endpoint = endpoint;
         this.peer = peer;
         this.transferId = transferId;
@@ -53,11 +65,17 @@ public final class FileSender {
     /** Sends the file; returns how it went, or throws saying why it failed. Both sides agree on failures. */
     public TransferReport run() throws TransferException {
         endpoint.register(transferId, this::receive);
+        if (trace.on()) {
+            endpoint.observeFates(transferId, trace);
+        }
         try {
             started = System.nanoTime();
             lastHeard = started;
             long segments = settings.segments(source.size());
             ArqSender arq = settings.strategy().sender(segments, settings.window(), settings.newTimer());
+            if (trace.on()) {
+                arq.observe(trace);
+            }
             handshake(arq.timer(), segments);
             long handshakeDone = System.nanoTime();
             long steadyAt = sendData(arq, TransferReport.steadyFrom(segments));
@@ -70,7 +88,7 @@ public final class FileSender {
                     segments - TransferReport.steadyFrom(segments), Duration.ofNanos(dataDone - steadyAt));
         } catch (TransferException e) {
             if (e.reason() != TransferException.Reason.ABORTED_BY_PEER) {
-                send(new Datagram.Abort(transferId, true, e.getMessage()));
+                send(new Datagram.Abort(transferId, true, e.getMessage()), 1);
             }
             throw e;
         } finally {
@@ -81,11 +99,17 @@ public final class FileSender {
     private void receive(ByteBuffer bytes, InetSocketAddress from) {
         try {
             Datagram d = in.decode(bytes);
+            if (trace.on()) {
+                trace.received(Side.SENDER, bytes, d);
+            }
             if (!d.fromSender()) {
                 inbox.add(d);
             }
         } catch (BadDatagramException e) {
             // corrupted or forged: dropped, and the timer recovers
+            if (trace.on()) {
+                trace.received(Side.SENDER, bytes, null);
+            }
         }
     }
 
@@ -111,22 +135,36 @@ public final class FileSender {
     private Datagram awaitReply(Datagram request, RtoEstimator timer, Predicate<Datagram> wanted, boolean opening)
             throws TransferException {
         long sentAt = System.nanoTime();
-        boolean retransmitted = false;
-        send(request);
+        int transmissions = 1;
+        send(request, transmissions);
         long deadline = sentAt + timer.rtoNanos();
+        if (trace.on()) {
+            trace.timerSet(sentAt, -1, deadline, 1);
+        }
         while (true) {
             Datagram reply = next(deadline, opening);
             if (reply != null && wanted.test(reply)) {
-                if (!retransmitted) {
+                if (transmissions == 1) {
                     timer.sample(System.nanoTime() - sentAt);
+                }
+                if (trace.on()) {
+                    trace.timerStopped(System.nanoTime());
                 }
                 return reply;
             }
-            if (System.nanoTime() >= deadline) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                long expired = timer.rtoNanos();
                 timer.backoff();
-                retransmitted = true;
-                send(request);
+                if (trace.on()) {
+                    trace.timeout(now, -1, 1, expired);
+                    trace.backoff(now, timer.rtoNanos());
+                }
+                send(request, ++transmissions);
                 deadline = System.nanoTime() + timer.rtoNanos();
+                if (trace.on()) {
+                    trace.timerSet(now, -1, deadline, 1);
+                }
             }
         }
     }
@@ -136,8 +174,13 @@ public final class FileSender {
         long total = source.size();
         long steadyAt = steadyFrom == 0 ? System.nanoTime() : -1;
         while (!arq.finished()) {
-            for (long index : arq.poll(System.nanoTime())) {
-                send(new Datagram.Data(transferId, SeqSpace.wrap(isn, index), chunk(index)));
+            List<Long> due = arq.poll(System.nanoTime());
+            if (trace.on()) {
+                trace.window(arq.acknowledged(), arq.sent(), arq.timer().rtoNanos());
+            }
+            for (long index : due) {
+                send(new Datagram.Data(transferId, SeqSpace.wrap(isn, index), chunk(index)),
+                        trace.on() ? arq.transmissions(index) : 0);
             }
             Datagram d = next(arq.nextDeadline(), false);
             while (d != null) {
@@ -151,6 +194,9 @@ public final class FileSender {
                     }
                 }
                 d = inbox.poll();
+            }
+            if (trace.on()) {
+                trace.window(arq.acknowledged(), arq.sent(), arq.timer().rtoNanos());
             }
             progress.update(Math.min(total, arq.acknowledged() * settings.chunkSize()), total);
         }
@@ -202,9 +248,14 @@ public final class FileSender {
         }
     }
 
-    private void send(Datagram d) {
+    /** Sends {@code d}, for the {@code transmission}-th time (what a trace says of it). */
+    private void send(Datagram d, int transmission) {
         try {
-            endpoint.send(out.encode(d, packetNumber++), peer);
+            byte[] bytes = out.encode(d, packetNumber++);
+            if (trace.on()) {
+                trace.sent(Side.SENDER, bytes, d, transmission);
+            }
+            endpoint.send(bytes, peer);
         } catch (RuntimeException e) {
             // a failed send is a lost datagram: the timer recovers, and the idle timeout ends it
         }

@@ -2,6 +2,7 @@ package chatlab.p2p.transfer;
 
 import chatlab.p2p.impair.DatagramImpairer;
 import chatlab.p2p.impair.DatagramSink;
+import chatlab.p2p.impair.FateObserver;
 import chatlab.p2p.impair.Impairment;
 import chatlab.p2p.impair.ImpairerStats;
 import chatlab.p2p.wire.DatagramCodec;
@@ -46,6 +47,7 @@ public final class PeerEndpoint implements AutoCloseable {
     private final DatagramSink out;
     private final DatagramImpairer impairer;
     private final Map<Long, Handler> transfers = new ConcurrentHashMap<>();
+    private final Map<Long, FateObserver> fates = new ConcurrentHashMap<>();
     private final AtomicLong unknown = new AtomicLong();
     private final Thread reader;
     private volatile Handler others;
@@ -57,6 +59,9 @@ public final class PeerEndpoint implements AutoCloseable {
         DatagramSink direct = this::sendDirect;
         this.impairer = impairment.isNone() ? null : new DatagramImpairer(impairment, seed, direct);
         this.out = impairer == null ? direct : impairer;
+        if (impairer != null) {
+            impairer.observe(this::fate);
+        }
         this.reader = Thread.ofPlatform().daemon().name("udp-" + port()).start(this::read);
     }
 
@@ -113,6 +118,28 @@ public final class PeerEndpoint implements AutoCloseable {
 
     public void unregister(long transferId) {
         transfers.remove(transferId);
+        fates.remove(transferId);
+    }
+
+    /**
+     * Tells {@code observer} what the impairer does to this transfer's outgoing datagrams (each
+     * found by the transfer id in its header), until {@link #unregister}. On an unimpaired link
+     * nothing happens to them, and nothing is told.
+     */
+    public void observeFates(long transferId, FateObserver observer) {
+        if (impairer != null) {
+            fates.put(transferId, observer);
+        }
+    }
+
+    private void fate(byte[] datagram, FateObserver.Outcome outcome) {
+        if (fates.isEmpty()) {
+            return;
+        }
+        FateObserver observer = fates.get(DatagramCodec.peekTransferId(ByteBuffer.wrap(datagram)));
+        if (observer != null) {
+            observer.fate(datagram, outcome);
+        }
     }
 
     /** Where datagrams that are not transfer datagrams go (beacons). */

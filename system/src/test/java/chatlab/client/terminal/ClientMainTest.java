@@ -15,6 +15,7 @@ class ClientMainTest {
             "--profile irc                     | unknown profile 'irc': use one of chatlab, toom, bluetrace, cs425, csc573, compsys302",
             "127.0.0.1 4242 lokipass           | the UDP port must be a number, not 'lokipass' (for CSC573's SERVER_IP SERVER_PORT ROOM_PASSWORD, add --profile csc573)",
             "--profile csc573 127.0.0.1 4242 a --room-password b | the room password is given twice, as a and as b",
+            "--trace .                         | --trace takes a file name such as traces/t.jsonl, not the folder .",
     })
     void refusesWhatItCannotMean(String args, String message) {
         StringWriter err = new StringWriter();

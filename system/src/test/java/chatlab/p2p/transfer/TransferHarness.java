@@ -1,6 +1,7 @@
 package chatlab.p2p.transfer;
 
 import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.trace.TransferTrace;
 import chatlab.p2p.wire.TransferKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,13 +42,19 @@ final class TransferHarness implements AutoCloseable {
     }
 
     Pair prepare(byte[] data, String sha256, Path downloads, TransferSettings settings, long transferId, long isn) {
+        return prepare(data, sha256, downloads, settings, transferId, isn, TransferTrace.OFF);
+    }
+
+    /** Both halves tell {@code trace} what happens. */
+    Pair prepare(byte[] data, String sha256, Path downloads, TransferSettings settings, long transferId, long isn,
+            TransferTrace trace) {
         SecretKey key = TransferKeys.fresh();
         Offer offer = new Offer(transferId, key, "alice", "notes.bin", data.length, sha256,
                 new InetSocketAddress("127.0.0.1", sender.port()));
         CompletableFuture<FileReceiver.Received> received =
-                new FileReceiver(receiver, offer, downloads, settings, Progress.NONE).start();
+                new FileReceiver(receiver, offer, downloads, settings, Progress.NONE, trace).start();
         FileSender fileSender = new FileSender(sender, new InetSocketAddress("127.0.0.1", receiver.port()), transferId, key,
-                ChunkSource.of(data), settings, isn, Progress.NONE);
+                ChunkSource.of(data), settings, isn, Progress.NONE, trace);
         return new Pair(fileSender, received, offer);
     }
 
