@@ -61,11 +61,12 @@ public final class GbnModel {
         }
 
         /**
-         * The timeout once the round trip is steady at {@code srtt}: RTTVAR has decayed below G/4,
-         * so the RTO is SRTT + G.
+         * The timeout for a smoothed round trip {@code srtt} and variation {@code rttvar}:
+         * SRTT + max(G, 4·RTTVAR), within the floor and the ceiling.
          */
-        public double timeout(double srtt) {
-            return isFixed() ? fixedSeconds : Math.max(MIN_RTO, Math.min(maxSeconds, srtt + GRANULARITY));
+        public double timeout(double srtt, double rttvar) {
+            return isFixed() ? fixedSeconds
+                    : Math.max(MIN_RTO, Math.min(maxSeconds, srtt + Math.max(GRANULARITY, 4 * rttvar)));
         }
 
         /** The timeout after {@code doublings} backoffs (a fixed timer does not back off). */
@@ -96,15 +97,17 @@ public final class GbnModel {
         int n = strategy.window(window);
         double t = link.tFrame();
         double rtt0 = link.rtt0();
-        double srtt = Math.max(rtt0, n * t);
-        double timeout = timer.timeout(srtt);
+        double steady = Math.max(rtt0, n * t);
+        boolean selective = strategy == Strategy.SELECTIVE_REPEAT;
+        // How often a loss stalls the window; for Selective Repeat, losses in one window share a stall.
+        double stalls = selective ? p / (1 + p * (n - 1)) : p;
+        double timeout = timer.isFixed() ? timer.fixedSeconds() : cycleTimeout(n, rtt0, t, steady, stalls, timer);
         double tEff = Math.max(t, rtt0 / n);
         double repeated = repeatedLosses(p, timeout, timer);
         double perFrame;
         double cost;
-        double stalls;
         boolean linkLimited = n * t >= rtt0;
-        if (strategy == Strategy.SELECTIVE_REPEAT) {
+        if (selective) {
             // The acknowledgement of the frame before the lost one restarts its timer; it fires
             // T_o later. Window-limited, the stream resumes from there, as Go-Back-N's does. Link-
             // limited, the rest of the window still crosses the link and is kept; the link then
@@ -112,55 +115,82 @@ public final class GbnModel {
             // more until its acknowledgement opens the window.
             cost = linkLimited ? t + 2 * link.delaySeconds() + Math.max(0, 2 * link.delaySeconds() - t + timeout - (n - 1) * t)
                     : rtt0 + timeout - tEff;
-            // A loss within the window of one already stalled waits out the same stall.
-            stalls = p / (1 + p * (n - 1));
-            perFrame = tEff + stalls * cost + (linkLimited ? (p - stalls) * t : 0) + repeated;
+            // A stall holds 1 + p(N − 1) lost frames on average, sent again side by side: it lasts
+            // longer if any of their retransmissions is lost too, not once per lost retransmission.
+            double lostInStall = 1 + p * (n - 1);
+            double anyRelost = 1 - Math.pow(1 - p, lostInStall);
+            perFrame = tEff + stalls * cost + (linkLimited ? (p - stalls) * t : 0)
+                    + (p == 0 ? 0 : stalls * anyRelost * repeated / (p * p));
         } else {
             // The acknowledgement of frame k−1 restarts the timer; it fires T_o later and the
             // window goes again from k: k is RTT0 + T_o − tEff later than an unbroken stream.
             cost = rtt0 + timeout - tEff;
-            stalls = p;
             perFrame = tEff + p * cost + repeated;
         }
-        return new Prediction(link.chunkBytes() * 8 / perFrame, srtt, timeout, perFrame, cost, stalls, linkLimited, t, rtt0);
+        return new Prediction(link.chunkBytes() * 8 / perFrame, steady, timeout, perFrame, cost, stalls, linkLimited, t, rtt0);
     }
 
-    /** Below this chance of a sample per window, Go-Back-N's timer is starved (see {@link #caveat}). */
-    static final double STARVED = 0.25;
-    /** A window whose queued round trip is this many loss-free ones learns it late (see {@link #caveat}). */
-    static final double QUEUED = 4;
+    /** Cycles of the sample pattern {@link #cycleTimeout} runs the estimator over: to settle, then to average. */
+    private static final int SETTLE_CYCLES = 20;
+    private static final int AVERAGE_CYCLES = 20;
+    /** Samples a cycle holds at most: a rarer stall leaves the timer settled at the steady round trip anyway. */
+    private static final long MAX_CYCLE = 20_000;
 
     /**
-     * Where the closed form's assumptions are at risk at a point, in a few words; empty where
-     * they hold. It assumes a fed, settled timer: RTTVAR decayed, RTO = SRTT + G.
-     * <ul>
-     * <li>Go-Back-N resends its whole window on a timeout, so a segment gives an RTT sample only
-     * if the window moves past it before the next loss, with chance about (1 − p)^N. Below
-     * {@value #STARVED}, Karn's rule starves the estimator and the RTO keeps what the start-up
-     * taught it.
-     * <li>A Go-Back-N window whose queued round trip N·tFrame is more than {@value #QUEUED} loss-free
-     * ones learns it only from samples after the start-up burst; a loss before then can leave the
-     * RTO below the queued round trip, and since an acknowledgement that moves the window undoes
-     * the backoff, the timer then fires early again and again until a segment sent once is
-     * acknowledged.
-     * <li>Selective Repeat stalls on a loss and then sends a window into an empty queue: the
-     * burst's round trips spread from RTT0 to RTT0 + (N − 1)·tFrame, and once that spread is half a
-     * round trip or more, RTTVAR keeps T_o above SRTT + G.
-     * </ul>
+     * The mean RTO the timer runs with, from the pattern of round trips it samples. Each stall
+     * (a rate of {@code stalls} per frame) is followed by a window sent at once into the empty
+     * queue, whose N round trips spread from RTT0 to RTT0 + (N − 1)·tFrame; the other frames of
+     * the cycle, 1/stalls in all, see the steady round trip. RFC 6298's recurrences (gains 1/8
+     * and 1/4, RTO = SRTT + max(G, 4·RTTVAR)) run over that periodic pattern until it settles.
+     * The timer that expires is the one armed at the acknowledgement before the next lost frame,
+     * j samples into the cycle with chance s(1 − s)^j: the RTO is averaged with those weights.
+     * At high loss that is early in the cycle, just after the previous burst's longest round
+     * trips, when RTTVAR is at its largest. Without loss this is the steady round trip + G. Every sample is counted: the receiver echoes
+     * the transmission each acknowledgement answers, so retransmissions are timed too.
+     */
+    static double cycleTimeout(int n, double rtt0, double t, double steady, double stalls, Timer timer) {
+        long cycle = stalls <= 0 ? 0 : Math.min(MAX_CYCLE, Math.max(n, Math.round(1 / stalls)));
+        if (cycle == 0) {
+            return timer.timeout(steady, 0);
+        }
+        double srtt = rtt0;
+        double rttvar = rtt0 / 2;
+        double sum = 0;
+        double weights = 0;
+        for (int c = 0; c < SETTLE_CYCLES + AVERAGE_CYCLES; c++) {
+            double weight = stalls; // the next stall's timer is armed j samples in with chance s(1 − s)^j
+            for (long i = 0; i < cycle; i++) {
+                if (c >= SETTLE_CYCLES) {
+                    sum += weight * timer.timeout(srtt, rttvar);
+                    weights += weight;
+                    weight *= 1 - stalls;
+                }
+                double r = i < n ? rtt0 + i * t : steady;
+                rttvar = 0.75 * rttvar + 0.25 * Math.abs(srtt - r);
+                srtt = 0.875 * srtt + 0.125 * r;
+            }
+        }
+        return sum / weights;
+    }
+
+    /** From this many stalls per window on, the closed form's timer is approximate (see {@link #caveat}). */
+    static final double CROWDED = 0.5;
+
+    /**
+     * Where the closed form's approximations are coarsest at a point, in a few words; empty
+     * elsewhere. It charges each stall on its own and takes the timer's RTO from a periodic
+     * pattern of round trips: a window sent at once after each stall, then steady ones. When
+     * stalls come within a window of each other (stalls per frame × N ≥ {@value #CROWDED}), the
+     * bursts overlap and are cut short, the pattern is irregular, and the RTO the timer really
+     * has when it is armed can differ from the pattern's.
      */
     public static String caveat(SweepPoint point, Prediction prediction) {
         if (point.loss() == 0 || prediction == null) {
             return "";
         }
-        int n = point.strategy().window(point.window());
-        if (point.strategy() == Strategy.SELECTIVE_REPEAT) {
-            return 2 * (n - 1) * prediction.tFrame() >= prediction.rtt0() ? "RTT varies after each stall" : "";
-        }
-        double sampled = Math.pow(1 - point.loss(), n);
-        if (n > 1 && sampled < STARVED) {
-            return String.format(java.util.Locale.ROOT, "timer starved: (1-p)^N = %.3f", sampled);
-        }
-        return n * prediction.tFrame() > QUEUED * prediction.rtt0() ? "start-up RTO below the queued RTT" : "";
+        double perWindow = prediction.stallsPerFrame() * point.strategy().window(point.window());
+        return perWindow >= CROWDED
+                ? String.format(java.util.Locale.ROOT, "stalls crowd: %.1f per window", perWindow) : "";
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.PriorityQueue;
  * machines that the measured transfer runs ({@code chatlab.p2p.arq}), the same timer rule, and a
  * link that does exactly what docs/GBN-MODEL.md says and nothing else: frames serialise at the
  * rate, propagate for the delay and are lost with the configured process, and acknowledgements
- * come back after the delay, one per data frame, never lost. No thread, clock or socket takes any
+ * come back after the delay, one per data frame, never lost, each echoing the transmission it
+ * answers as the real receiver's do. No thread, clock or socket takes any
  * time. Nothing measured goes in: where the measurement and the twin differ, the real endpoints
  * did (scheduling, the JVM, coalesced acknowledgements); where the twin and the closed form
  * differ, the closed form's approximations did.
@@ -69,7 +70,8 @@ final class IdealTwin {
         }
     }
 
-    private record Event(long at, long order, boolean ack, long index, long cumulative, long selective)
+    /** A data frame arriving (with when it was sent), or an acknowledgement arriving (echoing that time). */
+    private record Event(long at, long order, boolean ack, long index, long cumulative, long selective, long sentAt)
             implements Comparable<Event> {
         @Override
         public int compareTo(Event o) {
@@ -104,7 +106,7 @@ final class IdealTwin {
                 long start = Math.max(now, linkFree);
                 linkFree = start + tFrame;
                 if (!fates.next(frameBytes).lost()) {
-                    events.add(new Event(linkFree + delay, order++, false, index, 0, 0));
+                    events.add(new Event(linkFree + delay, order++, false, index, 0, 0, now));
                 }
             }
             Event next = events.peek();
@@ -119,13 +121,14 @@ final class IdealTwin {
             events.poll();
             now = next.at();
             if (next.ack()) {
-                sender.onAck(next.cumulative(), next.selective(), now);
+                sender.onAck(next.cumulative(), next.selective(), next.sentAt(), now);
                 if (steadyAt < 0 && sender.acknowledged() >= steadyFrom) {
                     steadyAt = now;
                 }
             } else {
                 ArqReceiver.Outcome outcome = receiver.onData(next.index());
-                events.add(new Event(now + delay, order++, true, 0, outcome.cumulative(), outcome.selective()));
+                events.add(new Event(now + delay, order++, true, 0, outcome.cumulative(), outcome.selective(),
+                        next.sentAt()));
             }
         }
         long steadyFrames = frames - steadyFrom;

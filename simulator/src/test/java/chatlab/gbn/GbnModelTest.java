@@ -56,12 +56,23 @@ class GbnModelTest {
 
     @Test
     void aWindowBeyondThePipeWaitsInTheQueueAndItsTimerWithIt() {
-        GbnModel.Prediction gbn = GbnModel.predict(Strategy.GO_BACK_N, 64, 0.01, link, timer);
-        assertThat(gbn.srtt()).isCloseTo(0.064, within(1e-12));
-        assertThat(gbn.timeout()).isCloseTo(0.069, within(1e-12));
+        GbnModel.Prediction gbn = GbnModel.predict(Strategy.GO_BACK_N, 64, 0.01, link, GbnModel.Timer.fixed(0.069));
+        assertThat(gbn.srtt()).as("Little's law: 64 frames in flight, one leaving each ms").isCloseTo(0.064, within(1e-12));
         // the acknowledgement of k−1 restarts the timer; the window goes again from k: 2d + N·tFrame + G
         assertThat(gbn.lossCost()).isCloseTo(0.020 + 0.064 + 0.005, within(1e-12));
         assertThat(gbn.linkLimited()).isTrue();
+        GbnModel.Prediction adaptive = GbnModel.predict(Strategy.GO_BACK_N, 64, 0.01, link, timer);
+        assertThat(adaptive.timeout()).as("the bursts after each loss keep RTTVAR up").isGreaterThan(0.064 + 0.005);
+        assertThat(adaptive.lossCost()).isCloseTo(0.021 + adaptive.timeout() - 0.001, within(1e-12));
+    }
+
+    @Test
+    void withoutLossTheTimerSettlesAtTheSteadyRoundTripAndG() {
+        assertThat(GbnModel.cycleTimeout(64, 0.021, 0.001, 0.064, 0, timer)).isCloseTo(0.069, within(1e-12));
+        assertThat(GbnModel.cycleTimeout(1, 0.021, 0.001, 0.021, 0.1, timer)).as("Stop-and-Wait's round trips never vary")
+                .isCloseTo(0.026, within(1e-9));
+        assertThat(GbnModel.cycleTimeout(16, 0.021, 0.001, 0.021, 0.05, timer)).as("a burst of 16 spreads them by 15 ms")
+                .isGreaterThan(0.026);
     }
 
     @Test
@@ -74,8 +85,9 @@ class GbnModelTest {
 
     @Test
     void theTimerKeepsWithinItsBounds() {
-        assertThat(timer.timeout(0)).isEqualTo(GbnModel.MIN_RTO);
-        assertThat(timer.timeout(10)).isEqualTo(3.75);
+        assertThat(timer.timeout(0, 0)).isEqualTo(GbnModel.MIN_RTO);
+        assertThat(timer.timeout(10, 0)).isEqualTo(3.75);
+        assertThat(timer.timeout(0.1, 0.01)).isCloseTo(0.14, within(1e-12));
         assertThat(timer.backedOff(1, 5)).isEqualTo(3.75);
     }
 
@@ -94,16 +106,16 @@ class GbnModelTest {
     }
 
     @Test
-    void caveatsNameWhereTheClosedFormsAssumptionsFail() {
+    void caveatsNameWhereStallsCrowd() {
         GbnModel.Link l = new GbnModel.Link(8e6, 1024, 1070, 0.001);
-        SweepPoint starved = new SweepPoint(Strategy.GO_BACK_N, 64, 0.05, 1, false);
-        assertThat(GbnModel.caveat(starved, GbnModel.predict(Strategy.GO_BACK_N, 64, 0.05, l, timer)))
-                .startsWith("timer starved");
-        SweepPoint fed = new SweepPoint(Strategy.GO_BACK_N, 4, 0.05, 1, false);
-        assertThat(GbnModel.caveat(fed, GbnModel.predict(Strategy.GO_BACK_N, 4, 0.05, l, timer))).isEmpty();
-        SweepPoint burst = new SweepPoint(Strategy.SELECTIVE_REPEAT, 16, 0.05, 1, false);
-        assertThat(GbnModel.caveat(burst, GbnModel.predict(Strategy.SELECTIVE_REPEAT, 16, 0.05, l, timer)))
-                .isEqualTo("RTT varies after each stall");
+        SweepPoint crowded = new SweepPoint(Strategy.GO_BACK_N, 64, 0.05, 1, false);
+        assertThat(GbnModel.caveat(crowded, GbnModel.predict(Strategy.GO_BACK_N, 64, 0.05, l, timer)))
+                .isEqualTo("stalls crowd: 3.2 per window");
+        SweepPoint sparse = new SweepPoint(Strategy.GO_BACK_N, 4, 0.05, 1, false);
+        assertThat(GbnModel.caveat(sparse, GbnModel.predict(Strategy.GO_BACK_N, 4, 0.05, l, timer))).isEmpty();
+        SweepPoint selective = new SweepPoint(Strategy.SELECTIVE_REPEAT, 64, 0.05, 1, false);
+        assertThat(GbnModel.caveat(selective, GbnModel.predict(Strategy.SELECTIVE_REPEAT, 64, 0.05, l, timer)))
+                .as("losses in one window share a stall").isEqualTo("stalls crowd: 0.8 per window");
         SweepPoint clean = new SweepPoint(Strategy.GO_BACK_N, 64, 0, 1, false);
         assertThat(GbnModel.caveat(clean, GbnModel.predict(Strategy.GO_BACK_N, 64, 0, l, timer))).isEmpty();
     }

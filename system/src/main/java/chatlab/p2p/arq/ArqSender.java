@@ -17,9 +17,17 @@ public interface ArqSender {
 
     /**
      * An acknowledgement: every segment below {@code cumulative} arrived, and so did
-     * {@code selective} (or -1 if it names none).
+     * {@code selective} (or -1 if it names none). {@code echoSentAt} is when the transmission
+     * that prompted it was sent, which the receiver names by its packet number; -1 when the
+     * acknowledgement names none. It times that exact transmission, so the timer learns from
+     * retransmitted segments too, where Karn's rule, without it, must skip them.
      */
-    void onAck(long cumulative, long selective, long nowNanos);
+    void onAck(long cumulative, long selective, long echoSentAt, long nowNanos);
+
+    /** An acknowledgement that names no transmission: the timer learns by Karn's rule. */
+    default void onAck(long cumulative, long selective, long nowNanos) {
+        onAck(cumulative, selective, -1, nowNanos);
+    }
 
     /** When {@link #poll} must be called even if no acknowledgement arrives; {@link Long#MAX_VALUE} if never. */
     long nextDeadline();

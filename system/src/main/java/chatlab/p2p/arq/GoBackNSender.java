@@ -49,16 +49,20 @@ public final class GoBackNSender extends SlidingSender {
     }
 
     @Override
-    public void onAck(long cumulative, long selective, long now) {
-        if (cumulative <= base) {
-            stats.duplicateAcks++;
-            return;
-        }
+    public void onAck(long cumulative, long selective, long echoSentAt, long now) {
+        stats.acks++;
         if (cumulative > next) {
             stats.ignoredAcks++;
             return;
         }
-        sample(cumulative - 1, now);
+        if (cumulative <= base) {
+            stats.duplicateAcks++;
+            if (echoSentAt >= 0) {
+                sample(cumulative - 1, echoSentAt, now); // a segment after a gap: still a true round trip
+            }
+            return;
+        }
+        sample(cumulative - 1, echoSentAt, now);
         timer.progress();
         base = cumulative;
         deadline = base == next ? Long.MAX_VALUE : now + timer.rtoNanos();

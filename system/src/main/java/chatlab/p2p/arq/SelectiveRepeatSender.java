@@ -67,15 +67,19 @@ public final class SelectiveRepeatSender extends SlidingSender {
     }
 
     @Override
-    public void onAck(long cumulative, long selective, long now) {
+    public void onAck(long cumulative, long selective, long echoSentAt, long now) {
+        stats.acks++;
         long latest = -1; // the sending order of the latest transmission this acknowledgement accounts for
-        if (selective >= base && selective < next && !window.acked(selective)) {
-            sample(selective, now);
-            window.ack(selective);
-            latest = window.order(selective);
-        } else if (selective >= next) {
+        if (selective >= next || cumulative > next) {
             stats.ignoredAcks++;
             return;
+        }
+        if (selective >= base && !window.acked(selective)) {
+            sample(selective, echoSentAt, now);
+            window.ack(selective);
+            latest = window.order(selective);
+        } else if (echoSentAt >= 0) {
+            sample(selective, echoSentAt, now); // a repeated acknowledgement still times its transmission
         }
         long upTo = Math.min(cumulative, next);
         for (long i = base; i < upTo; i++) {

@@ -9,6 +9,7 @@ public final class SenderStats {
     long duplicateAcks;
     long ignoredAcks;
     long rttSamples;
+    long acks;
 
     public long transmissions() {
         return transmissions;
@@ -38,6 +39,11 @@ public final class SenderStats {
 
     public long rttSamples() {
         return rttSamples;
+    }
+
+    /** Every acknowledgement that reached the sender, duplicates and ignored ones included. */
+    public long acks() {
+        return acks;
     }
 
     @Override

@@ -22,9 +22,13 @@ abstract class SlidingSender implements ArqSender {
         this.timer = timer;
     }
 
-    /** Feeds the timer a round trip, if the segment was sent only once (Karn's rule). */
-    void sample(long index, long now) {
-        long rtt = window.rttIfSentOnce(index, now);
+    /**
+     * Feeds the timer a round trip: the echoed transmission's when the acknowledgement names
+     * one, which is never ambiguous; otherwise the segment's, if it was sent only once (Karn's
+     * rule).
+     */
+    void sample(long index, long echoSentAt, long now) {
+        long rtt = echoSentAt >= 0 ? now - echoSentAt : window.rttIfSentOnce(index, now);
         if (rtt >= 0) {
             timer.sample(rtt);
             stats.rttSamples++;

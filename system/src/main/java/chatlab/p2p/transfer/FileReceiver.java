@@ -67,6 +67,8 @@ public final class FileReceiver {
     private MessageDigest digest;
     private Datagram.FinStatus verdict;
     private long pendingAck = -1;
+    /** The packet number of the latest data datagram of the burst the pending acknowledgement answers. */
+    private long pendingEcho = -1;
     private boolean selectiveAcks;
     private ScheduledFuture<?> watchdog;
 
@@ -130,7 +132,7 @@ public final class FileReceiver {
         lastHeard = System.nanoTime();
         switch (d) {
             case Datagram.Syn syn -> open(syn, from);
-            case Datagram.Data data -> data(data);
+            case Datagram.Data data -> data(data, DatagramCodec.packetNumber(bytes));
             case Datagram.Fin fin -> finish();
             case Datagram.Abort abort -> fail(new TransferException(TransferException.Reason.ABORTED_BY_PEER,
                     offer.from() + " gave up: " + abort.reason()), false);
@@ -169,7 +171,8 @@ public final class FileReceiver {
         send(new Datagram.SynAck(offer.transferId())); // again, if the first was lost
     }
 
-    private void data(Datagram.Data data) {
+    /** A data datagram, numbered {@code packetNumber} by its sender: the acknowledgement echoes that number. */
+    private void data(Datagram.Data data, long packetNumber) {
         if (arq == null || verdict != null) {
             return;
         }
@@ -202,15 +205,16 @@ public final class FileReceiver {
         long cumulative = SeqSpace.wrap(isn, outcome.cumulative());
         if (selectiveAcks && outcome.selective() >= 0) {
             // Selective Repeat acknowledges each segment; cumulative strategies coalesce per burst.
-            send(new Datagram.Ack(offer.transferId(), cumulative, SeqSpace.wrap(isn, outcome.selective())));
+            send(new Datagram.Ack(offer.transferId(), cumulative, SeqSpace.wrap(isn, outcome.selective()), packetNumber));
         } else {
             pendingAck = cumulative;
+            pendingEcho = packetNumber;
         }
     }
 
     private synchronized void flushAck() {
         if (pendingAck >= 0) {
-            send(new Datagram.Ack(offer.transferId(), pendingAck, -1));
+            send(new Datagram.Ack(offer.transferId(), pendingAck, -1, pendingEcho));
             pendingAck = -1;
         }
     }

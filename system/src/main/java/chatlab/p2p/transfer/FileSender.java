@@ -39,6 +39,13 @@ public final class FileSender {
     private final BlockingQueue<Datagram> inbox = new LinkedBlockingQueue<>();
     private final TransferTrace trace;
     private long packetNumber;
+    /**
+     * When each recent data datagram was sent, by packet number, so that an acknowledgement's echo
+     * times the exact transmission it answers: a ring as large as several windows, since an echo
+     * only ever names a datagram still in flight or just landed.
+     */
+    private long[] sentAt;
+    private long[] sentPacket;
     private long lastHeard;
     private long started;
 
@@ -73,6 +80,10 @@ public final class FileSender {
             lastHeard = started;
             long segments = settings.segments(source.size());
             ArqSender arq = settings.strategy().sender(segments, settings.window(), settings.newTimer());
+            int ring = Integer.highestOneBit(Math.max(1024, Math.min(1 << 20, settings.window() * 4)) * 2 - 1);
+            sentAt = new long[ring];
+            sentPacket = new long[ring];
+            java.util.Arrays.fill(sentPacket, -1);
             if (trace.on()) {
                 arq.observe(trace);
             }
@@ -188,7 +199,7 @@ public final class FileSender {
                     long near = arq.acknowledged();
                     long selective = ack.selective() < 0 ? -1 : SeqSpace.unwrap(isn, ack.selective(), near);
                     long now = System.nanoTime();
-                    arq.onAck(SeqSpace.unwrap(isn, ack.cumulative(), near), selective, now);
+                    arq.onAck(SeqSpace.unwrap(isn, ack.cumulative(), near), selective, sentAt(ack.echo()), now);
                     if (steadyAt < 0 && arq.acknowledged() >= steadyFrom) {
                         steadyAt = now;
                     }
@@ -248,10 +259,25 @@ public final class FileSender {
         }
     }
 
+    /** When the data datagram numbered {@code packet} was sent; -1 if none is known by that number. */
+    private long sentAt(long packet) {
+        if (packet < 0) {
+            return -1;
+        }
+        int slot = (int) (packet & (sentPacket.length - 1));
+        return sentPacket[slot] == packet ? sentAt[slot] : -1;
+    }
+
     /** Sends {@code d}, for the {@code transmission}-th time (what a trace says of it). */
     private void send(Datagram d, int transmission) {
         try {
-            byte[] bytes = out.encode(d, packetNumber++);
+            long number = packetNumber++;
+            byte[] bytes = out.encode(d, number);
+            if (d instanceof Datagram.Data && sentPacket != null) {
+                int slot = (int) (number & (sentPacket.length - 1));
+                sentPacket[slot] = number;
+                sentAt[slot] = System.nanoTime();
+            }
             if (trace.on()) {
                 trace.sent(Side.SENDER, bytes, d, transmission);
             }

@@ -56,9 +56,16 @@ public sealed interface Datagram {
 
     /**
      * Every segment before {@code cumulative} arrived; {@code selective}, when not -1, names one
-     * more that arrived (Selective Repeat).
+     * more that arrived (Selective Repeat). {@code echo} is the packet number of the data
+     * datagram that prompted this acknowledgement, or -1 if none did (a keepalive), so that the
+     * sender knows which transmission it answers and can time every one, retransmissions too.
      */
-    record Ack(long transferId, long cumulative, long selective) implements Datagram {
+    record Ack(long transferId, long cumulative, long selective, long echo) implements Datagram {
+        /** An acknowledgement that answers no datagram in particular. */
+        public Ack(long transferId, long cumulative, long selective) {
+            this(transferId, cumulative, selective, -1);
+        }
+
         @Override
         public boolean fromSender() {
             return false;

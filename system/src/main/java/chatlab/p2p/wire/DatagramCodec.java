@@ -32,6 +32,11 @@ public final class DatagramCodec {
     public static final int MAX_DATAGRAM = 65_507;
     static final short MAGIC = 0x434C; // "CL"
     static final byte VERSION = 1;
+    /**
+     * An acknowledgement's body: the flag, the selective number and the echo. A body of 5 bytes,
+     * without the echo, from a peer before the echo, decodes with echo -1.
+     */
+    static final int ACK_BODY = 13;
 
 
     private final SecretKey key;
@@ -98,8 +103,8 @@ public final class DatagramCodec {
             }
             case Datagram.Ack ack -> {
                 seq = ack.cumulative();
-                body = ByteBuffer.allocate(5).put((byte) (ack.selective() < 0 ? 0 : 1))
-                        .putInt((int) Math.max(0, ack.selective())).array();
+                body = ByteBuffer.allocate(ACK_BODY).put((byte) (ack.selective() < 0 ? 0 : 1))
+                        .putInt((int) Math.max(0, ack.selective())).putLong(ack.echo()).array();
             }
             case Datagram.Fin fin -> {
                 seq = fin.seq();
@@ -187,16 +192,34 @@ public final class DatagramCodec {
                         b.getLong(), b.getLong());
                 case SYN_ACK -> new Datagram.SynAck(transferId);
                 case DATA -> new Datagram.Data(transferId, seq, body);
-                case ACK -> new Datagram.Ack(transferId, seq, b.get() == 0 ? -1 : Integer.toUnsignedLong(b.getInt()));
+                case ACK -> ack(transferId, seq, b);
                 case FIN -> new Datagram.Fin(transferId, seq);
                 case FIN_ACK -> new Datagram.FinAck(transferId, Datagram.FinStatus.values()[b.get()]);
                 case SENDER_ABORT, RECEIVER_ABORT -> new Datagram.Abort(transferId,
                         kind == DatagramKind.SENDER_ABORT.code, new String(body, StandardCharsets.UTF_8));
                 case null -> throw bad(BadDatagramException.Reason.UNKNOWN_KIND, "unknown datagram kind " + kind);
             };
-        } catch (java.nio.BufferUnderflowException | ArrayIndexOutOfBoundsException e) {
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw bad(BadDatagramException.Reason.BAD_BODY, "the body of a kind-" + kind + " datagram is malformed");
         }
+    }
+
+    /** An acknowledgement's body; its echo is a packet number, or all ones for none. */
+    private static Datagram.Ack ack(long transferId, long seq, ByteBuffer b) throws BadDatagramException {
+        long selective = b.get(0) == 0 ? -1 : Integer.toUnsignedLong(b.getInt(1));
+        long echo = b.limit() >= ACK_BODY ? b.getLong(5) : -1;
+        if (echo < -1) {
+            throw bad(BadDatagramException.Reason.BAD_BODY, "an acknowledgement echoes packet number " + echo);
+        }
+        return new Datagram.Ack(transferId, seq, selective, echo);
+    }
+
+    /**
+     * The packet number of a datagram that {@link #decode} accepted: its header is authenticated,
+     * so this is the number its sender gave it.
+     */
+    public static long packetNumber(ByteBuffer datagram) {
+        return datagram.getLong(datagram.position() + 12);
     }
 
     private static GCMParameterSpec nonce(byte kind, long packetNumber) {

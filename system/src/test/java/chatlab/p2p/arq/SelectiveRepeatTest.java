@@ -68,6 +68,23 @@ class SelectiveRepeatTest {
     }
 
     @Test
+    void anEchoTimesRetransmissionsAndRepeatedAcknowledgements() {
+        SelectiveRepeatSender s = new SelectiveRepeatSender(10, 1, RtoEstimator.adaptive());
+        s.poll(0);
+        s.onAck(1, 0, 0, 20 * MS); // a first sample
+        s.onAck(1, 0, 0, 25 * MS); // the same acknowledgement again: it still times a transmission
+        assertThat(s.stats().rttSamples()).isEqualTo(2);
+        assertThat(s.poll(25 * MS)).containsExactly(1L);
+        long timeout = s.nextDeadline();
+        assertThat(s.poll(timeout)).containsExactly(1L);
+        s.onAck(2, 1, timeout, timeout + 20 * MS); // its retransmission is timed
+        assertThat(s.stats().rttSamples()).isEqualTo(3);
+        assertThat(s.poll(timeout + 20 * MS)).containsExactly(2L);
+        s.onAck(3, 2, -1, timeout + 30 * MS); // no echo: Karn's rule, and 2 was sent once
+        assertThat(s.stats().rttSamples()).isEqualTo(4);
+    }
+
+    @Test
     void theReceiverHoldsGapsAndDeliversInOrder() {
         SelectiveRepeatReceiver r = new SelectiveRepeatReceiver(6, 4);
         assertThat(r.onData(1).deliver()).isEmpty();

@@ -21,6 +21,8 @@ class DatagramCodecTest {
             new Datagram.Data(7, 0, new byte[0]),
             new Datagram.Ack(7, 12, -1),
             new Datagram.Ack(7, 12, 4_294_967_295L),
+            new Datagram.Ack(7, 12, 3, 41),
+            new Datagram.Ack(7, 12, -1, Long.MAX_VALUE),
             new Datagram.Fin(7, 99),
             new Datagram.FinAck(7, Datagram.FinStatus.HASH_MISMATCH),
             new Datagram.Abort(7, true, "the user cancelled ✓"),
@@ -119,6 +121,28 @@ class DatagramCodecTest {
     void refusesToWriteAnOversizedDatagram() {
         assertThatThrownBy(() -> codec.encode(new Datagram.Data(1, 0, new byte[DatagramCodec.MAX_DATAGRAM]), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theReceiverReadsTheDataPacketNumberItEchoes() {
+        byte[] bytes = codec.encode(new Datagram.Data(7, 5, new byte[] {9}), 1234);
+        assertThat(DatagramCodec.packetNumber(ByteBuffer.wrap(bytes))).isEqualTo(1234);
+    }
+
+    @Test
+    void anAcknowledgementWithoutAnEchoFromAnEarlierPeerStillDecodes() throws BadDatagramException {
+        byte[] body = ByteBuffer.allocate(5).put((byte) 1).putInt(17).array(); // the 5-byte body before the echo
+        byte[] bytes = codec.seal(DatagramKind.ACK.code, 7, 3, 12, body);
+        assertThat(decode(bytes)).isEqualTo(new Datagram.Ack(7, 12, 17, -1));
+    }
+
+    @Test
+    void anEchoNoPacketCouldHaveIsMalformed() {
+        byte[] body = ByteBuffer.allocate(13).put((byte) 0).putInt(0).putLong(-2).array();
+        byte[] bytes = codec.seal(DatagramKind.ACK.code, 7, 3, 12, body);
+        assertThat(reasonOf(() -> decode(bytes))).isEqualTo(BadDatagramException.Reason.BAD_BODY);
+        byte[] shortBody = codec.seal(DatagramKind.ACK.code, 7, 4, 12, new byte[] {1, 0});
+        assertThat(reasonOf(() -> decode(shortBody))).isEqualTo(BadDatagramException.Reason.BAD_BODY);
     }
 
     private static void fixChecksum(byte[] bytes) {
