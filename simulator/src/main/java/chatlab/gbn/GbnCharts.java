@@ -111,6 +111,8 @@ final class GbnCharts {
             double[] x = points.stream().mapToDouble(s -> s.point().window()).toArray();
             Charts.model(chart.addSeries("closed form, loss " + pct(loss), x,
                     points.stream().mapToDouble(s -> s.model().goodputBps() / 1e6).toArray()), colour);
+            Charts.computed(chart.addSeries("twin, loss " + pct(loss), x,
+                    points.stream().mapToDouble(s -> s.twinBps() / 1e6).toArray()), colour);
             XYSeries stallings = chart.addSeries("Stallings, loss " + pct(loss), x,
                     points.stream().mapToDouble(s -> s.stallingsBps() / 1e6).toArray());
             Charts.model(stallings, colour);
@@ -120,7 +122,8 @@ final class GbnCharts {
         }
         Charts.save(chart, dir, name);
         return new Chart(name, title, "Points: measured steady means with 95% confidence intervals. Dashed: the "
-                + "closed form for our sender and timer, from the configuration alone. Dotted: Stallings' form, which "
+                + "closed form for our sender and timer, from the configuration alone. Diamonds: the twin, the senders' own "
+                + "state machines on the ideal link. Dotted: Stallings' form, which "
                 + "assumes a loss is known one round trip after the frame was sent. See docs/GBN-MODEL.md.");
     }
 

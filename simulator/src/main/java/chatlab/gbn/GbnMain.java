@@ -70,7 +70,7 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per point at least, each with its own seed (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
-    @Option(names = "--max-repeats", defaultValue = "10", description = "Runs per point at most; a point that stops here is "
+    @Option(names = "--max-repeats", defaultValue = "16", description = "Runs per point at most; a point that stops here is "
             + "marked as capped (default: ${DEFAULT-VALUE}).")
     private int maxRepeats;
 
@@ -78,7 +78,7 @@ public final class GbnMain implements Callable<Integer> {
             + "confidence interval is within ± this share of the mean (default: ${DEFAULT-VALUE}).")
     private double precision;
 
-    @Option(names = "--parallel", defaultValue = "4", description = "Impaired transfers run at once, each on its own link "
+    @Option(names = "--parallel", defaultValue = "8", description = "Impaired transfers run at once, each on its own link "
             + "and sockets; the clean runs always run alone (default: ${DEFAULT-VALUE}).")
     private int parallel;
 

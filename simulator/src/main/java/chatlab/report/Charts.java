@@ -76,6 +76,13 @@ public final class Charts {
         series.setMarker(SeriesMarkers.NONE);
     }
 
+    /** Hollow diamonds without a line, for a model computed point by point (a simulation). */
+    public static void computed(org.knowm.xchart.XYSeries series, int colour) {
+        series.setMarkerColor(PALETTE[colour % PALETTE.length]);
+        series.setMarker(SeriesMarkers.DIAMOND);
+        series.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    }
+
     /** Writes {@code dir/name.png} and {@code dir/name.svg}. */
     public static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path dir, String name)
             throws IOException {
