@@ -138,7 +138,7 @@ public final class FileSender {
         send(request, transmissions);
         long deadline = sentAt + timer.rtoNanos();
         if (trace.on()) {
-            trace.timerSet(sentAt, -1, deadline, 1);
+            trace.timerSet(sentAt, -1, deadline, 1, timer.rtoNanos());
         }
         while (true) {
             Datagram reply = next(deadline, opening);
@@ -162,7 +162,7 @@ public final class FileSender {
                 send(request, ++transmissions);
                 deadline = System.nanoTime() + timer.rtoNanos();
                 if (trace.on()) {
-                    trace.timerSet(now, -1, deadline, 1);
+                    trace.timerSet(now, -1, deadline, 1, timer.rtoNanos());
                 }
             }
         }
