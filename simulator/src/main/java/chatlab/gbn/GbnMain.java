@@ -80,7 +80,7 @@ public final class GbnMain implements Callable<Integer> {
     private boolean quick;
 
     @Option(names = "--trace", arity = "0..1", fallbackValue = GbnTraces.DEFAULT, paramLabel = "POINT,...",
-            description = "Also trace one transfer per POINT (" + GbnTraces.FORM + ") into traces/, with timelines in the report; alone, one per strategy at the sweep's window nearest 8, loss nearest 5% and longest delay.")
+            description = "Also trace one transfer per POINT (" + GbnTraces.FORM + ") into traces/, with timelines in the report; alone, one per strategy at the sweep's window nearest 8, loss nearest 5%% and longest delay.")
     private String trace;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")

@@ -41,6 +41,12 @@ class GbnTracesTest {
     }
 
     @Test
+    void theHelpSaysWhatTraceDoesAndNamesTheTimelineCommand() {
+        String help = new CommandLine(new GbnMain()).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertThat(help).contains("--trace[=POINT,...]", "nearest 5% and longest", "timeline Draws a transfer trace as a time-sequence diagram");
+    }
+
+    @Test
     void aPointItCannotReadExitsTwoBeforeTheSweep() {
         StringWriter err = new StringWriter();
         CommandLine line = new CommandLine(new GbnMain());

@@ -157,7 +157,9 @@ public final class FileSender {
                 timer.backoff();
                 if (trace.on()) {
                     trace.timeout(now, -1, 1, expired);
-                    trace.backoff(now, timer.rtoNanos());
+                    if (timer.rtoNanos() != expired) {
+                        trace.backoff(now, timer.rtoNanos());
+                    }
                 }
                 send(request, ++transmissions);
                 deadline = System.nanoTime() + timer.rtoNanos();
