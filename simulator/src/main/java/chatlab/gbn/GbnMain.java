@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./lab gbn}: the Go-Back-N throughput lab. */
 @Command(name = "lab gbn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = chatlab.gbn.trace.TimelineCommand.class,
         description = {"Sweeps Go-Back-N (and Selective Repeat, Stop-and-Wait) over window sizes, loss rates and delays on",
                 "a modelled link over real UDP, measures steady-state goodput, and sets it beside the predictive model",
                 "(a closed form and an ideal-link twin, both from the configuration alone) and the textbook forms.",
@@ -40,6 +40,9 @@ import picocli.CommandLine.Option;
                 "  ./lab gbn --quick                             a small sweep, for a first look",
                 "  ./lab gbn --windows 1,8,64 --losses 0,0.2 --delays 5ms --strategies gbn,sr",
                 "  ./lab gbn --timeout 50ms --repeats 5 --max-repeats 5 --seed 7",
+                "  ./lab gbn --quick --trace                     also trace one transfer per strategy, with timelines",
+                "  ./lab gbn --trace gbn:8:0.05:10ms,sr:8:0.05:10ms",
+                "  ./lab gbn timeline TRACE.jsonl                draw any trace (see ./lab gbn timeline --help)",
                 "", "Exit codes: 0 done, 1 the sweep failed, 2 invalid arguments."})
 public final class GbnMain implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "N,...", description = "Window sizes; Stop-and-Wait is N = 1 (default: 2,4,8,16,32,64).")
@@ -97,6 +100,10 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--quick", description = "A small sweep: N 4,16 (and 1, Stop-and-Wait); loss 0,0.05; delay 2ms; 2 to 3 repeats; 50 round trips.")
     private boolean quick;
 
+    @Option(names = "--trace", arity = "0..1", fallbackValue = GbnTraces.DEFAULT, paramLabel = "POINT,...",
+            description = "Also trace one transfer per POINT (" + GbnTraces.FORM + ") into traces/, with timelines in the report; alone, one per strategy at the sweep's window nearest 8, loss nearest 5%% and longest delay.")
+    private String trace;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")
     private Path out;
 
@@ -114,8 +121,10 @@ public final class GbnMain implements Callable<Integer> {
     public Integer call() throws IOException {
         verbosity.apply();
         SweepConfig config;
+        List<SweepPoint> traced;
         try {
             config = config();
+            traced = GbnTraces.points(trace, config);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -124,6 +133,7 @@ public final class GbnMain implements Callable<Integer> {
         String started = Instant.now().toString();
         GbnRun run = sweep(config, dir, started);
         run.write(dir);
+        GbnTraces.record(traced, config, dir);
         GbnReport.Headline headline = GbnReport.build(dir);
         System.out.println();
         System.out.println(GbnSummary.twinGoal(headline) + (headline.twin().met() ? " (met)" : " (not met)"));
@@ -277,13 +287,13 @@ public final class GbnMain implements Callable<Integer> {
         }
     }
 
-    private static byte[] bytes(long size, long seed) {
+    static byte[] bytes(long size, long seed) {
         byte[] bytes = new byte[Math.toIntExact(size)];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

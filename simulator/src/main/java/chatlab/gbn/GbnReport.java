@@ -51,7 +51,8 @@ public final class GbnReport {
         all.addAll(clean);
         Headline headline = headline(run, impaired, clean);
         List<GbnCharts.Chart> charts = GbnCharts.write(run, all, dir);
-        Files.writeString(dir.resolve("index.html"), html(run, impaired, clean, headline, charts));
+        Files.writeString(dir.resolve("index.html"), html(run, impaired, clean, headline, charts,
+                chatlab.gbn.trace.TraceIndex.section(dir)));
         Files.writeString(dir.resolve("summary.md"), GbnSummary.markdown(run, impaired, clean, headline));
         return headline;
     }
@@ -125,7 +126,7 @@ public final class GbnReport {
             "start-up ms", "loss events", "model T_o ms", "mean T_o ms", "retransmissions", "closed form's caveat");
 
     private static String html(GbnRun run, List<PointStats> impaired, List<PointStats> clean, Headline h,
-            List<GbnCharts.Chart> charts) {
+            List<GbnCharts.Chart> charts, String traces) {
         Html page = new Html("Go-Back-N sweep " + run.runId());
         page.heading(1, "Go-Back-N throughput sweep " + run.runId());
         page.raw("<p>Command: <code>" + Html.escape(run.command()) + "</code><br>Machine: "
@@ -152,6 +153,7 @@ public final class GbnReport {
                 Long.toString(b.sent()), Long.toString(b.received()), String.format(Locale.ROOT, "%.1f", b.nanos() / 1e6),
                 mbit(b.goodputBitsPerSecond()))));
         page.table(blasts);
+        page.raw(traces);
         page.paragraph("The raw results are in results.json, results.csv and blasts.csv; the configuration and seeds "
                 + "in run.json. The models and their assumptions: docs/GBN-MODEL.md.");
         return page.render();

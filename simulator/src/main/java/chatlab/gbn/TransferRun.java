@@ -2,6 +2,7 @@ package chatlab.gbn;
 
 import chatlab.p2p.arq.SeqSpace;
 import chatlab.p2p.impair.Impairment;
+import chatlab.p2p.trace.TransferTrace;
 import chatlab.p2p.transfer.ChunkSource;
 import chatlab.p2p.transfer.FileReceiver;
 import chatlab.p2p.transfer.FileSender;
@@ -32,10 +33,14 @@ final class TransferRun {
 
     static Measurement run(SweepPoint point, int repeat, long seed, SweepConfig config, byte[] file, String sha256,
             Path scratch) throws IOException {
-        Impairment data = point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
-                .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
-        Impairment acks = point.clean() ? Impairment.NONE
-                : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
+        return run(point, repeat, seed, config, file, sha256, scratch, TransferTrace.OFF);
+    }
+
+    /** One transfer whose two sides and links tell {@code trace} what happens (chatlab.gbn.trace). */
+    static Measurement run(SweepPoint point, int repeat, long seed, SweepConfig config, byte[] file, String sha256,
+            Path scratch, TransferTrace trace) throws IOException {
+        Impairment data = dataLink(point, config);
+        Impairment acks = ackLink(point);
         TransferSettings settings = config.settings(point);
         SplittableRandom random = new SplittableRandom(seed);
         long transferId = random.nextLong() & ((1L << 52) - 1);
@@ -45,10 +50,10 @@ final class TransferRun {
                 PeerEndpoint receiver = PeerEndpoint.open("127.0.0.1", 0, acks, random.nextLong())) {
             Offer offer = new Offer(transferId, key, "lab", "sweep.bin", file.length, sha256,
                     new InetSocketAddress("127.0.0.1", sender.port()));
-            var received = new FileReceiver(receiver, offer, folder, settings, Progress.NONE).start();
+            var received = new FileReceiver(receiver, offer, folder, settings, Progress.NONE, trace).start();
             TransferReport report = new FileSender(sender, new InetSocketAddress("127.0.0.1", receiver.port()),
                     transferId, key, ChunkSource.of(file), settings, random.nextLong() & (SeqSpace.MODULUS - 1),
-                    Progress.NONE).run();
+                    Progress.NONE, trace).run();
             received.get(SweepConfig.IDLE.toSeconds(), TimeUnit.SECONDS);
             var link = sender.impairerStats();
             return measured(point, repeat, seed, report, config.chunkBytes(), link == null ? 0 : link.offered(),
@@ -65,6 +70,18 @@ final class TransferRun {
             }
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** What the link does to the sender's datagrams at {@code point}. */
+    static Impairment dataLink(SweepPoint point, SweepConfig config) {
+        return point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
+                .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
+    }
+
+    /** What the link does to the receiver's acknowledgements at {@code point}. */
+    static Impairment ackLink(SweepPoint point) {
+        return point.clean() ? Impairment.NONE
+                : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
     }
 
     private static Measurement measured(SweepPoint p, int repeat, long seed, TransferReport r, int chunk, long offered,

@@ -6,6 +6,7 @@ import chatlab.client.ChatClient;
 import chatlab.protocol.Audience;
 import chatlab.protocol.TextFormat;
 import chatlab.protocol.UserStatus;
+import chatlab.testing.Browsers;
 import chatlab.testing.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;

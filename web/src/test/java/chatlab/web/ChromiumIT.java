@@ -1,5 +1,7 @@
 package chatlab.web;
 
+import chatlab.testing.Browsers;
+
 /** The web client end to end in headless Chromium. */
 class ChromiumIT extends BrowserTestBase {
     @Override

@@ -17,9 +17,10 @@ public interface ArqEvents {
     /**
      * A timer was (re)started: the timer of {@code segment} (Go-Back-N: its one timer, which
      * guards the oldest segment in flight) now expires at {@code deadline}; {@code count} timers
-     * were restarted together, the first of them {@code segment}'s.
+     * were restarted together, the first of them {@code segment}'s; the RTO is {@code rtoNanos}
+     * (a Selective Repeat segment sent before waits longer: it backs off on its own).
      */
-    default void timerSet(long now, long segment, long deadline, int count) {
+    default void timerSet(long now, long segment, long deadline, int count, long rtoNanos) {
     }
 
     /** Nothing is in flight any more: the timer stopped. */

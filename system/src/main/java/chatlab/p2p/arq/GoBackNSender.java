@@ -32,7 +32,7 @@ public final class GoBackNSender extends SlidingSender {
                 send.add(i);
             }
             deadline = now + timer.rtoNanos();
-            events.timerSet(now, base, deadline, 1);
+            events.timerSet(now, base, deadline, 1, timer.rtoNanos());
         }
         while (next < total && next - base < window.size) {
             window.fresh(next);
@@ -40,7 +40,7 @@ public final class GoBackNSender extends SlidingSender {
             send.add(next);
             if (base == next) {
                 deadline = now + timer.rtoNanos();
-                events.timerSet(now, next, deadline, 1);
+                events.timerSet(now, next, deadline, 1, timer.rtoNanos());
             }
             next++;
         }
@@ -69,7 +69,7 @@ public final class GoBackNSender extends SlidingSender {
         if (base == next) {
             events.timerStopped(now);
         } else {
-            events.timerSet(now, base, deadline, 1);
+            events.timerSet(now, base, deadline, 1, timer.rtoNanos());
         }
         checkInvariant();
     }

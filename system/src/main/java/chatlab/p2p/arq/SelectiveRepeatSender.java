@@ -103,7 +103,7 @@ public final class SelectiveRepeatSender extends SlidingSender {
             }
         }
         if (restarted > 0) {
-            events.timerSet(now, first, window.deadline(first), restarted);
+            events.timerSet(now, first, window.deadline(first), restarted, timer.rtoNanos());
         }
         long before = base;
         while (base < next && window.acked(base)) {

@@ -130,8 +130,14 @@ public final class TraceRecorder implements TransferTrace {
     }
 
     @Override
-    public void timerSet(long now, long segment, long deadline, int count) {
-        record(TraceEvent.Type.TIMER, Side.SENDER, segment, count, deadline, null);
+    public void timerSet(long now, long segment, long deadline, int count, long rtoNanos) {
+        lock.lock();
+        try {
+            rto = rtoNanos;
+            record(TraceEvent.Type.TIMER, Side.SENDER, segment, count, deadline, null);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

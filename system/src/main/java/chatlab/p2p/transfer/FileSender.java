@@ -150,7 +150,7 @@ public final class FileSender {
         send(request, transmissions);
         long deadline = sentAt + timer.rtoNanos();
         if (trace.on()) {
-            trace.timerSet(sentAt, -1, deadline, 1);
+            trace.timerSet(sentAt, -1, deadline, 1, timer.rtoNanos());
         }
         while (true) {
             Datagram reply = next(deadline, opening);
@@ -169,12 +169,14 @@ public final class FileSender {
                 timer.backoff();
                 if (trace.on()) {
                     trace.timeout(now, -1, 1, expired);
-                    trace.backoff(now, timer.rtoNanos());
+                    if (timer.rtoNanos() != expired) {
+                        trace.backoff(now, timer.rtoNanos());
+                    }
                 }
                 send(request, ++transmissions);
                 deadline = System.nanoTime() + timer.rtoNanos();
                 if (trace.on()) {
-                    trace.timerSet(now, -1, deadline, 1);
+                    trace.timerSet(now, -1, deadline, 1, timer.rtoNanos());
                 }
             }
         }

@@ -38,6 +38,15 @@ public final class DatagramCodec {
      */
     static final int ACK_BODY = 13;
 
+    // The kinds' codes, which DatagramKind names for those outside: the codec switches on the byte.
+    static final byte SYN = 1;
+    static final byte DATA = 2;
+    static final byte FIN = 3;
+    static final byte ABORT_FROM_SENDER = 4;
+    static final byte SYN_ACK = 17;
+    static final byte ACK = 18;
+    static final byte FIN_ACK = 19;
+    static final byte ABORT_FROM_RECEIVER = 20;
 
     private final SecretKey key;
     private final Cipher cipher;
@@ -86,38 +95,46 @@ public final class DatagramCodec {
     }
 
     public byte[] encode(Datagram datagram, long packetNumber) {
+        byte kind;
         long seq = 0;
         byte[] body;
         switch (datagram) {
             case Datagram.Syn syn -> {
+                kind = SYN;
                 seq = syn.isn();
                 body = ByteBuffer.allocate(25).put((byte) syn.strategy().ordinal()).putInt(syn.window())
                         .putInt(syn.chunkSize()).putLong(syn.segments()).putLong(syn.fileSize()).array();
             }
             case Datagram.SynAck synAck -> {
+                kind = SYN_ACK;
                 body = new byte[0];
             }
             case Datagram.Data data -> {
+                kind = DATA;
                 seq = data.seq();
                 body = data.chunk();
             }
             case Datagram.Ack ack -> {
+                kind = ACK;
                 seq = ack.cumulative();
                 body = ByteBuffer.allocate(ACK_BODY).put((byte) (ack.selective() < 0 ? 0 : 1))
                         .putInt((int) Math.max(0, ack.selective())).putLong(ack.echo()).array();
             }
             case Datagram.Fin fin -> {
+                kind = FIN;
                 seq = fin.seq();
                 body = new byte[0];
             }
             case Datagram.FinAck finAck -> {
+                kind = FIN_ACK;
                 body = new byte[] {(byte) finAck.status().ordinal()};
             }
             case Datagram.Abort abort -> {
+                kind = abort.fromSender() ? ABORT_FROM_SENDER : ABORT_FROM_RECEIVER;
                 body = abort.reason().getBytes(StandardCharsets.UTF_8);
             }
         }
-        return seal(DatagramKind.of(datagram).code, datagram.transferId(), packetNumber, seq, body);
+        return seal(kind, datagram.transferId(), packetNumber, seq, body);
     }
 
     /** Writes the header, seals the body with AES-GCM and sets the checksum. */
@@ -187,7 +204,7 @@ public final class DatagramCodec {
     private static Datagram body(byte kind, long transferId, long seq, byte[] body) throws BadDatagramException {
         try {
             ByteBuffer b = ByteBuffer.wrap(body);
-            return switch (DatagramKind.ofCode(kind)) {
+            return switch (kind) {
                 case SYN -> new Datagram.Syn(transferId, seq, Strategy.values()[b.get()], b.getInt(), b.getInt(),
                         b.getLong(), b.getLong());
                 case SYN_ACK -> new Datagram.SynAck(transferId);
@@ -195,9 +212,9 @@ public final class DatagramCodec {
                 case ACK -> ack(transferId, seq, b);
                 case FIN -> new Datagram.Fin(transferId, seq);
                 case FIN_ACK -> new Datagram.FinAck(transferId, Datagram.FinStatus.values()[b.get()]);
-                case SENDER_ABORT, RECEIVER_ABORT -> new Datagram.Abort(transferId,
-                        kind == DatagramKind.SENDER_ABORT.code, new String(body, StandardCharsets.UTF_8));
-                case null -> throw bad(BadDatagramException.Reason.UNKNOWN_KIND, "unknown datagram kind " + kind);
+                case ABORT_FROM_SENDER, ABORT_FROM_RECEIVER -> new Datagram.Abort(transferId, kind == ABORT_FROM_SENDER,
+                        new String(body, StandardCharsets.UTF_8));
+                default -> throw bad(BadDatagramException.Reason.UNKNOWN_KIND, "unknown datagram kind " + kind);
             };
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw bad(BadDatagramException.Reason.BAD_BODY, "the body of a kind-" + kind + " datagram is malformed");
@@ -224,7 +241,7 @@ public final class DatagramCodec {
 
     private static GCMParameterSpec nonce(byte kind, long packetNumber) {
         byte[] iv = new byte[12];
-        iv[0] = (byte) (kind >= DatagramKind.FIRST_RECEIVER_CODE ? 1 : 0); // direction: the two peers never share a nonce
+        iv[0] = (byte) (kind >= SYN_ACK ? 1 : 0); // direction: the two peers never share a nonce
         ByteBuffer.wrap(iv, 4, 8).putLong(packetNumber);
         return new GCMParameterSpec(TAG_BYTES * 8, iv);
     }

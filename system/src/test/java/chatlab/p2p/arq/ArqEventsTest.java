@@ -16,7 +16,7 @@ class ArqEventsTest {
         final List<String> lines = new ArrayList<>();
 
         @Override
-        public void timerSet(long now, long segment, long deadline, int count) {
+        public void timerSet(long now, long segment, long deadline, int count, long rtoNanos) {
             lines.add("set " + now / MS + " seg=" + segment + " until=" + deadline / MS + (count > 1 ? " x" + count : ""));
         }
 

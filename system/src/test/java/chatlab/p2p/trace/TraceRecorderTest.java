@@ -95,10 +95,10 @@ class TraceRecorderTest {
         Datagram syn = new Datagram.Syn(TRANSFER, ISN, Strategy.GO_BACK_N, 4, 10, 6, 60);
         long before = System.nanoTime();
         trace.sent(Side.SENDER, sender.encode(syn, 0), syn, 1);
-        trace.timerSet(before, -1, before + 200_000_000, 1);
+        trace.timerSet(before, -1, before + 200_000_000, 1, 200_000_000);
         trace.timeout(before, -1, 1, 200_000_000);
         trace.backoff(before, 400_000_000);
-        trace.timerSet(before, 2, before + 400_000_000, 3);
+        trace.timerSet(before, 2, before + 400_000_000, 3, 400_000_000);
         trace.close();
         trace.timerStopped(System.nanoTime());
         List<TraceEvent> events = read().events();
@@ -106,6 +106,7 @@ class TraceRecorderTest {
                 TraceEvent.Type.TIMEOUT, TraceEvent.Type.BACKOFF, TraceEvent.Type.TIMER);
         TraceEvent first = events.get(1);
         assertThat(first.seq()).as("the handshake's timer guards no segment").isNull();
+        assertThat(first.rto()).isEqualTo(200_000_000);
         assertThat(first.deadline()).isBetween(200_000_000L - (System.nanoTime() - before), 200_000_000L);
         assertThat(events.get(2).rto()).as("the length of the timer that expired").isEqualTo(200_000_000);
         assertThat(events.get(3).rto()).isEqualTo(400_000_000);

@@ -132,16 +132,16 @@ class DatagramCodecTest {
     @Test
     void anAcknowledgementWithoutAnEchoFromAnEarlierPeerStillDecodes() throws BadDatagramException {
         byte[] body = ByteBuffer.allocate(5).put((byte) 1).putInt(17).array(); // the 5-byte body before the echo
-        byte[] bytes = codec.seal(DatagramKind.ACK.code, 7, 3, 12, body);
+        byte[] bytes = codec.seal(DatagramCodec.ACK, 7, 3, 12, body);
         assertThat(decode(bytes)).isEqualTo(new Datagram.Ack(7, 12, 17, -1));
     }
 
     @Test
     void anEchoNoPacketCouldHaveIsMalformed() {
         byte[] body = ByteBuffer.allocate(13).put((byte) 0).putInt(0).putLong(-2).array();
-        byte[] bytes = codec.seal(DatagramKind.ACK.code, 7, 3, 12, body);
+        byte[] bytes = codec.seal(DatagramCodec.ACK, 7, 3, 12, body);
         assertThat(reasonOf(() -> decode(bytes))).isEqualTo(BadDatagramException.Reason.BAD_BODY);
-        byte[] shortBody = codec.seal(DatagramKind.ACK.code, 7, 4, 12, new byte[] {1, 0});
+        byte[] shortBody = codec.seal(DatagramCodec.ACK, 7, 4, 12, new byte[] {1, 0});
         assertThat(reasonOf(() -> decode(shortBody))).isEqualTo(BadDatagramException.Reason.BAD_BODY);
     }
 

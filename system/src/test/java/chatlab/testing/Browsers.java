@@ -1,4 +1,4 @@
-package chatlab.web;
+package chatlab.testing;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -19,14 +19,15 @@ import org.openqa.selenium.firefox.GeckoDriverService;
 /**
  * The real browsers the end-to-end tests drive, headless: Debian's chromium with chromium-driver,
  * and firefox-esr with geckodriver (in .tools/bin, where scripts/browsers.sh builds it). A missing
- * one skips the tests with the reason, except with CI=true, where it fails them.
+ * one skips the tests with the reason, except with CI=true, where it fails them. Shared by the web
+ * client's browser tests and the simulator's timeline player test.
  */
-enum Browsers {
+public enum Browsers {
     CHROMIUM(List.of("chromium", "chromium-browser"), List.of("chromedriver")),
     FIREFOX(List.of("firefox-esr", "firefox"), List.of("geckodriver"));
 
-    static final int WIDTH = 1280;
-    static final int HEIGHT = 800;
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 800;
 
     private final List<String> browserNames;
     private final List<String> driverNames;
@@ -37,7 +38,7 @@ enum Browsers {
     }
 
     /** Skips (or, under CI, fails) unless this browser and its driver are installed. */
-    void require() {
+    public void require() {
         List<String> missing = new ArrayList<>();
         if (find(browserNames).isEmpty()) {
             missing.add(browserNames.get(0));
@@ -57,7 +58,7 @@ enum Browsers {
     }
 
     /** A new browser whose page area is {@value #WIDTH} by {@value #HEIGHT} pixels. */
-    WebDriver start() {
+    public WebDriver start() {
         WebDriver driver = launch();
         try {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH, HEIGHT));
