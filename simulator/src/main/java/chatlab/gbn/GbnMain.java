@@ -51,8 +51,9 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--losses", split = ",", paramLabel = "P,...", description = "Loss rates of the sender's datagrams, 0 to <1 (default: 0,0.01,0.05,0.1).")
     private List<Double> losses = List.of(0.0, 0.01, 0.05, 0.1);
 
-    @Option(names = "--delays", split = ",", paramLabel = "D,...", description = "One-way delays (default: 1ms,10ms).")
-    private List<String> delays = List.of("1ms", "10ms");
+    @Option(names = "--delays", split = ",", paramLabel = "D,...", description = "One-way delays (default: 2ms,10ms; below 2 ms the "
+            + "endpoints' own 0.3 ms per round trip is more than a tenth of it, see docs/GBN-MODEL.md).")
+    private List<String> delays = List.of("2ms", "10ms");
 
     @Option(names = "--strategies", split = ",", paramLabel = "S,...", description = "gbn, sr, saw (default: gbn,sr,saw).")
     private List<String> strategies = List.of("gbn", "sr", "saw");
