@@ -34,15 +34,9 @@ final class TransferRun {
 
     static Measurement run(SweepPoint point, int repeat, long seed, SweepConfig config, byte[] file, String sha256,
             Path scratch) throws IOException {
-        Impairment data = point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
-                .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
-        Impairment acks = point.clean() ? Impairment.NONE
-                : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
-        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(point.strategy()).withWindow(point.window())
-                .withChunkSize(config.chunkBytes()).withIdleTimeout(IDLE).withAbortTimeout(Duration.ofMinutes(10));
-        if (config.fixedTimeoutMs() != null) {
-            settings = settings.withFixedTimeout(Duration.ofNanos(Math.round(config.fixedTimeoutMs() * 1e6)));
-        }
+        Impairment data = dataLink(point, config);
+        Impairment acks = ackLink(point);
+        TransferSettings settings = settings(point, config);
         SplittableRandom random = new SplittableRandom(seed);
         long transferId = random.nextLong() & ((1L << 52) - 1);
         SecretKey key = TransferKeys.fresh();
@@ -70,6 +64,28 @@ final class TransferRun {
             }
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** The link the sender's datagrams cross: rate, delay and loss; nothing on a clean point. */
+    static Impairment dataLink(SweepPoint point, SweepConfig config) {
+        return point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
+                .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
+    }
+
+    /** The way back: acknowledgements are delayed, never rate-limited or lost. */
+    static Impairment ackLink(SweepPoint point) {
+        return point.clean() ? Impairment.NONE
+                : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));
+    }
+
+    /** How a point's file is sent: its strategy, window, chunk and timer, and generous limits. */
+    static TransferSettings settings(SweepPoint point, SweepConfig config) {
+        TransferSettings settings = TransferSettings.DEFAULT.withStrategy(point.strategy()).withWindow(point.window())
+                .withChunkSize(config.chunkBytes()).withIdleTimeout(IDLE).withAbortTimeout(Duration.ofMinutes(10));
+        if (config.fixedTimeoutMs() != null) {
+            settings = settings.withFixedTimeout(Duration.ofNanos(Math.round(config.fixedTimeoutMs() * 1e6)));
+        }
+        return settings;
     }
 
     private static Measurement measured(SweepPoint p, int repeat, long seed, TransferReport r, long offered, long lost) {
