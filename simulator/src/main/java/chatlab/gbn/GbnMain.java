@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
                 "  ./lab gbn --quick                             a small sweep, for a first look",
                 "  ./lab gbn --windows 1,8,64 --losses 0,0.2 --delays 5ms --strategies gbn,sr",
                 "  ./lab gbn --timeout 50ms --repeats 5 --seed 7",
+                "  ./lab gbn --replicate csc573                  the CSC573 experiment, replayed (docs/GBN-MODEL.md)",
                 "", "Exit codes: 0 done, 1 the sweep failed, 2 invalid arguments."})
 public final class GbnMain implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "N,...", description = "Window sizes; Stop-and-Wait is N = 1 (default: 2,4,8,16,32,64).")
@@ -79,6 +80,12 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")
     private Path out;
 
+    @Option(names = "--replicate", paramLabel = "EXPERIMENT", description = {"Instead of a sweep, replays a seed "
+            + "system's experiment on the link model: csc573 (windows 10 and 20; 3 receivers at once and in turn).",
+            "It takes --file-size, --chunk, --rate, --delays, --losses, --timeout (one value each), --repeats, --seed "
+            + "and --out."})
+    private String replicate;
+
     @CommandLine.Mixin
     private chatlab.cli.Verbosity verbosity;
 
@@ -92,6 +99,9 @@ public final class GbnMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         verbosity.apply();
+        if (replicate != null) {
+            return Replicate.call(replicate, spec.commandLine());
+        }
         SweepConfig config;
         try {
             config = config();
@@ -216,7 +226,7 @@ public final class GbnMain implements Callable<Integer> {
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
