@@ -15,6 +15,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -99,9 +100,26 @@ public final class PeerEndpoint implements AutoCloseable {
         out.send(datagram, to);
     }
 
+    /**
+     * Sends the first {@code length} bytes of {@code datagram}. The caller may reuse the array
+     * as soon as this returns: the impaired link, which holds a datagram until it is due, gets a
+     * copy.
+     */
+    public void send(byte[] datagram, int length, InetSocketAddress to) {
+        if (impairer == null) {
+            sendDirect(ByteBuffer.wrap(datagram, 0, length), to);
+        } else {
+            impairer.send(Arrays.copyOf(datagram, length), to);
+        }
+    }
+
     private void sendDirect(byte[] datagram, InetSocketAddress to) {
+        sendDirect(ByteBuffer.wrap(datagram), to);
+    }
+
+    private void sendDirect(ByteBuffer datagram, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(datagram), to);
+            channel.send(datagram, to);
         } catch (IOException e) {
             throw new UncheckedIOException("sending a datagram to " + to + " failed", e);
         }
