@@ -30,6 +30,18 @@ import java.util.concurrent.TimeUnit;
  * name. Whatever goes wrong, the partial file is deleted.
  */
 public final class FileReceiver {
+    /**
+     * A cumulative acknowledgement goes out at the end of every burst of datagrams, and within a
+     * long burst after every quarter window of segments handed on, at most this many: on loopback
+     * the sender's datagrams can arrive in one unbroken burst, and its window must not fill
+     * waiting for that burst to end.
+     */
+    static final int MAX_ACK_EVERY = 256;
+
+    /** After how many segments handed on a receiver acknowledges within a burst, for a sender's window. */
+    static int ackEvery(int window) {
+        return Math.max(1, Math.min(MAX_ACK_EVERY, window / 4));
+    }
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("transfer-watchdog").factory());
 
@@ -63,6 +75,9 @@ public final class FileReceiver {
     private MessageDigest digest;
     private Datagram.FinStatus verdict;
     private long pendingAck = -1;
+    /** Segments handed on since the last acknowledgement, and how many may pass before one goes out within a burst. */
+    private int sinceAck;
+    private int ackEvery = 1;
     private boolean selectiveAcks;
     private ScheduledFuture<?> watchdog;
 
@@ -145,6 +160,7 @@ public final class FileReceiver {
             segments = syn.segments();
             arq = syn.strategy().receiver(segments, syn.window());
             selectiveAcks = syn.strategy() == chatlab.p2p.arq.Strategy.SELECTIVE_REPEAT;
+            ackEvery = ackEvery(syn.window());
         }
         send(new Datagram.SynAck(offer.transferId())); // again, if the first was lost
     }
@@ -182,6 +198,10 @@ public final class FileReceiver {
             send(new Datagram.Ack(offer.transferId(), cumulative, SeqSpace.wrap(isn, outcome.selective())));
         } else {
             pendingAck = cumulative;
+            sinceAck += outcome.deliver().size();
+            if (sinceAck >= ackEvery || arq.complete()) {
+                flushAck();
+            }
         }
     }
 
@@ -189,6 +209,7 @@ public final class FileReceiver {
         if (pendingAck >= 0) {
             send(new Datagram.Ack(offer.transferId(), pendingAck, -1));
             pendingAck = -1;
+            sinceAck = 0;
         }
     }
 
