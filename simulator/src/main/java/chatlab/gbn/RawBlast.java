@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline for the clean loopback goal: blast datagrams of the transfer's size from one
- * UDP socket to another, and time what arrives. The receiver stops at the last datagram or when
- * nothing has come for a while (the kernel may drop some).
+ * UDP socket to another, with the endpoints' socket buffers, and time what arrives. The receiver
+ * stops at the last datagram or when nothing has come for a while (the kernel may drop some).
+ * The blast is timed as a transfer's data phase is: from the first datagram sent to the last
+ * one received.
  */
 final class RawBlast {
     private static final int SOCKET_BUFFER = 4 << 20;
@@ -30,6 +32,7 @@ final class RawBlast {
             CompletableFuture<long[]> counted = new CompletableFuture<>();
             Thread counter = Thread.ofPlatform().name("blast-receiver").start(() -> count(receiver, count, counted));
             ByteBuffer datagram = ByteBuffer.allocateDirect(datagramBytes);
+            long started = System.nanoTime();
             for (long i = 0; i < count; i++) {
                 datagram.clear();
                 datagram.putLong(0, i);
@@ -37,7 +40,7 @@ final class RawBlast {
             }
             try {
                 long[] result = counted.get(60, TimeUnit.SECONDS);
-                return new Blast(repeat, datagramBytes, chunkBytes, count, result[0], result[1]);
+                return new Blast(repeat, datagramBytes, chunkBytes, count, result[0], result[0] == 0 ? 0 : result[1] - started);
             } catch (Exception e) {
                 counter.interrupt();
                 throw new IOException("the blast receiver did not finish: " + e.getMessage(), e);
@@ -48,7 +51,6 @@ final class RawBlast {
     private static void count(DatagramChannel channel, long expected, CompletableFuture<long[]> result) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
         long received = 0;
-        long first = 0;
         long last = 0;
         long idleSince = System.nanoTime();
         try {
@@ -56,9 +58,7 @@ final class RawBlast {
                 buffer.clear();
                 if (channel.receive(buffer) != null) {
                     last = System.nanoTime();
-                    if (received++ == 0) {
-                        first = last;
-                    }
+                    received++;
                     idleSince = last;
                 } else if (System.nanoTime() - idleSince > QUIET_NANOS && received > 0) {
                     break;
@@ -66,7 +66,7 @@ final class RawBlast {
                     Thread.onSpinWait();
                 }
             }
-            result.complete(new long[] {received, last - first});
+            result.complete(new long[] {received, last});
         } catch (IOException e) {
             result.completeExceptionally(e);
         }
