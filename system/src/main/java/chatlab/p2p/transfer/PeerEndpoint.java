@@ -48,6 +48,16 @@ public final class PeerEndpoint implements AutoCloseable {
         /** No more datagrams are waiting for now: a good moment to send a coalesced acknowledgement. */
         default void endOfBurst() {
         }
+
+        /**
+         * Whether this handler takes streams of datagrams that come close together, as a file's
+         * receiver does, and wants the endpoint to poll for the next one rather than sleep. A
+         * sender, which hears only acknowledgements, does not: polling for them would take a core
+         * from the threads that do the work.
+         */
+        default boolean streams() {
+            return false;
+        }
     }
 
     private final DatagramChannel channel;
@@ -151,8 +161,9 @@ public final class PeerEndpoint implements AutoCloseable {
     /**
      * Reads until closed. A burst is what arrives before the socket stays empty: at once when
      * datagrams come far apart, and after {@link #SPIN_NANOS} of polling when they come close
-     * together, as a transfer on loopback sends them, so that this thread does not fall asleep
-     * between them. Each handler that got datagrams then hears that the burst ended.
+     * together to a handler that {@linkplain Handler#streams streams}, as a transfer on loopback
+     * sends them, so that this thread does not fall asleep between them. Each handler that got
+     * datagrams then hears that the burst ended.
      */
     private void read() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(DatagramCodec.MAX_DATAGRAM + 1);
@@ -164,7 +175,7 @@ public final class PeerEndpoint implements AutoCloseable {
                 selector.selectedKeys().clear();
                 long start = System.nanoTime();
                 drain(buffer, touched);
-                if (start - burstEnded < SPIN_NANOS) {
+                if (start - burstEnded < SPIN_NANOS && streaming(touched)) {
                     spin(buffer, touched, start + MAX_BURST_NANOS);
                 }
                 for (Handler handler : touched) {
@@ -180,6 +191,15 @@ public final class PeerEndpoint implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean streaming(Set<Handler> touched) {
+        for (Handler handler : touched) {
+            if (handler.streams()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

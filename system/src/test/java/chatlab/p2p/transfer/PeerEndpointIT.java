@@ -34,6 +34,11 @@ class PeerEndpointIT {
                         burstsWhileStreaming.incrementAndGet();
                     }
                 }
+
+                @Override
+                public boolean streams() {
+                    return true; // as a file's receiver does: the endpoint polls between datagrams
+                }
             });
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", endpoint.port());
             ByteBuffer beacon = ByteBuffer.allocate(59);
