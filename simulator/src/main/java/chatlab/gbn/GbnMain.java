@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
                 "  ./lab gbn --quick --trace                     also trace one transfer per strategy, with timelines",
                 "  ./lab gbn --trace gbn:8:0.05:10ms,sr:8:0.05:10ms",
                 "  ./lab gbn timeline TRACE.jsonl                draw any trace (see ./lab gbn timeline --help)",
+                "  ./lab gbn --replicate csc573                  the CSC573 experiment, replayed (docs/GBN-MODEL.md)",
                 "", "Exit codes: 0 done, 1 the sweep failed, 2 invalid arguments."})
 public final class GbnMain implements Callable<Integer> {
     @Option(names = "--windows", split = ",", paramLabel = "N,...", description = "Window sizes; Stop-and-Wait is N = 1 (default: 2,4,8,16,32,64).")
@@ -108,6 +109,12 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: reports/gbn/<run-id>).")
     private Path out;
 
+    @Option(names = "--replicate", paramLabel = "EXPERIMENT", description = {"Instead of a sweep, replays a seed "
+            + "system's experiment on the link model: csc573 (windows 10 and 20; 3 receivers at once and in turn).",
+            "It takes --file-size, --chunk, --rate, --delays, --losses, --timeout (one value each), --repeats, --seed "
+            + "and --out."})
+    private String replicate;
+
     @CommandLine.Mixin
     private chatlab.cli.Verbosity verbosity;
 
@@ -121,6 +128,9 @@ public final class GbnMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         verbosity.apply();
+        if (replicate != null) {
+            return Replicate.call(replicate, spec.commandLine());
+        }
         SweepConfig config;
         List<SweepPoint> traced;
         try {

@@ -72,13 +72,13 @@ final class TransferRun {
         }
     }
 
-    /** What the link does to the sender's datagrams at {@code point}. */
+    /** The link the sender's datagrams cross: rate, delay and loss; nothing on a clean point. */
     static Impairment dataLink(SweepPoint point, SweepConfig config) {
         return point.clean() ? Impairment.NONE : Impairment.NONE.withLoss(point.loss())
                 .withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6))).withRate(config.rateBitsPerSecond());
     }
 
-    /** What the link does to the receiver's acknowledgements at {@code point}. */
+    /** The way back: acknowledgements are delayed, never rate-limited or lost. */
     static Impairment ackLink(SweepPoint point) {
         return point.clean() ? Impairment.NONE
                 : Impairment.NONE.withDelay(Duration.ofNanos(Math.round(point.delayMs() * 1e6)));

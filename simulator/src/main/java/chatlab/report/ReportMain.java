@@ -3,6 +3,8 @@ package chatlab.report;
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.gbn.GbnReport;
+import chatlab.gbn.ReplayReport;
+import chatlab.gbn.ReplayRun;
 import chatlab.lab.Json;
 import chatlab.lab.RunIds;
 import chatlab.metrics.Results;
@@ -102,7 +104,7 @@ public final class ReportMain implements Runnable {
     }
 
     /** {@code ./lab report gbn <run-id>}. */
-    @Command(name = "gbn", mixinStandardHelpOptions = true, description = "Rebuilds a Go-Back-N sweep's report.")
+    @Command(name = "gbn", mixinStandardHelpOptions = true, description = "Rebuilds a Go-Back-N sweep's or replay's report.")
     static final class Gbn implements Callable<Integer> {
         @Parameters(paramLabel = "RUN", description = "A run id under reports/gbn, or a run's folder.")
         private String run;
@@ -113,7 +115,11 @@ public final class ReportMain implements Runnable {
             if (dir == null) {
                 return 2;
             }
-            GbnReport.build(dir);
+            if (ReplayRun.isReplay(dir)) {
+                ReplayReport.build(dir);
+            } else {
+                GbnReport.build(dir);
+            }
             System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
             return 0;
         }

@@ -10,8 +10,12 @@ import java.nio.file.StandardOpenOption;
 public interface ChunkSource extends AutoCloseable {
     long size();
 
-    /** The bytes from {@code offset}, {@code length} of them (fewer at the end of the data). */
-    byte[] read(long offset, int length) throws IOException;
+    /**
+     * Copies the bytes from {@code offset}, {@code length} of them (fewer at the end of the data),
+     * into {@code into} from {@code at}, and returns how many it copied. The sender reads every
+     * chunk into one buffer of its own, so that sending a file allocates nothing per chunk.
+     */
+    int read(long offset, byte[] into, int at, int length) throws IOException;
 
     @Override
     default void close() throws IOException {
@@ -25,11 +29,10 @@ public interface ChunkSource extends AutoCloseable {
             }
 
             @Override
-            public byte[] read(long offset, int length) {
+            public int read(long offset, byte[] into, int at, int length) {
                 int n = (int) Math.min(length, bytes.length - offset);
-                byte[] chunk = new byte[n];
-                System.arraycopy(bytes, (int) offset, chunk, 0, n);
-                return chunk;
+                System.arraycopy(bytes, (int) offset, into, at, n);
+                return n;
             }
         };
     }
@@ -44,15 +47,15 @@ public interface ChunkSource extends AutoCloseable {
             }
 
             @Override
-            public byte[] read(long offset, int length) throws IOException {
+            public int read(long offset, byte[] into, int at, int length) throws IOException {
                 int n = (int) Math.min(length, size - offset);
-                ByteBuffer buffer = ByteBuffer.allocate(n);
+                ByteBuffer buffer = ByteBuffer.wrap(into, at, n);
                 while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    if (channel.read(buffer, offset + buffer.position() - at) < 0) {
                         throw new IOException(file + " became shorter while it was being sent");
                     }
                 }
-                return buffer.array();
+                return n;
             }
 
             @Override

@@ -27,6 +27,9 @@ import javax.crypto.SecretKey;
  * datagram, fate, timer and window change.
  */
 public final class FileSender {
+    /** Data segments sealed before they are sent, at most, and the bytes their buffers may take. */
+    static final int BATCH = 32;
+    static final int BATCH_BYTES = 64 << 10;
     private final PeerEndpoint endpoint;
     private final InetSocketAddress peer;
     private final long transferId;
@@ -38,6 +41,10 @@ public final class FileSender {
     private final DatagramCodec in;
     private final BlockingQueue<Datagram> inbox = new LinkedBlockingQueue<>();
     private final TransferTrace trace;
+    /** The chunk being sealed, and the data datagrams of one batch: reused, so that sending allocates nothing per segment. */
+    private final byte[] chunk;
+    private final byte[][] datagrams;
+    private final int[] lengths;
     private long packetNumber;
     /**
      * When each recent data datagram was sent, by packet number, so that an acknowledgement's echo
@@ -67,6 +74,10 @@ public final class FileSender {
         this.progress = progress;
         this.out = new DatagramCodec(key);
         this.in = new DatagramCodec(key);
+        this.chunk = new byte[settings.chunkSize()];
+        int batch = Math.max(1, Math.min(BATCH, BATCH_BYTES / (DatagramCodec.OVERHEAD + settings.chunkSize())));
+        this.datagrams = new byte[batch][DatagramCodec.OVERHEAD + settings.chunkSize()];
+        this.lengths = new int[batch];
     }
 
     /** Sends the file; returns how it went, or throws saying why it failed. Both sides agree on failures. */
@@ -191,9 +202,8 @@ public final class FileSender {
             if (trace.on()) {
                 trace.window(arq.acknowledged(), arq.sent(), arq.timer().rtoNanos());
             }
-            for (long index : due) {
-                send(new Datagram.Data(transferId, SeqSpace.wrap(isn, index), chunk(index)),
-                        trace.on() ? arq.transmissions(index) : 0);
+            for (int from = 0; from < due.size(); from += datagrams.length) {
+                sendBatch(arq, due, from, Math.min(datagrams.length, due.size() - from));
             }
             Datagram d = next(arq.nextDeadline(), false);
             while (d != null) {
@@ -253,11 +263,41 @@ public final class FileSender {
         return null;
     }
 
-    private byte[] chunk(long index) throws TransferException {
-        try {
-            return source.read(index * settings.chunkSize(), settings.chunkSize());
-        } catch (IOException e) {
-            throw new TransferException(TransferException.Reason.IO_FAILED, "reading the file failed: " + e.getMessage(), e);
+    /**
+     * Seals {@code count} segments of {@code due} from {@code from}, then sends them: sealing
+     * and sending in runs keeps each one's code and tables in the cache, which a system call
+     * between every two seals would evict.
+     */
+    private void sendBatch(ArqSender arq, List<Long> due, int from, int count) throws TransferException {
+        for (int i = 0; i < count; i++) {
+            long index = due.get(from + i);
+            int length;
+            try {
+                length = source.read(index * settings.chunkSize(), chunk, 0, settings.chunkSize());
+            } catch (IOException e) {
+                throw new TransferException(TransferException.Reason.IO_FAILED, "reading the file failed: " + e.getMessage(), e);
+            }
+            lengths[i] = out.encodeData(transferId, packetNumber++, SeqSpace.wrap(isn, index), chunk, 0, length,
+                    datagrams[i]);
+        }
+        long first = packetNumber - count;
+        for (int i = 0; i < count; i++) {
+            long number = first + i;
+            int slot = (int) (number & (sentPacket.length - 1));
+            sentPacket[slot] = number;
+            sentAt[slot] = System.nanoTime();
+            if (trace.on()) {
+                long index = due.get(from + i);
+                byte[] bytes = java.util.Arrays.copyOf(datagrams[i], lengths[i]);
+                // the trace reads a data datagram's numbers from its header; the chunk is left out
+                trace.sent(Side.SENDER, bytes, new Datagram.Data(transferId, SeqSpace.wrap(isn, index), new byte[0]),
+                        arq.transmissions(index));
+            }
+            try {
+                endpoint.send(datagrams[i], lengths[i], peer);
+            } catch (RuntimeException e) {
+                // a failed send is a lost datagram: the timer recovers, and the idle timeout ends it
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class PeerEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerEndpoint.class);
     private static final int SOCKET_BUFFER = 4 << 20;
+    /**
+     * How long the reading thread keeps polling an empty socket before it ends a burst, when
+     * datagrams come that close together: waking a sleeping thread costs the sender of the next
+     * datagram more than that, on loopback, than the poll costs this thread.
+     */
+    static final long SPIN_NANOS = 50_000;
+    /** A burst ends at the latest after this long, so that its handlers hear of it even under a steady stream. */
+    static final long MAX_BURST_NANOS = 1_000_000;
 
     /** Receives datagrams. The buffer is valid only during the call. */
     public interface Handler {
@@ -40,10 +49,21 @@ public final class PeerEndpoint implements AutoCloseable {
         /** No more datagrams are waiting for now: a good moment to send a coalesced acknowledgement. */
         default void endOfBurst() {
         }
+
+        /**
+         * Whether this handler takes streams of datagrams that come close together, as a file's
+         * receiver does, and wants the endpoint to poll for the next one rather than sleep. A
+         * sender, which hears only acknowledgements, does not: polling for them would take a core
+         * from the threads that do the work.
+         */
+        default boolean streams() {
+            return false;
+        }
     }
 
     private final DatagramChannel channel;
     private final Selector selector;
+    private final SelectionKey key;
     private final DatagramSink out;
     private final DatagramImpairer impairer;
     private final Map<Long, Handler> transfers = new ConcurrentHashMap<>();
@@ -53,9 +73,10 @@ public final class PeerEndpoint implements AutoCloseable {
     private volatile Handler others;
     private volatile boolean closed;
 
-    private PeerEndpoint(DatagramChannel channel, Selector selector, Impairment impairment, long seed) {
+    private PeerEndpoint(DatagramChannel channel, Selector selector, SelectionKey key, Impairment impairment, long seed) {
         this.channel = channel;
         this.selector = selector;
+        this.key = key;
         DatagramSink direct = this::sendDirect;
         this.impairer = impairment.isNone() ? null : new DatagramImpairer(impairment, seed, direct);
         this.out = impairer == null ? direct : impairer;
@@ -74,8 +95,8 @@ public final class PeerEndpoint implements AutoCloseable {
             channel.bind(new InetSocketAddress(host, port));
             channel.configureBlocking(false);
             Selector selector = Selector.open();
-            channel.register(selector, SelectionKey.OP_READ);
-            return new PeerEndpoint(channel, selector, impairment, seed);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+            return new PeerEndpoint(channel, selector, key, impairment, seed);
         } catch (IOException e) {
             channel.close();
             throw new IOException("cannot bind UDP " + host + ":" + port + ": " + e.getMessage(), e);
@@ -104,9 +125,26 @@ public final class PeerEndpoint implements AutoCloseable {
         out.send(datagram, to);
     }
 
+    /**
+     * Sends the first {@code length} bytes of {@code datagram}. The caller may reuse the array
+     * as soon as this returns: the impaired link, which holds a datagram until it is due, gets a
+     * copy.
+     */
+    public void send(byte[] datagram, int length, InetSocketAddress to) {
+        if (impairer == null) {
+            sendDirect(ByteBuffer.wrap(datagram, 0, length), to);
+        } else {
+            impairer.send(Arrays.copyOf(datagram, length), to);
+        }
+    }
+
     private void sendDirect(byte[] datagram, InetSocketAddress to) {
+        sendDirect(ByteBuffer.wrap(datagram), to);
+    }
+
+    private void sendDirect(ByteBuffer datagram, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(datagram), to);
+            channel.send(datagram, to);
         } catch (IOException e) {
             throw new UncheckedIOException("sending a datagram to " + to + " failed", e);
         }
@@ -147,25 +185,31 @@ public final class PeerEndpoint implements AutoCloseable {
         others = handler;
     }
 
+    /**
+     * Reads until closed. A burst is what arrives before the socket stays empty: at once when
+     * datagrams come far apart, and after {@link #SPIN_NANOS} of polling when they come close
+     * together to a handler that {@linkplain Handler#streams streams}, as a transfer on loopback
+     * sends them, so that this thread does not fall asleep between them. Each handler that got
+     * datagrams then hears that the burst ended.
+     */
     private void read() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(DatagramCodec.MAX_DATAGRAM + 1);
         Set<Handler> touched = new LinkedHashSet<>();
+        long burstEnded = 0;
         while (!closed) {
             try {
                 selector.select(250);
                 selector.selectedKeys().clear();
-                SocketAddress from;
-                while ((from = receive(buffer)) != null) {
-                    Handler handler = route(buffer);
-                    if (handler != null) {
-                        handler.datagram(buffer, (InetSocketAddress) from);
-                        touched.add(handler);
-                    }
+                long start = System.nanoTime();
+                drain(buffer, touched);
+                if (start - burstEnded < SPIN_NANOS && streaming(touched)) {
+                    spin(buffer, touched, start + MAX_BURST_NANOS);
                 }
                 for (Handler handler : touched) {
                     handler.endOfBurst();
                 }
                 touched.clear();
+                burstEnded = System.nanoTime();
             } catch (ClosedSelectorException e) {
                 return;
             } catch (IOException | RuntimeException e) {
@@ -174,6 +218,57 @@ public final class PeerEndpoint implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean streaming(Set<Handler> touched) {
+        for (Handler handler : touched) {
+            if (handler.streams()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Polls the socket until it has stayed empty for {@link #SPIN_NANOS}, or until {@code end}.
+     * Meanwhile the socket is out of the selector: a socket in an epoll set makes the kernel
+     * run the set's callback, under its lock, for every datagram that arrives, and the sender
+     * pays for it; the next {@code select} puts it back, and finds whatever came meanwhile.
+     */
+    private void spin(ByteBuffer buffer, Set<Handler> touched, long end) throws IOException {
+        key.interestOps(0);
+        selector.selectNow();
+        try {
+            poll(buffer, touched, end);
+        } finally {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    private void poll(ByteBuffer buffer, Set<Handler> touched, long end) throws IOException {
+        long quietUntil = System.nanoTime() + SPIN_NANOS;
+        for (long now = System.nanoTime(); now < quietUntil && now < end && !closed; now = System.nanoTime()) {
+            if (drain(buffer, touched) > 0) {
+                quietUntil = System.nanoTime() + SPIN_NANOS;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Reads and routes every datagram waiting; returns how many. */
+    private int drain(ByteBuffer buffer, Set<Handler> touched) throws IOException {
+        int n = 0;
+        SocketAddress from;
+        while ((from = receive(buffer)) != null) {
+            n++;
+            Handler handler = route(buffer);
+            if (handler != null) {
+                handler.datagram(buffer, (InetSocketAddress) from);
+                touched.add(handler);
+            }
+        }
+        return n;
     }
 
     private SocketAddress receive(ByteBuffer buffer) throws IOException {

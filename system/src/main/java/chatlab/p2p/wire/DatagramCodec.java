@@ -51,6 +51,7 @@ public final class DatagramCodec {
     private final SecretKey key;
     private final Cipher cipher;
     private final CRC32C crc = new CRC32C();
+    private byte[] scratch = new byte[0];
 
     public DatagramCodec(SecretKey key) {
         this.key = key;
@@ -137,27 +138,47 @@ public final class DatagramCodec {
         return seal(kind, datagram.transferId(), packetNumber, seq, body);
     }
 
+    /**
+     * Seals one data segment, {@code length} bytes of {@code chunk} from {@code offset}, into
+     * {@code out} from its start, and returns the datagram's length: the same bytes as
+     * {@link #encode} of a {@link Datagram.Data} with that chunk, written into a buffer the
+     * caller reuses, so that a sender allocates nothing per segment.
+     */
+    public int encodeData(long transferId, long packetNumber, long seq, byte[] chunk, int offset, int length, byte[] out) {
+        return seal(DATA, transferId, packetNumber, seq, chunk, offset, length, out);
+    }
+
     /** Writes the header, seals the body with AES-GCM and sets the checksum. */
     byte[] seal(byte kind, long transferId, long packetNumber, long seq, byte[] body) {
-        int length = HEADER_BYTES + body.length + TAG_BYTES;
+        byte[] out = new byte[HEADER_BYTES + body.length + TAG_BYTES];
+        seal(kind, transferId, packetNumber, seq, body, 0, body.length, out);
+        return out;
+    }
+
+    private int seal(byte kind, long transferId, long packetNumber, long seq, byte[] body, int offset, int bodyLength,
+            byte[] out) {
+        int length = HEADER_BYTES + bodyLength + TAG_BYTES;
         if (length > MAX_DATAGRAM) {
             throw new IllegalArgumentException("a datagram of " + length + " bytes is too large");
         }
-        ByteBuffer out = ByteBuffer.allocate(length);
-        out.putShort(MAGIC).put(VERSION).put(kind).putLong(transferId).putLong(packetNumber)
-                .putInt((int) seq).putShort((short) (body.length + TAG_BYTES));
+        if (out.length < length) {
+            throw new IllegalArgumentException("a datagram of " + length + " bytes does not fit in " + out.length);
+        }
+        ByteBuffer header = ByteBuffer.wrap(out);
+        header.putShort(MAGIC).put(VERSION).put(kind).putLong(transferId).putLong(packetNumber)
+                .putInt((int) seq).putShort((short) (bodyLength + TAG_BYTES));
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, nonce(kind, packetNumber));
-            cipher.updateAAD(out.array(), 0, 26);
-            cipher.doFinal(body, 0, body.length, out.array(), HEADER_BYTES);
+            cipher.updateAAD(out, 0, 26);
+            cipher.doFinal(body, offset, bodyLength, out, HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing a datagram failed", e);
         }
         crc.reset();
-        crc.update(out.array(), 0, 26);
-        crc.update(out.array(), HEADER_BYTES, length - HEADER_BYTES);
-        out.putInt(26, (int) crc.getValue());
-        return out.array();
+        crc.update(out, 0, 26);
+        crc.update(out, HEADER_BYTES, length - HEADER_BYTES);
+        header.putInt(26, (int) crc.getValue());
+        return length;
     }
 
     /** Decodes a datagram, or says why it must be dropped. */
@@ -179,8 +200,11 @@ public final class DatagramCodec {
             throw bad(BadDatagramException.Reason.BAD_LENGTH, "the length field says " + bodyLength
                     + " body bytes but " + (length - HEADER_BYTES) + " arrived");
         }
-        byte[] bytes = new byte[length];
-        d.get(0, bytes);
+        if (scratch.length < length) {
+            scratch = new byte[length];
+        }
+        byte[] bytes = scratch; // the datagram, copied out of the receive buffer: reused, as decoding is not reentrant
+        d.get(0, bytes, 0, length);
         crc.reset();
         crc.update(bytes, 0, 26);
         crc.update(bytes, HEADER_BYTES, bodyLength);

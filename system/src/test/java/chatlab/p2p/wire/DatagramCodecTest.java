@@ -145,6 +145,39 @@ class DatagramCodecTest {
         assertThat(reasonOf(() -> decode(shortBody))).isEqualTo(BadDatagramException.Reason.BAD_BODY);
     }
 
+    @Test
+    void aDataSegmentSealedIntoAReusedBufferIsTheSameDatagram() throws BadDatagramException {
+        byte[] file = new byte[3000];
+        new java.util.Random(5).nextBytes(file);
+        byte[] out = new byte[DatagramCodec.OVERHEAD + 1024];
+        DatagramCodec other = new DatagramCodec(key);
+        for (int i = 0; i < 3; i++) {
+            int length = Math.min(1024, file.length - i * 1024);
+            int written = codec.encodeData(7, 40 + i, 1000 + i, file, i * 1024, length, out);
+            byte[] chunk = java.util.Arrays.copyOfRange(file, i * 1024, i * 1024 + length);
+            assertThat(written).isEqualTo(DatagramCodec.OVERHEAD + length);
+            assertThat(java.util.Arrays.copyOf(out, written)).isEqualTo(other.encode(new Datagram.Data(7, 1000 + i, chunk), 40 + i));
+            assertThat(codec.decode(ByteBuffer.wrap(out, 0, written))).isEqualTo(new Datagram.Data(7, 1000 + i, chunk));
+        }
+    }
+
+    @Test
+    void refusesABufferTooSmallForTheDatagram() {
+        assertThatThrownBy(() -> codec.encodeData(7, 0, 0, new byte[1024], 0, 1024, new byte[1000]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
+    }
+
+    @Test
+    void decodesDatagramsOfEverySizeOneAfterAnother() throws BadDatagramException {
+        // the codec reuses one buffer to read datagrams: a short one after a long one must not see the long one's tail
+        long packet = 100;
+        for (int size : new int[] {2000, 3, 1500, 0, 1024}) {
+            byte[] chunk = new byte[size];
+            java.util.Arrays.fill(chunk, (byte) size);
+            assertThat(decode(codec.encode(new Datagram.Data(7, size, chunk), packet++))).isEqualTo(new Datagram.Data(7, size, chunk));
+        }
+    }
+
     private static void fixChecksum(byte[] bytes) {
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, 26);
