@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 "Each point repeats until its 95% confidence interval is within the precision asked, or the cap.",
                 "Writes reports/gbn/<run-id>/: run.json, results.json/csv, charts (PNG, SVG), index.html, summary.md."},
         footer = {"", "Examples:",
-                "  ./lab gbn                                     the default sweep (about 8 minutes on 2 cores)",
+                "  ./lab gbn                                     the default sweep (about 10 minutes on 2 cores)",
                 "  ./lab gbn --quick                             a small sweep, for a first look",
                 "  ./lab gbn --windows 1,8,64 --losses 0,0.2 --delays 5ms --strategies gbn,sr",
                 "  ./lab gbn --timeout 50ms --repeats 5 --max-repeats 5 --seed 7",
@@ -75,7 +75,7 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per point at least, each with its own seed (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
-    @Option(names = "--max-repeats", defaultValue = "16", description = "Runs per point at most; a point that stops here is "
+    @Option(names = "--max-repeats", defaultValue = "32", description = "Runs per point at most; a point that stops here is "
             + "marked as capped (default: ${DEFAULT-VALUE}).")
     private int maxRepeats;
 
@@ -83,7 +83,7 @@ public final class GbnMain implements Callable<Integer> {
             + "confidence interval is within ± this share of the mean (default: ${DEFAULT-VALUE}).")
     private double precision;
 
-    @Option(names = "--parallel", defaultValue = "8", description = "Impaired transfers run at once, each on its own link "
+    @Option(names = "--parallel", defaultValue = "16", description = "Impaired transfers run at once, each on its own link "
             + "and sockets; the clean runs always run alone (default: ${DEFAULT-VALUE}).")
     private int parallel;
 
