@@ -263,8 +263,7 @@ public final class GbnMain implements Callable<Integer> {
                 runs.add(await(f));
             }
             double[] steady = runs.stream().filter(Measurement::ok).mapToDouble(Measurement::steadyBitsPerSecond).toArray();
-            double mean = PointStats.mean(steady);
-            if (steady.length >= config.minRepeats() && mean > 0 && PointStats.halfWidth(steady) <= config.precision() * mean) {
+            if (steady.length >= config.minRepeats() && PointStats.precise(steady, config.precision())) {
                 break;
             }
             if (steady.length == 0 && runs.size() >= config.minRepeats()) {

@@ -1,5 +1,6 @@
 package chatlab.gbn;
 
+import chatlab.p2p.arq.RtoEstimator;
 import chatlab.p2p.arq.Strategy;
 
 /**
@@ -15,10 +16,10 @@ import chatlab.p2p.arq.Strategy;
  * timer's rule, and nothing the run measured.
  */
 public final class GbnModel {
-    /** RFC 6298's G as the sender applies it (chatlab.p2p.arq.RtoEstimator), in seconds. */
-    static final double GRANULARITY = 0.005;
+    /** RFC 6298's G as the sender applies it, in seconds. */
+    static final double GRANULARITY = RtoEstimator.GRANULARITY / 1e9;
     /** The sender's least RTO, in seconds. */
-    static final double MIN_RTO = 0.005;
+    static final double MIN_RTO = RtoEstimator.FLOOR.toNanos() / 1e9;
 
     private GbnModel() {
     }
@@ -85,11 +86,9 @@ public final class GbnModel {
      * @param lossCost what the first loss of a frame costs, in time
      * @param stallsPerFrame how often a loss costs that (for Selective Repeat, losses in one window share it)
      * @param linkLimited whether the window fills the pipe, N·tFrame ≥ RTT0, so that the link, not the window, sets the pace
-     * @param tFrame the link's frame time
-     * @param rtt0 the loss-free round trip
      */
     public record Prediction(double goodputBps, double srtt, double timeout, double perFrame, double lossCost,
-            double stallsPerFrame, boolean linkLimited, double tFrame, double rtt0) {
+            double stallsPerFrame, boolean linkLimited) {
     }
 
     /** The steady-state prediction for a strategy and window at loss {@code p}, from the configuration alone. */
@@ -127,7 +126,7 @@ public final class GbnModel {
             cost = rtt0 + timeout - tEff;
             perFrame = tEff + p * cost + repeated;
         }
-        return new Prediction(link.chunkBytes() * 8 / perFrame, steady, timeout, perFrame, cost, stalls, linkLimited, t, rtt0);
+        return new Prediction(link.chunkBytes() * 8 / perFrame, steady, timeout, perFrame, cost, stalls, linkLimited);
     }
 
     /** Cycles of the sample pattern {@link #cycleTimeout} runs the estimator over: to settle, then to average. */

@@ -53,9 +53,8 @@ final class IdealTwin {
             goodputs[runs++] = run(point, length, config.settings(point), config.rateBitsPerSecond(), config.frameBytes(),
                     seed).steadyGoodput(config.chunkBytes());
             double[] so = java.util.Arrays.copyOf(goodputs, runs);
-            double mean = PointStats.mean(so);
-            if (runs >= MIN_RUNS && PointStats.halfWidth(so) <= PRECISION * mean) {
-                return mean;
+            if (runs >= MIN_RUNS && PointStats.precise(so, PRECISION)) {
+                return PointStats.mean(so);
             }
         }
         return PointStats.mean(goodputs);

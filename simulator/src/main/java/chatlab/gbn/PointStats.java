@@ -57,7 +57,7 @@ public record PointStats(SweepPoint point, int n, int failed, long frames, doubl
                 .toArray();
         double mean = mean(goodputs);
         double ci = halfWidth(goodputs);
-        boolean capped = !point.clean() && ok.size() >= config.maxRepeats() && mean > 0 && ci / mean > config.precision();
+        boolean capped = !point.clean() && ok.size() >= config.maxRepeats() && mean > 0 && !precise(goodputs, config.precision());
         double timeout = ok.stream().filter(m -> m.timeouts() > 0).mapToDouble(Measurement::meanTimeoutMs).average().orElse(0);
         long offered = ok.stream().mapToLong(Measurement::offeredDatagrams).sum();
         long lost = ok.stream().mapToLong(Measurement::lostDatagrams).sum();
@@ -78,6 +78,12 @@ public record PointStats(SweepPoint point, int n, int failed, long frames, doubl
                 ok.stream().mapToLong(Measurement::retransmissions).average().orElse(0),
                 ok.stream().mapToLong(Measurement::timeouts).average().orElse(0), offered == 0 ? 0 : (double) lost / offered,
                 model, twin, stallings);
+    }
+
+    /** Whether the 95% confidence interval of the values' mean is within ± {@code precision} of it. */
+    static boolean precise(double[] values, double precision) {
+        double mean = mean(values);
+        return mean > 0 && halfWidth(values) <= precision * mean;
     }
 
     /** The half-width of the 95% confidence interval of the mean; 0 with fewer than two values. */

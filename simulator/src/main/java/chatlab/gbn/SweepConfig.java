@@ -127,8 +127,7 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
     /** The timer's rule as the model takes it: the sender's own. */
     public GbnModel.Timer timer() {
         return fixedTimeoutMs != null ? GbnModel.Timer.fixed(fixedTimeoutMs / 1e3)
-                : GbnModel.Timer.adaptive(settings(new SweepPoint(Strategy.GO_BACK_N, 1, 0, 0, false)).rtoCeiling()
-                        .toNanos() / 1e9);
+                : GbnModel.Timer.adaptive(TransferSettings.DEFAULT.withIdleTimeout(IDLE).rtoCeiling().toNanos() / 1e9);
     }
 
     /** The model's prediction at a point, from the configuration alone. */

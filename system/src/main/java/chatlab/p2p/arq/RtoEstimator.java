@@ -15,7 +15,10 @@ public final class RtoEstimator {
      * and a 1 ms margin let such stalls fire the timer with nothing lost. Linux keeps a floor
      * under the same term (200 ms) for the same reason.
      */
-    static final long GRANULARITY = Duration.ofMillis(5).toNanos();
+    public static final long GRANULARITY = Duration.ofMillis(5).toNanos();
+
+    /** The adaptive timer's floor: it never waits less than this. */
+    public static final Duration FLOOR = Duration.ofMillis(5);
 
     private final boolean fixed;
     private final long min;
@@ -47,8 +50,8 @@ public final class RtoEstimator {
 
     /** The lab's defaults with a lower ceiling, so that a timer fires well before a peer is given up on. */
     public static RtoEstimator adaptive(Duration max) {
-        Duration ceiling = max.compareTo(Duration.ofMillis(5)) < 0 ? Duration.ofMillis(5) : max;
-        return adaptive(Duration.ofMillis(Math.min(200, ceiling.toMillis())), Duration.ofMillis(5), ceiling);
+        Duration ceiling = max.compareTo(FLOOR) < 0 ? FLOOR : max;
+        return adaptive(Duration.ofMillis(Math.min(200, ceiling.toMillis())), FLOOR, ceiling);
     }
 
     /** A timer that always waits {@code timeout}. */

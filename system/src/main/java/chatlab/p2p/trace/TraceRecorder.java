@@ -131,13 +131,7 @@ public final class TraceRecorder implements TransferTrace {
 
     @Override
     public void timerSet(long now, long segment, long deadline, int count, long rtoNanos) {
-        lock.lock();
-        try {
-            rto = rtoNanos;
-            record(TraceEvent.Type.TIMER, Side.SENDER, segment, count, deadline, null);
-        } finally {
-            lock.unlock();
-        }
+        recordWithRto(rtoNanos, TraceEvent.Type.TIMER, segment, count, deadline);
     }
 
     @Override
@@ -152,10 +146,15 @@ public final class TraceRecorder implements TransferTrace {
 
     @Override
     public void backoff(long now, long rtoNanos) {
+        recordWithRto(rtoNanos, TraceEvent.Type.BACKOFF, null, null, null);
+    }
+
+    /** Records a timer event of the sender's that sets the RTO the following events carry. */
+    private void recordWithRto(long rtoNanos, TraceEvent.Type type, Long segment, Integer count, Long deadline) {
         lock.lock();
         try {
             rto = rtoNanos;
-            record(TraceEvent.Type.BACKOFF, Side.SENDER, null, null, null, null);
+            record(type, Side.SENDER, segment, count, deadline, null);
         } finally {
             lock.unlock();
         }

@@ -51,8 +51,8 @@ public final class FileSender {
      * times the exact transmission it answers: a ring as large as several windows, since an echo
      * only ever names a datagram still in flight or just landed.
      */
-    private long[] sentAt;
-    private long[] sentPacket;
+    private final long[] sentAt;
+    private final long[] sentPacket;
     private long lastHeard;
     private long started;
 
@@ -78,6 +78,10 @@ public final class FileSender {
         int batch = Math.max(1, Math.min(BATCH, BATCH_BYTES / (DatagramCodec.OVERHEAD + settings.chunkSize())));
         this.datagrams = new byte[batch][DatagramCodec.OVERHEAD + settings.chunkSize()];
         this.lengths = new int[batch];
+        int ring = Integer.highestOneBit(Math.max(1024, Math.min(1 << 20, settings.window() * 4)) * 2 - 1);
+        this.sentAt = new long[ring];
+        this.sentPacket = new long[ring];
+        java.util.Arrays.fill(sentPacket, -1);
     }
 
     /** Sends the file; returns how it went, or throws saying why it failed. Both sides agree on failures. */
@@ -91,10 +95,6 @@ public final class FileSender {
             lastHeard = started;
             long segments = settings.segments(source.size());
             ArqSender arq = settings.strategy().sender(segments, settings.window(), settings.newTimer());
-            int ring = Integer.highestOneBit(Math.max(1024, Math.min(1 << 20, settings.window() * 4)) * 2 - 1);
-            sentAt = new long[ring];
-            sentPacket = new long[ring];
-            java.util.Arrays.fill(sentPacket, -1);
             if (trace.on()) {
                 arq.observe(trace);
             }
@@ -284,7 +284,7 @@ public final class FileSender {
         for (int i = 0; i < count; i++) {
             long number = first + i;
             int slot = (int) (number & (sentPacket.length - 1));
-            sentPacket[slot] = number;
+            sentPacket[slot] = number; // what an acknowledgement's echo will name
             sentAt[slot] = System.nanoTime();
             if (trace.on()) {
                 long index = due.get(from + i);
@@ -310,16 +310,13 @@ public final class FileSender {
         return sentPacket[slot] == packet ? sentAt[slot] : -1;
     }
 
-    /** Sends {@code d}, for the {@code transmission}-th time (what a trace says of it). */
+    /**
+     * Sends {@code d}, a datagram of the opening, the close or an abort, for the
+     * {@code transmission}-th time (what a trace says of it). Data goes through {@link #sendBatch}.
+     */
     private void send(Datagram d, int transmission) {
         try {
-            long number = packetNumber++;
-            byte[] bytes = out.encode(d, number);
-            if (d instanceof Datagram.Data && sentPacket != null) {
-                int slot = (int) (number & (sentPacket.length - 1));
-                sentPacket[slot] = number;
-                sentAt[slot] = System.nanoTime();
-            }
+            byte[] bytes = out.encode(d, packetNumber++);
             if (trace.on()) {
                 trace.sent(Side.SENDER, bytes, d, transmission);
             }

@@ -86,7 +86,7 @@ public final class DatagramCodec {
         if (datagram.remaining() < HEADER_BYTES || datagram.getShort(p) != MAGIC) {
             return null;
         }
-        return new Header(datagram.getLong(p + 4), DatagramKind.ofCode(datagram.get(p + 3)), datagram.getLong(p + 12),
+        return new Header(datagram.getLong(p + 4), DatagramKind.ofCode(datagram.get(p + 3)), packetNumber(datagram),
                 Integer.toUnsignedLong(datagram.getInt(p + 20)));
     }
 
