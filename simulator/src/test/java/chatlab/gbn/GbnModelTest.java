@@ -121,6 +121,16 @@ class GbnModelTest {
     }
 
     @Test
+    void anIntervalIsPreciseWhenItsHalfWidthIsWithinTheShareOfTheMean() {
+        double[] tight = {100, 101, 99, 100};
+        double[] loose = {50, 150, 100};
+        assertThat(PointStats.precise(tight, 0.05)).isTrue();
+        assertThat(PointStats.precise(loose, 0.05)).isFalse();
+        assertThat(PointStats.precise(new double[] {100}, 0.05)).as("one value has no interval to judge").isTrue();
+        assertThat(PointStats.precise(new double[] {0, 0}, 0.05)).as("nothing measured is never precise").isFalse();
+    }
+
+    @Test
     void tQuantiles() {
         assertThat(PointStats.tQuantile(2)).isEqualTo(4.303);
         assertThat(PointStats.tQuantile(3)).isEqualTo(3.182);

@@ -32,6 +32,8 @@ class SweepConfigTest {
                 200, 1024, 8_000_000, 5, 3, 0.05, 4, 1, null, List.of(), 1)).hasMessageContaining("cap");
         assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
                 200, 1024, 8_000_000, 3, 10, 0, 4, 1, null, List.of(), 1)).hasMessageContaining("precision");
+        assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
+                200, 1024, 8_000_000, 3, 10, 0.05, 17, 1, null, List.of(), 1)).hasMessageContaining("parallel");
     }
 
     @Test
