@@ -19,10 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Sweeps Go-Back-N (and Selective Repeat, Stop-and-Wait) over window sizes, loss rates and delays on",
                 "a modelled link over real UDP, measures steady-state goodput, and sets it beside the predictive model",
                 "(a closed form and an ideal-link twin, both from the configuration alone) and the textbook forms.",
-                "Each point repeats until its 95% confidence interval is within the precision asked, or the cap.",
+                "Each point repeats until its 95%% confidence interval is within the precision asked, or the cap.",
                 "Writes reports/gbn/<run-id>/: run.json, results.json/csv, charts (PNG, SVG), index.html, summary.md."},
         footer = {"", "Examples:",
                 "  ./lab gbn                                     the default sweep (about 10 minutes on 2 cores)",
@@ -52,9 +50,10 @@ public final class GbnMain implements Callable<Integer> {
     @Option(names = "--losses", split = ",", paramLabel = "P,...", description = "Loss rates of the sender's datagrams, 0 to <1 (default: 0,0.01,0.05,0.1).")
     private List<Double> losses = List.of(0.0, 0.01, 0.05, 0.1);
 
-    @Option(names = "--delays", split = ",", paramLabel = "D,...", description = "One-way delays (default: 2ms,10ms; below 2 ms the "
-            + "endpoints' own 0.3 ms per round trip is more than a tenth of it, see docs/GBN-MODEL.md).")
-    private List<String> delays = List.of("2ms", "10ms");
+    @Option(names = "--delays", split = ",", paramLabel = "D,...", description = "One-way delays (default: 5ms,10ms; at 2 ms and "
+            + "below the endpoints' own time, 0.3 ms per round trip and timers that fire late under load, comes near a "
+            + "tenth, see docs/GBN-MODEL.md).")
+    private List<String> delays = List.of("5ms", "10ms");
 
     @Option(names = "--strategies", split = ",", paramLabel = "S,...", description = "gbn, sr, saw (default: gbn,sr,saw).")
     private List<String> strategies = List.of("gbn", "sr", "saw");
@@ -79,12 +78,12 @@ public final class GbnMain implements Callable<Integer> {
             + "marked as capped (default: ${DEFAULT-VALUE}).")
     private int maxRepeats;
 
-    @Option(names = "--precision", paramLabel = "SHARE", defaultValue = "0.05", description = "Repeat until the 95% "
+    @Option(names = "--precision", paramLabel = "SHARE", defaultValue = "0.05", description = "Repeat until the 95%% "
             + "confidence interval is within ± this share of the mean (default: ${DEFAULT-VALUE}).")
     private double precision;
 
-    @Option(names = "--parallel", defaultValue = "16", description = "Impaired transfers run at once, each on its own link "
-            + "and sockets; the clean runs always run alone (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "16", description = "Impaired transfers run at once, across points, each on "
+            + "its own link and sockets, at most 32; the clean runs always run alone (default: ${DEFAULT-VALUE}).")
     private int parallel;
 
     @Option(names = "--seed", defaultValue = "1", description = "The sweep's seed; every transfer's seed derives from it (default: ${DEFAULT-VALUE}).")
@@ -167,7 +166,7 @@ public final class GbnMain implements Callable<Integer> {
     SweepConfig config() {
         long file = fileSize == null ? 0 : Units.bytes(fileSize, "file-size");
         if (quick) {
-            return new SweepConfig(List.of(4, 16), List.of(0.0, 0.05), List.of(2.0),
+            return new SweepConfig(List.of(4, 16), List.of(0.0, 0.05), List.of(5.0),
                     List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT, Strategy.STOP_AND_WAIT), file, 50, chunk,
                     Units.bitsPerSecond(rate, "rate"), 2, 3, precision, parallel, seed, timeoutMs(), List.of(64), 2 << 20);
         }
@@ -205,32 +204,22 @@ public final class GbnMain implements Callable<Integer> {
         List<Blast> blasts = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallel(),
                 Thread.ofPlatform().name("gbn-transfer-", 0).daemon().factory());
-        try (Progress progress = new Progress("Go-Back-N sweep", config.steps())) {
+        try (Progress progress = new Progress("Go-Back-N sweep (work the model expects)", config.expectedWorkMillis(), " s",
+                1000)) {
             progress.message("warming up");
             warmUp(config, scratch);
-            for (SweepPoint point : config.impairedPoints()) {
-                measurements.addAll(repeatPoint(point, config, scratch, pool, progress));
-                progress.step(point.label());
-            }
+            RepeatQueue queue = new RepeatQueue(config, pool, point -> bytes(config.frames(point) * config.chunkBytes(),
+                    config.seed(point, 0)), (point, repeat, source) -> TransferRun.run(point, repeat,
+                            config.seed(point, repeat), config, source.file(), source.sha256(), scratch));
+            progress.message(config.parallel() + " transfers at a time, longest first");
+            long[] work = {0};
+            measurements.addAll(queue.run(config.impairedPoints(), (point, done, going) -> {
+                work[0] += config.expectedWorkMillis(point);
+                progress.stepTo(work[0], done + " of " + config.impairedPoints().size() + " points, " + point.label()
+                        + " done; " + going + " transfers going");
+            }));
             if (!config.cleanWindows().isEmpty()) {
-                byte[] big = bytes(config.cleanFileBytes(), config.seed() + 1);
-                String bigSha = sha256(big);
-                long datagrams = (config.cleanFileBytes() + config.chunkBytes() - 1) / config.chunkBytes();
-                for (int r = 1; r <= config.minRepeats(); r++) {
-                    progress.message("raw UDP blast #" + r);
-                    blasts.add(RawBlast.run(r, config.frameBytes(), config.chunkBytes(), datagrams));
-                }
-                progress.step("raw UDP blast");
-                List<SweepPoint> clean = config.cleanPoints();
-                for (int i = 0; i < clean.size(); i++) {
-                    SweepPoint point = clean.get(i);
-                    for (int r = 1; r <= config.minRepeats(); r++) {
-                        progress.message(point.label() + " #" + r);
-                        measurements.add(TransferRun.run(point, r, Seeds.derive(config.seed(), 10_000 + i, r), config,
-                                big, bigSha, scratch));
-                    }
-                    progress.step(point.label());
-                }
+                cleanRuns(config, scratch, progress, measurements, blasts);
             }
         } finally {
             pool.shutdownNow();
@@ -242,46 +231,33 @@ public final class GbnMain implements Callable<Integer> {
     }
 
     /**
-     * Repeats one impaired point, {@code parallel} transfers at a time, until its confidence
-     * interval is within the precision asked (after the least number of repeats) or the cap.
+     * The clean loopback runs: each round blasts raw bytes and the sealed datagrams once each,
+     * then sends the big file once at each clean window, so that the baseline and the transfers it is set against meet the
+     * same state of the machine; the report compares their medians.
      */
-    private static List<Measurement> repeatPoint(SweepPoint point, SweepConfig config, Path scratch, ExecutorService pool,
-            Progress progress) throws IOException {
-        byte[] file = bytes(config.frames(point) * config.chunkBytes(), config.seed(point, 0));
-        String sha = sha256(file);
+    private static void cleanRuns(SweepConfig config, Path scratch, Progress progress, List<Measurement> measurements,
+            List<Blast> blasts) throws IOException {
+        byte[] big = bytes(config.cleanFileBytes(), config.seed() + 1);
+        String bigSha = sha256(big);
+        long datagrams = (config.cleanFileBytes() + config.chunkBytes() - 1) / config.chunkBytes();
+        List<SweepPoint> clean = config.cleanPoints();
         List<Measurement> runs = new ArrayList<>();
-        while (runs.size() < config.maxRepeats()) {
-            int batch = Math.min(config.parallel(), config.maxRepeats() - runs.size());
-            progress.message(point.label() + " #" + (runs.size() + 1) + (batch > 1 ? "-" + (runs.size() + batch) : ""));
-            List<Future<Measurement>> pending = new ArrayList<>();
-            for (int i = 0; i < batch; i++) {
-                int repeat = runs.size() + i + 1;
-                pending.add(pool.submit(() -> TransferRun.run(point, repeat, config.seed(point, repeat), config, file, sha,
-                        scratch)));
+        for (int r = 1; r <= config.cleanRepeats(); r++) {
+            for (boolean sealed : new boolean[] {false, true}) {
+                progress.message("clean loopback, round " + r + " of " + config.cleanRepeats() + ": "
+                        + (sealed ? "sealed" : "raw") + " UDP blast");
+                blasts.add(RawBlast.run(r, config.frameBytes(), config.chunkBytes(), datagrams, sealed));
             }
-            for (Future<Measurement> f : pending) {
-                runs.add(await(f));
-            }
-            double[] steady = runs.stream().filter(Measurement::ok).mapToDouble(Measurement::steadyBitsPerSecond).toArray();
-            if (steady.length >= config.minRepeats() && PointStats.precise(steady, config.precision())) {
-                break;
-            }
-            if (steady.length == 0 && runs.size() >= config.minRepeats()) {
-                break; // every try failed: more of them would only fail again
+            for (int i = 0; i < clean.size(); i++) {
+                SweepPoint point = clean.get(i);
+                progress.message("clean loopback, round " + r + " of " + config.cleanRepeats() + ": " + point.label());
+                runs.add(TransferRun.run(point, r, Seeds.derive(config.seed(), 10_000 + i, r), config, big, bigSha,
+                        scratch));
             }
         }
-        return runs;
-    }
-
-    private static Measurement await(Future<Measurement> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
+        runs.sort(java.util.Comparator.comparingInt((Measurement m) -> m.window()).thenComparingInt(Measurement::repeat));
+        measurements.addAll(runs);
+        progress.stepTo(config.expectedWorkMillis(), "clean loopback done");
     }
 
     /**

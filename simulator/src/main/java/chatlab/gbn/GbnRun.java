@@ -43,10 +43,10 @@ public record GbnRun(String runId, String command, String startedAt, String fini
             }
         }
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(dir.resolve("blasts.csv")))) {
-            csv.println("repeat,datagram_bytes,chunk_bytes,sent,received,ms,goodput_mbps");
+            csv.println("repeat,sealed,datagram_bytes,chunk_bytes,sent,received,ms,goodput_mbps");
             for (Blast b : blasts) {
-                csv.printf(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f,%.3f%n", b.repeat(), b.datagramBytes(), b.chunkBytes(), b.sent(),
-                        b.received(), b.nanos() / 1e6, b.goodputBitsPerSecond() / 1e6);
+                csv.printf(Locale.ROOT, "%d,%b,%d,%d,%d,%d,%.3f,%.3f%n", b.repeat(), b.sealed(), b.datagramBytes(),
+                        b.chunkBytes(), b.sent(), b.received(), b.nanos() / 1e6, b.goodputBitsPerSecond() / 1e6);
             }
         }
     }

@@ -99,6 +99,17 @@ public record PointStats(SweepPoint point, int n, int failed, long frames, doubl
         return values.length == 0 ? 0 : sum / values.length;
     }
 
+    /** The median; 0 with no values. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     static double stddev(double[] values, double mean) {
         double sum = 0;
         for (double v : values) {

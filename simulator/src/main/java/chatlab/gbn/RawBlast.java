@@ -1,5 +1,8 @@
 package chatlab.gbn;
 
+import chatlab.p2p.wire.TransferKeys;
+import chatlab.p2p.wire.BadDatagramException;
+import chatlab.p2p.wire.DatagramCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -8,10 +11,15 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.SecretKey;
 
 /**
- * The baseline for the clean loopback goal: blast datagrams of the transfer's size from one
- * UDP socket to another, with the endpoints' socket buffers, and time what arrives. The receiver
+ * The baselines for the clean loopback goal: blast datagrams of the transfer's size from one
+ * UDP socket to another, with the endpoints' socket buffers, and time what arrives. A raw blast
+ * sends bytes as they are; a sealed blast sends the transfer's own data datagrams, sealed one by
+ * one with the transfer's codec (AES-GCM and the checksum) and opened by the receiver, so that it
+ * pays what every chatlab datagram pays and nothing of the protocol: no window, no
+ * acknowledgement, no file. The receiver
  * stops at the last datagram or when nothing has come for a while (the kernel may drop some).
  * The blast is timed as a transfer's data phase is: from the first datagram sent, once the
  * receiver reads, to the last one received; and, as the transfers are, it runs compiled code.
@@ -25,10 +33,10 @@ final class RawBlast {
     private RawBlast() {
     }
 
-    static Blast run(int repeat, int datagramBytes, int chunkBytes, long count) throws IOException {
-        warmUp(datagramBytes);
-        long[] result = blast(datagramBytes, count);
-        return new Blast(repeat, datagramBytes, chunkBytes, count, result[0], result[1]);
+    static Blast run(int repeat, int datagramBytes, int chunkBytes, long count, boolean sealed) throws IOException {
+        warmUp(datagramBytes, chunkBytes);
+        long[] result = blast(datagramBytes, chunkBytes, count, sealed);
+        return new Blast(repeat, datagramBytes, chunkBytes, count, result[0], result[1], sealed);
     }
 
     /**
@@ -36,15 +44,18 @@ final class RawBlast {
      * too few times for the JIT to compile them before they are done, and an interpreted sender
      * made the baseline slower than the transfers it is measured against, which are warmed up too.
      */
-    private static synchronized void warmUp(int datagramBytes) throws IOException {
+    private static synchronized void warmUp(int datagramBytes, int chunkBytes) throws IOException {
         if (!warm) {
-            blast(datagramBytes, WARM_UP_DATAGRAMS);
+            blast(datagramBytes, chunkBytes, WARM_UP_DATAGRAMS, false);
+            blast(datagramBytes, chunkBytes, WARM_UP_DATAGRAMS, true);
             warm = true;
         }
     }
 
     /** What arrived of {@code count} datagrams, and in how long, from the first sent to the last received. */
-    private static long[] blast(int datagramBytes, long count) throws IOException {
+    private static long[] blast(int datagramBytes, int chunkBytes, long count, boolean sealed) throws IOException {
+        SecretKey key = sealed ? TransferKeys.fresh() : null;
+        DatagramCodec codec = sealed ? new DatagramCodec(key) : null;
         try (DatagramChannel receiver = DatagramChannel.open(); DatagramChannel sender = DatagramChannel.open()) {
             receiver.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             sender.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
@@ -53,8 +64,12 @@ final class RawBlast {
             InetSocketAddress to = (InetSocketAddress) receiver.getLocalAddress();
             CompletableFuture<long[]> counted = new CompletableFuture<>();
             CountDownLatch reading = new CountDownLatch(1);
-            Thread counter = Thread.ofPlatform().name("blast-receiver").start(() -> count(receiver, count, reading, counted));
+            Thread counter = Thread.ofPlatform().name("blast-receiver").start(() -> count(receiver, count, reading, counted,
+                    sealed ? new DatagramCodec(key) : null));
             ByteBuffer datagram = ByteBuffer.allocateDirect(datagramBytes);
+            byte[] chunk = new byte[chunkBytes];
+            byte[] sealedBytes = new byte[datagramBytes];
+            ByteBuffer sealedDatagram = ByteBuffer.wrap(sealedBytes);
             try {
                 // the clock starts once the receiver reads, as a transfer's starts after its handshake
                 if (!reading.await(10, TimeUnit.SECONDS)) {
@@ -62,9 +77,15 @@ final class RawBlast {
                 }
                 long started = System.nanoTime();
                 for (long i = 0; i < count; i++) {
-                    datagram.clear();
-                    datagram.putLong(0, i);
-                    sender.send(datagram, to);
+                    if (sealed) {
+                        int length = codec.encodeData(1, i, i, chunk, 0, chunkBytes, sealedBytes);
+                        sealedDatagram.clear().limit(length);
+                        sender.send(sealedDatagram, to);
+                    } else {
+                        datagram.clear();
+                        datagram.putLong(0, i);
+                        sender.send(datagram, to);
+                    }
                 }
                 long[] result = counted.get(60, TimeUnit.SECONDS);
                 return new long[] {result[0], result[0] == 0 ? 0 : result[1] - started};
@@ -78,8 +99,9 @@ final class RawBlast {
         }
     }
 
+    /** Counts what arrives; with a codec, only what opens. */
     private static void count(DatagramChannel channel, long expected, CountDownLatch reading,
-            CompletableFuture<long[]> result) {
+            CompletableFuture<long[]> result, DatagramCodec codec) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
         reading.countDown();
         long received = 0;
@@ -90,8 +112,10 @@ final class RawBlast {
                 buffer.clear();
                 if (channel.receive(buffer) != null) {
                     last = System.nanoTime();
-                    received++;
                     idleSince = last;
+                    if (codec == null || opens(codec, buffer.flip())) {
+                        received++;
+                    }
                 } else if (System.nanoTime() - idleSince > QUIET_NANOS && received > 0) {
                     break;
                 } else {
@@ -101,6 +125,15 @@ final class RawBlast {
             result.complete(new long[] {received, last});
         } catch (IOException e) {
             result.completeExceptionally(e);
+        }
+    }
+
+    private static boolean opens(DatagramCodec codec, ByteBuffer datagram) {
+        try {
+            codec.decode(datagram);
+            return true;
+        } catch (BadDatagramException e) {
+            return false;
         }
     }
 }

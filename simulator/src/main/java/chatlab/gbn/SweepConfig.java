@@ -17,9 +17,10 @@ import java.util.List;
  *
  * <p>Each impaired transfer is long enough for a steady state: {@code fileBytes}, or when that
  * is 0, as many frames as the model expects in {@code roundTrips} loss-free round trips, between
- * {@link #MIN_WINDOWS} windows and {@link #MAX_FRAMES} frames. A point repeats, {@code parallel}
- * transfers at a time, at least {@code minRepeats} times and until its 95% confidence interval
- * is within ±{@code precision} of its mean, or {@code maxRepeats} is reached.
+ * {@link #MIN_WINDOWS} windows and {@link #MAX_FRAMES} frames. A point repeats, with up to
+ * {@code parallel} transfers of the sweep at a time, at least {@code minRepeats} times and until its 95% confidence interval
+ * is within ±{@code precision} of its mean, or {@code maxRepeats} is reached; {@link RepeatQueue}
+ * shares the {@code parallel} slots among the points.
  */
 public record SweepConfig(List<Integer> windows, List<Double> losses, List<Double> delaysMs,
         List<Strategy> strategies, long fileBytes, int roundTrips, int chunkBytes, long rateBitsPerSecond,
@@ -29,6 +30,15 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
     static final int MIN_WINDOWS = 20;
     /** And at most this many frames (4 MiB of 1 KiB chunks). */
     static final long MAX_FRAMES = 4096;
+    /**
+     * The most transfers at once: each has its own sockets, impairer and three threads, and
+     * beyond this many on two cores the endpoints' own delays would show in the measurements.
+     */
+    static final int MAX_PARALLEL = 32;
+    /** The clean loopback's share of the progress bar. */
+    static final long CLEAN_WORK_MILLIS = 5_000;
+    /** The least number of clean loopback rounds. */
+    static final int CLEAN_ROUNDS = 5;
     /** How long the transfers' peers wait for each other before they give up. */
     static final Duration IDLE = Duration.ofSeconds(30);
 
@@ -44,8 +54,8 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
         if (!(precision > 0 && precision < 1)) {
             throw new IllegalArgumentException("the precision must be above 0 and below 1 (0.05 is ±5%)");
         }
-        if (parallel < 1 || parallel > 16) {
-            throw new IllegalArgumentException("parallel transfers must be between 1 and 16");
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new IllegalArgumentException("parallel transfers must be between 1 and " + MAX_PARALLEL);
         }
         if (roundTrips < 1) {
             throw new IllegalArgumentException("round trips must be at least 1");
@@ -101,9 +111,33 @@ public record SweepConfig(List<Integer> windows, List<Double> losses, List<Doubl
         return cleanWindows.stream().map(w -> new SweepPoint(Strategy.GO_BACK_N, w, 0, 0, true)).toList();
     }
 
-    /** How many points and blasts the sweep runs, for the progress bar. */
-    public long steps() {
-        return impairedPoints().size() + cleanPoints().size() + (cleanWindows.isEmpty() ? 0 : 1);
+    /** What one transfer at an impaired point is expected to take, by the model, in seconds. */
+    public double expectedSeconds(SweepPoint point) {
+        return frames(point) * predict(point).perFrame();
+    }
+
+    /**
+     * The sweep's work as the progress bar counts it, in milliseconds the model expects: each
+     * point its least number of transfers, {@code parallel} at a time, and the clean loopback
+     * (a few seconds). Points finish in the order of their work, not their number, so a count of
+     * points would give a wrong estimate of the time left.
+     */
+    public long expectedWorkMillis(SweepPoint point) {
+        return Math.max(1, Math.round(1e3 * expectedSeconds(point) * minRepeats / parallel));
+    }
+
+    /** The whole sweep's expected work, in the units of {@link #expectedWorkMillis}. */
+    public long expectedWorkMillis() {
+        return impairedPoints().stream().mapToLong(this::expectedWorkMillis).sum() + (cleanWindows.isEmpty() ? 0 : CLEAN_WORK_MILLIS);
+    }
+
+    /**
+     * Rounds of the clean loopback (a raw blast, then each clean window): at least
+     * {@link #CLEAN_ROUNDS}, since a run of a few tens of milliseconds on a shared machine is
+     * noisy and the goal compares medians.
+     */
+    public int cleanRepeats() {
+        return Math.max(CLEAN_ROUNDS, minRepeats);
     }
 
     /** The bytes on the link per data frame: the chunk and the datagram's header and tag. */

@@ -14,8 +14,13 @@ public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     public Progress(String task, long total) {
+        this(task, total, "", 1);
+    }
+
+    /** A bar counted in {@code unitSize} steps per unit shown, such as milliseconds shown as seconds. */
+    public Progress(String task, long total, String unit, long unitSize) {
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII);
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, unitSize);
         if (System.console() != null) {
             builder.setUpdateIntervalMillis(250).continuousUpdate();
         } else {

@@ -30,10 +30,14 @@ class GbnReportIT {
             assertThat(out.resolve(file)).as(file).exists().isNotEmptyFile();
         }
         GbnRun run = GbnRun.read(out);
-        assertThat(run.measurements()).hasSize((2 + 2 + 1) * 2 * 2 + 2).allSatisfy(m -> assertThat(m.ok()).isTrue());
+        assertThat(run.measurements()).hasSize((2 + 2 + 1) * 2 * 2 + SweepConfig.CLEAN_ROUNDS)
+                .allSatisfy(m -> assertThat(m.ok()).isTrue());
+        assertThat(run.blasts()).as("a raw and a sealed blast each round").hasSize(2 * SweepConfig.CLEAN_ROUNDS)
+                .filteredOn(Blast::sealed).hasSize(SweepConfig.CLEAN_ROUNDS)
+                .allSatisfy(b -> assertThat(b.received()).isPositive());
         assertThat(run.config().seed()).isEqualTo(7);
         String summary = Files.readString(out.resolve("summary.md"));
-        assertThat(summary).contains("## Goals", "clean loopback", "the closed form", "the model", "precision",
+        assertThat(summary).contains("## Goals", "clean loopback", "same sealed datagrams", "raw bytes", "the closed form", "the model", "precision",
                 "| gbn | 16 | 5% |");
 
         Files.delete(out.resolve("index.html"));

@@ -25,7 +25,7 @@ class GbnTracesTest {
                 new SweepPoint(Strategy.SELECTIVE_REPEAT, 8, 0.05, 10, false),
                 new SweepPoint(Strategy.STOP_AND_WAIT, 1, 0.05, 10, false));
         assertThat(GbnTraces.points(GbnTraces.DEFAULT, config("--quick"))).first()
-                .isEqualTo(new SweepPoint(Strategy.GO_BACK_N, 4, 0.05, 2, false));
+                .isEqualTo(new SweepPoint(Strategy.GO_BACK_N, 4, 0.05, 5, false));
         assertThat(GbnTraces.points(null, config())).isEmpty();
         assertThat(GbnTraces.fileName(points.getFirst())).isEqualTo("gbn-n8-p0.05-d10ms.jsonl");
     }

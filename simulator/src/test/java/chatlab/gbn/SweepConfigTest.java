@@ -21,7 +21,9 @@ class SweepConfigTest {
         assertThat(c.impairedPoints()).hasSize(2 * 2 * (3 + 3 + 1));
         assertThat(c.impairedPoints()).filteredOn(p -> p.strategy() == Strategy.STOP_AND_WAIT)
                 .allSatisfy(p -> assertThat(p.window()).isEqualTo(1));
-        assertThat(c.steps()).as("points, clean points and the blast").isEqualTo(28 + 1 + 1);
+        assertThat(c.expectedWorkMillis()).as("the points' expected work, and the clean loopback's")
+                .isEqualTo(c.impairedPoints().stream().mapToLong(c::expectedWorkMillis).sum() + SweepConfig.CLEAN_WORK_MILLIS)
+                .isGreaterThan(28 + SweepConfig.CLEAN_WORK_MILLIS);
     }
 
     @Test
@@ -33,7 +35,7 @@ class SweepConfigTest {
         assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
                 200, 1024, 8_000_000, 3, 10, 0, 4, 1, null, List.of(), 1)).hasMessageContaining("precision");
         assertThatThrownBy(() -> new SweepConfig(List.of(4), List.of(0.0), List.of(1.0), List.of(Strategy.GO_BACK_N), 0,
-                200, 1024, 8_000_000, 3, 10, 0.05, 17, 1, null, List.of(), 1)).hasMessageContaining("parallel");
+                200, 1024, 8_000_000, 3, 10, 0.05, SweepConfig.MAX_PARALLEL + 1, 1, null, List.of(), 1)).hasMessageContaining("parallel");
     }
 
     @Test
