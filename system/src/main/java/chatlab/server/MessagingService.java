@@ -11,19 +11,19 @@ import chatlab.store.MessageStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Unicast, multicast, broadcast and blockcast. Every message is stored in each recipient's inbox
  * before the sender is answered, pushed to the recipient's sessions if any, and kept until the
  * recipient acknowledges it; an unacknowledged message is delivered again at the next login.
- * Sends, and the attaching of a session, happen under one lock, so each recipient sees every
- * sender's messages in the order they were sent.
+ * Sends are committed in order and their copies queued to live sessions in that order (the
+ * store's commit order), and a session attaches between two of them, so each recipient sees
+ * every sender's messages in the order they were sent, once, backlog first.
  */
 public final class MessagingService {
     static final String RECIPIENT_BLOCKED = "Your message could not be delivered as the recipient has blocked you";
@@ -32,10 +32,14 @@ public final class MessagingService {
     private final Audiences audiences;
     private final InstantSource clock;
     private final Timestamps timestamps;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** user → the sessions that receive their messages live; guarded by {@link #lock}. */
-    private final Map<String, List<Session>> receivers = new HashMap<>();
-    private long lastSeq;
+    /**
+     * user → the sessions that receive their messages live. Sessions join in commit order (see
+     * {@link #attach}); each user's list is replaced atomically, so a join and a leave of two
+     * sessions of one user never lose either.
+     */
+    private final Map<String, List<Session>> receivers = new ConcurrentHashMap<>();
+    /** The highest inbox number committed; written in commit order only. */
+    private volatile long lastSeq;
     /** Whether a recipient is on do-not-disturb, so their chat events are marked silent. */
     private final java.util.function.Predicate<String> quiet;
 
@@ -51,30 +55,29 @@ public final class MessagingService {
 
     /**
      * Starts live delivery to a session: queues the login response (given the number of messages
-     * waiting), then the stored backlog, then whatever is sent from now on, in that order.
+     * waiting), then the stored backlog, then whatever is sent from now on, in that order. It
+     * happens in commit order, between two sends' deliveries: every message committed before
+     * comes in the backlog, every one after live.
      */
     public void attach(Session session, java.util.function.LongFunction<ServerMessage.Response> loggedIn) {
-        lock.lock();
-        try {
+        store.inCommitOrder(() -> {
             session.out().push(loggedIn.apply(store.pendingCount(session.user())));
             session.out().pushBacklog(session.user(), lastSeq);
-            receivers.computeIfAbsent(session.user(), u -> new ArrayList<>(1)).add(session);
-        } finally {
-            lock.unlock();
-        }
+            receivers.compute(session.user(), (user, sessions) -> {
+                List<Session> joined = new ArrayList<>(sessions == null ? List.of() : sessions);
+                joined.add(session);
+                return List.copyOf(joined);
+            });
+        });
     }
 
     /** Stops live delivery to a session. Safe to call twice. */
     public void detach(Session session) {
-        lock.lock();
-        try {
-            List<Session> sessions = receivers.get(session.user());
-            if (sessions != null && sessions.remove(session) && sessions.isEmpty()) {
-                receivers.remove(session.user());
-            }
-        } finally {
-            lock.unlock();
-        }
+        receivers.computeIfPresent(session.user(), (user, sessions) -> {
+            List<Session> left = new ArrayList<>(sessions);
+            left.remove(session);
+            return left.isEmpty() ? null : List.copyOf(left);
+        });
     }
 
     /** Stored messages for {@code user} with {@code afterSeq < seq <= upToSeq}, oldest first. */
@@ -92,51 +95,62 @@ public final class MessagingService {
         store.acknowledge(user, upTo);
     }
 
-    /** Stores and delivers a message; the receipt says who gets it. */
+    /**
+     * Stores and delivers a message; the receipt says who gets it. The message is stored in a
+     * transaction that may share its commit with others sent at the same time; the reply comes
+     * after that commit, and the recipients' copies are queued in commit order, so that each
+     * recipient sees messages in the order of their numbers.
+     */
     public ServerMessage.Sent send(long requestId, String sender, ClientMessage.Send request) {
-        lock.lock();
-        try {
-            if (request.key() != null) {
-                Optional<MessageStore.Receipt> earlier = store.findByKey(sender, request.key());
-                if (earlier.isPresent()) {
-                    return sent(requestId, request, earlier.get(), List.of());
+        if (request.key() != null) {
+            Optional<MessageStore.Receipt> earlier = store.findByKey(sender, request.key());
+            if (earlier.isPresent()) {
+                return sent(requestId, request, earlier.get(), List.of());
+            }
+        }
+        Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except(),
+                request.group());
+        List<String> recipients = split.recipients();
+        List<String> blockedBy = split.blockedBy();
+        if (recipients.isEmpty() && !blockedBy.isEmpty()
+                && (request.mode() == Audience.UNICAST || request.mode() == Audience.MULTICAST)) {
+            throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, RECIPIENT_BLOCKED);
+        }
+        List<String> offline = recipients.stream().filter(u -> !receivers.containsKey(u)).toList();
+        Instant now = Timestamps.truncate(clock.instant());
+        String mode = request.mode().name().toLowerCase(Locale.ROOT);
+        MessageStore.Receipt receipt = new MessageStore.Receipt(0, recipients.size(), offline.size(), blockedBy);
+        TextFormat format = TextFormat.of(request.format());
+        MessageStore.Stored stored = store.store(new MessageStore.Outgoing(sender, mode, request.text(), now,
+                request.key(), request.group(), TextFormat.stored(format), request.except()), receipt, recipients,
+                s -> deliver(s, sender, request, recipients, now, format));
+        if (stored.earlier() != null) {
+            return sent(requestId, request, stored.earlier(), List.of()); // the same key, sent at the same time
+        }
+        return sent(requestId, request,
+                new MessageStore.Receipt(stored.messageId(), recipients.size(), offline.size(), blockedBy), offline);
+    }
+
+    /** Queues a committed message to its recipients' live sessions; runs in commit order. */
+    private void deliver(MessageStore.Stored stored, String sender, ClientMessage.Send request, List<String> recipients,
+            Instant now, TextFormat format) {
+        if (stored.earlier() != null) {
+            return;
+        }
+        long[] seqs = stored.seqs();
+        for (int i = 0; i < seqs.length; i++) {
+            List<Session> sessions = receivers.get(recipients.get(i));
+            if (sessions != null) {
+                ServerMessage.Chat chat = new ServerMessage.Chat(seqs[i], stored.messageId(), sender, request.mode(),
+                        request.text(), timestamps.format(now), request.group(), format.orNull(),
+                        quiet.test(recipients.get(i)) ? Boolean.TRUE : null);
+                for (Session session : sessions) {
+                    session.out().push(chat);
                 }
             }
-            Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except(),
-                    request.group());
-            List<String> recipients = split.recipients();
-            List<String> blockedBy = split.blockedBy();
-            if (recipients.isEmpty() && !blockedBy.isEmpty()
-                    && (request.mode() == Audience.UNICAST || request.mode() == Audience.MULTICAST)) {
-                throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, RECIPIENT_BLOCKED);
-            }
-            List<String> offline = recipients.stream().filter(u -> !receivers.containsKey(u)).toList();
-            Instant now = Timestamps.truncate(clock.instant());
-            String mode = request.mode().name().toLowerCase(Locale.ROOT);
-            MessageStore.Receipt receipt = new MessageStore.Receipt(0, recipients.size(), offline.size(), blockedBy);
-            TextFormat format = TextFormat.of(request.format());
-            MessageStore.Stored stored = store.store(new MessageStore.Outgoing(sender, mode, request.text(), now,
-                    request.key(), request.group(), TextFormat.stored(format), request.except()), receipt, recipients);
-            long messageId = stored.messageId();
-            long[] seqs = stored.seqs();
-            for (int i = 0; i < seqs.length; i++) {
-                List<Session> sessions = receivers.get(recipients.get(i));
-                if (sessions != null) {
-                    ServerMessage.Chat chat = new ServerMessage.Chat(seqs[i], messageId, sender, request.mode(),
-                            request.text(), timestamps.format(now), request.group(), format.orNull(),
-                            quiet.test(recipients.get(i)) ? Boolean.TRUE : null);
-                    for (Session session : sessions) {
-                        session.out().push(chat);
-                    }
-                }
-            }
-            if (seqs.length > 0) {
-                lastSeq = seqs[seqs.length - 1];
-            }
-            return sent(requestId, request,
-                    new MessageStore.Receipt(messageId, recipients.size(), offline.size(), blockedBy), offline);
-        } finally {
-            lock.unlock();
+        }
+        if (seqs.length > 0) {
+            lastSeq = seqs[seqs.length - 1];
         }
     }
 

@@ -6,18 +6,33 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One SQLite file in WAL mode, used through a single connection. SQLite takes one writer at a
- * time anyway; one connection behind a lock keeps every transaction serial and simple.
+ * time anyway; one connection behind a lock keeps every transaction serial and simple, and
+ * transactions that arrive while another commits share the next commit (see
+ * {@link #transaction(SqlWork, Consumer)}).
  */
 public final class Database implements AutoCloseable {
     private final Path path;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Transactions waiting for a commit, in the order they arrived. */
+    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    /** Commits and the transactions they held; guarded by {@link #lock}. */
+    private long commits;
+    private long committed;
     private boolean closed;
+
+    /** The most transactions one commit holds, so that a burst does not make one commit long. */
+    static final int MOST_PER_COMMIT = 256;
 
     private Database(Path path, Connection connection) {
         this.path = path;
@@ -55,22 +70,193 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T transaction(SqlWork<T> work) {
+        return transaction(work, null);
+    }
+
+    /**
+     * Runs {@code work} in a transaction and returns once it is committed; then, still in commit
+     * order and before any later transaction's hook, runs {@code afterCommit} with its result.
+     *
+     * <p>Transactions that arrive while another commits are committed together (group commit):
+     * the caller that takes the connection runs every transaction waiting, each inside a savepoint
+     * of its own so that one that fails is undone alone, commits once, runs their hooks in order,
+     * and wakes their callers. A caller returns only after the commit that holds its work, so
+     * nothing is acknowledged before it is durable; and a commit's cost, SQLite's writing of the
+     * write-ahead log, is shared by all that arrived during the one before.
+     */
+    public <T> T transaction(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        if (lock.isHeldByCurrentThread()) {
+            // a transaction inside a transaction, or inside a hook: run it where it is
+            return nested(work, afterCommit);
+        }
+        Pending<T> mine = new Pending<>(work, afterCommit);
+        waiting.add(mine);
         lock.lock();
+        try {
+            while (!mine.done) {
+                commitWaiting();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return mine.result();
+    }
+
+    /** One transaction waiting for a commit, and then its outcome. */
+    private static final class Pending<T> {
+        final SqlWork<T> work;
+        final Consumer<? super T> afterCommit;
+        T value;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(SqlWork<T> work, Consumer<? super T> afterCommit) {
+            this.work = work;
+            this.afterCommit = afterCommit;
+        }
+
+        void run(Connection connection) throws SQLException {
+            value = work.run(connection);
+        }
+
+        void fail(Exception e) {
+            failure = e instanceof RuntimeException r ? r
+                    : new StoreException("database write failed: " + e.getMessage(), e);
+        }
+
+        void hook() {
+            if (failure == null && afterCommit != null) {
+                afterCommit.accept(value);
+            }
+        }
+
+        T result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+    }
+
+    /** Commits the transactions waiting, at most {@link #MOST_PER_COMMIT}; the caller holds the lock. */
+    private void commitWaiting() {
+        List<Pending<?>> batch = new ArrayList<>();
+        for (Pending<?> p = waiting.poll(); p != null; p = batch.size() < MOST_PER_COMMIT - 1 ? waiting.poll() : null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             ensureOpen();
             connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
+                for (Pending<?> p : batch) {
+                    runOne(p, batch.size() > 1);
+                }
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                rollbackQuietly();
+                if (batch.size() == 1) {
+                    batch.getFirst().fail(e);
+                } else {
+                    for (Pending<?> p : batch) {
+                        if (p.failure == null) {
+                            p.fail(new StoreException("database write failed: " + e.getMessage(), e));
+                        }
+                    }
+                }
             } finally {
                 connection.setAutoCommit(true);
             }
+        } catch (SQLException | RuntimeException e) {
+            for (Pending<?> p : batch) {
+                if (p.failure == null) {
+                    p.fail(e);
+                }
+            }
+        }
+        commits++;
+        committed += batch.size();
+        for (Pending<?> p : batch) {
+            try {
+                p.hook();
+            } catch (RuntimeException e) {
+                p.failure = e; // committed, but its caller hears what went wrong after
+            } finally {
+                p.done = true;
+            }
+        }
+    }
+
+    /**
+     * Runs one transaction of a batch. With others in the same commit it runs in a savepoint, so
+     * that its failure undoes its own work alone; alone, a failure rolls the whole back.
+     */
+    private void runOne(Pending<?> p, boolean shared) throws SQLException {
+        if (!shared) {
+            p.run(connection); // a failure propagates and rolls the transaction back
+            return;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            p.run(connection);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+            p.fail(e);
+        }
+    }
+
+    private <T> T nested(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        try {
+            if (connection.getAutoCommit()) {
+                // inside a hook, after the commit: a transaction of its own
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    if (afterCommit != null) {
+                        afterCommit.accept(result);
+                    }
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+            // inside a running transaction: part of it, and its hook with the others'
+            T result = work.run(connection);
+            if (afterCommit != null) {
+                afterCommit.accept(result);
+            }
+            return result;
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the transaction is gone either way; the failure that caused this is reported
+        }
+    }
+
+    /** How many transactions wait for a commit now. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /** How many commits there were, and how many transactions they held, since the database opened. */
+    public long[] commitCounts() {
+        lock.lock();
+        try {
+            return new long[] {commits, committed};
         } finally {
             lock.unlock();
         }

@@ -3,6 +3,7 @@ package chatlab.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Chat messages and each recipient's inbox. A message stays in a recipient's inbox until the
@@ -46,12 +47,34 @@ public interface MessageStore {
             String snippet, Integer boardNumber) {
     }
 
-    /** A stored message's id, and its inbox sequence numbers, one per recipient in the order given. */
-    record Stored(long messageId, long[] seqs) {
+    /**
+     * A stored message's id, and its inbox sequence numbers, one per recipient in the order given;
+     * or, when the sender's key was used before, that earlier send's receipt and nothing stored.
+     */
+    record Stored(long messageId, long[] seqs, Receipt earlier) {
+        public Stored(long messageId, long[] seqs) {
+            this(messageId, seqs, null);
+        }
     }
 
     /** Stores a message and puts it into each recipient's inbox, in one transaction. */
-    Stored store(Outgoing message, Receipt receipt, List<String> recipients);
+    default Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
+        return store(message, receipt, recipients, null);
+    }
+
+    /**
+     * Stores a message and puts it into each recipient's inbox, in one transaction, unless the
+     * sender's key was used before (checked in the same transaction). Returns once that is
+     * committed; {@code afterCommit}, if not null, runs first, in commit order: every write
+     * committed before it has had its own, and none after it has.
+     */
+    Stored store(Outgoing message, Receipt receipt, List<String> recipients, Consumer<Stored> afterCommit);
+
+    /**
+     * Runs {@code action} in commit order: after the hooks of every write committed so far, and
+     * before those of any later one. Returns once it ran.
+     */
+    void inCommitOrder(Runnable action);
 
     /** The receipt of an earlier send by {@code sender} with {@code key}, if there was one. */
     Optional<Receipt> findByKey(String sender, String key);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link MessageStore} in the {@code messages} and {@code inbox} tables. */
 public final class SqliteMessageStore implements MessageStore {
@@ -15,8 +16,14 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
-    public Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
+    public Stored store(Outgoing message, Receipt receipt, List<String> recipients, Consumer<Stored> afterCommit) {
         return db.transaction(c -> {
+            if (message.key() != null) {
+                Optional<Receipt> earlier = byKey(c, message.sender(), message.key());
+                if (earlier.isPresent()) {
+                    return new Stored(earlier.get().messageId(), new long[0], earlier.get());
+                }
+            }
             long messageId = Sql.insert(c, """
                     INSERT INTO messages(sender, mode, text, sent_at, idem_key, recipients, offline, blocked_by, grp, format,
                       rcpt, excluded)
@@ -43,14 +50,22 @@ public final class SqliteMessageStore implements MessageStore {
                 seqs[i] = last - seqs.length + 1 + i;
             }
             return new Stored(messageId, seqs);
-        });
+        }, afterCommit);
+    }
+
+    @Override
+    public void inCommitOrder(Runnable action) {
+        db.transaction(c -> null, ignored -> action.run());
     }
 
     @Override
     public Optional<Receipt> findByKey(String sender, String key) {
-        return db.query(c -> Sql.first(c,
-                "SELECT id, recipients, offline, blocked_by FROM messages WHERE sender = ? AND idem_key = ?",
-                rs -> new Receipt(rs.getLong(1), rs.getInt(2), rs.getInt(3), names(rs.getString(4))), sender, key));
+        return db.query(c -> byKey(c, sender, key));
+    }
+
+    private static Optional<Receipt> byKey(java.sql.Connection c, String sender, String key) throws java.sql.SQLException {
+        return Sql.first(c, "SELECT id, recipients, offline, blocked_by FROM messages WHERE sender = ? AND idem_key = ?",
+                rs -> new Receipt(rs.getLong(1), rs.getInt(2), rs.getInt(3), names(rs.getString(4))), sender, key);
     }
 
     private static boolean named(String mode) {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs one simulator scenario against a base revision's server and this working tree's, back to
+# back and alternating, on this machine, and prints the figures side by side:
+#   scripts/capacity-compare.sh [--base REV] [--rounds N] [--out DIR] [SCENARIO] [-- SIMULATE OPTIONS...]
+# The defaults compare the scenario unicast-capacity on the last commit (HEAD) with the working
+# tree, in one round. Each side builds and runs from its own tree (the base in a temporary git
+# worktree), and each run starts its own server, so both meet the same machine in the same
+# state. The server's CPU per delivery comes from its own server-stats.jsonl, over the whole run
+# (ramp and drain included), so it is an upper bound.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BASE=HEAD
+ROUNDS=1
+SCENARIO=unicast-capacity
+OUT=""
+EXTRA=()
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --base) BASE="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --) shift; EXTRA=("$@"); break ;;
+    -*) echo "capacity-compare: unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) SCENARIO="$1"; shift ;;
+  esac
+done
+case "$ROUNDS" in ''|*[!0-9]*|0) echo "capacity-compare: --rounds takes a whole number from 1" >&2; exit 2 ;; esac
+git -C "$ROOT" rev-parse --verify --quiet "$BASE^{commit}" >/dev/null \
+  || { echo "capacity-compare: '$BASE' is not a revision of this repository" >&2; exit 2; }
+OUT="${OUT:-$ROOT/reports/compare/$(date -u +%Y%m%d-%H%M%S)-$SCENARIO}"
+mkdir -p "$OUT"
+SCRATCH="$(mktemp -d)"
+BASE_TREE="$SCRATCH/base"
+git -C "$ROOT" worktree add --quiet --detach "$BASE_TREE" "$BASE"
+trap 'git -C "$ROOT" worktree remove --force "$BASE_TREE" >/dev/null 2>&1 || true; rm -rf "$SCRATCH"' EXIT
+echo "capacity-compare: $SCENARIO, base $(git -C "$ROOT" rev-parse --short "$BASE") against the working tree, $ROUNDS round(s), into $OUT" >&2
+for round in $(seq 1 "$ROUNDS"); do
+  for side in base new; do
+    tree="$ROOT"; [ "$side" = base ] && tree="$BASE_TREE"
+    echo "capacity-compare: round $round, $side" >&2
+    (cd "$tree" && ./lab simulate "$SCENARIO" --out "$OUT/$side-$round" ${EXTRA[@]+"${EXTRA[@]}"}) >"$OUT/$side-$round.log" 2>&1 \
+      || echo "capacity-compare: the $side run of round $round failed; see $OUT/$side-$round.log" >&2
+  done
+done
+python3 - "$OUT" <<'EOF' | tee "$OUT/summary.md"
+import json, os, sys
+out = sys.argv[1]
+print("| run | deliveries/s | send p50 ms | send p99 ms | deliver p99 ms | valid | server cores | server µs per delivery |")
+print("|---|---|---|---|---|---|---|---|")
+for name in sorted(os.listdir(out)):
+    run = os.path.join(out, name)
+    results = os.path.join(run, "results.json")
+    if not os.path.isfile(results):
+        continue
+    r = json.load(open(results))
+    t, lat = r["throughput"], r["latency"]
+    cores = per = float("nan")
+    stats = os.path.join(run, "server-stats.jsonl")
+    if os.path.isfile(stats):
+        rows = [json.loads(line) for line in open(stats) if line.strip()]
+        if len(rows) > 1:
+            cpu = (rows[-1]["cpuNanos"] - rows[0]["cpuNanos"]) / 1e9
+            cores = cpu / ((rows[-1]["t"] - rows[0]["t"]) / 1e3)
+            per = cpu * 1e6 / max(1, t["deliveries"])
+    print(f"| {name} | {t['deliveriesPerSecond']:,.0f} | {lat['send']['p50']:.1f} | {lat['send']['p99']:.1f} "
+          f"| {lat['deliver']['p99']:.1f} | {r['validity']} | {cores:.2f} | {per:,.0f} |")
+EOF
