@@ -217,13 +217,14 @@ public final class SimReport {
             page.heading(2, "Simulator processes");
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("shard", "users simulated", "online at the end", "heap growth", "direct buffers",
-                    "memory per simulated user", "CPU over the load"));
+                    "memory per simulated user", "CPU over the load", "CPU per operation"));
             for (var sim : run.simulators()) {
                 double loadSeconds = Math.max(1e-6, (run.loadEnd() - run.loadStart()) / 1e6);
                 rows.add(List.of(sim.shard(), String.valueOf(sim.users()), String.valueOf(sim.online()),
                         mib(sim.heapLoaded() - sim.heapBefore()),
                         mib(sim.directLoaded()), String.format(Locale.ROOT, "%.1f KiB", sim.bytesPerUser() / 1024.0),
-                        String.format(Locale.ROOT, "%.0f%% of one core", 100 * sim.cpuNanos() / 1e9 / loadSeconds)));
+                        String.format(Locale.ROOT, "%.0f%% of one core", 100 * sim.cpuNanos() / 1e9 / loadSeconds),
+                        cpuPerOperation(sim)));
             }
             page.table(rows);
         }
@@ -298,8 +299,8 @@ public final class SimReport {
                 r.errors().unexpected(), r.errors().inDoubt()));
         for (var sim : run.simulators()) {
             md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users simulated, %d online at the end of the load, "
-                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers).%n", sim.shard(), sim.users(),
-                    sim.online(), sim.bytesPerUser() / 1024.0));
+                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers), %s of CPU per operation.%n",
+                    sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() / 1024.0, cpuPerOperation(sim)));
         }
         if (!pauses.isEmpty()) {
             md.append("\nPauses: ").append(String.join("; ", pauses.stream().map(Pauses::describe).toList())).append(".\n");
@@ -322,6 +323,11 @@ public final class SimReport {
      * Every fault in force, a header row first: each group's standing toxics (from the scenario
      * the run recorded), then each window the nemesis played (from the history's fault events).
      */
+    /** The simulator's CPU per operation over the load, or "n/a" for a run recorded before it was counted. */
+    static String cpuPerOperation(chatlab.sim.SimulatorResources sim) {
+        return sim.cpuMicrosPerOperation() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", sim.cpuMicrosPerOperation());
+    }
+
     static List<List<String>> faultRows(SimRun run, Series s) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("fault", "kind", "from", "to", "late"));

@@ -55,6 +55,7 @@ final class LoadRun implements AutoCloseable {
     long run(long loadStartNanos, Nemesis nemesis) throws InterruptedException {
         long heapBefore = SimulatorResources.settledHeap();
         long cpuBefore = SimulatorResources.processCpuNanos();
+        long opsBefore = ctx.stats.completed();
         ctx.loadStartNanos(loadStartNanos);
         List<GroupSpec> groups = ctx.scenario.groups();
         long simulated = 0;
@@ -85,7 +86,8 @@ final class LoadRun implements AutoCloseable {
         showProgress(loadStartNanos);
         long online = ctx.stats.online.get();
         resources = new SimulatorResources(ctx.shard.toString(), heapBefore, SimulatorResources.settledHeap(),
-                SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online, simulated);
+                SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online, simulated,
+                ctx.stats.completed() - opsBefore);
         ctx.stop();
         long loadEnd = ctx.ops.clock().micros();
         nemesisThread.join(5_000);

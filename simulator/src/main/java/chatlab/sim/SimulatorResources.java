@@ -6,13 +6,14 @@ import java.lang.management.ManagementFactory;
 /**
  * What a simulator process itself used: its heap after a full collection before the users
  * started and again at the end of the load, its direct buffers, its CPU time over the load,
- * how many users it had online at the end, and how many it simulates: the simulator's memory
- * per simulated client. Every simulated user holds state, online or not, so the memory is
+ * how many users it had online at the end, how many it simulates, and how many operations it
+ * completed over the load: the simulator's memory per simulated client and CPU per operation
+ * (on one machine, the load tool's CPU is the server's lost capacity). Every simulated user holds state, online or not, so the memory is
  * divided by all of them; a run where faults kept users offline is not made to look costlier
  * per user than it is.
  */
 public record SimulatorResources(String shard, long heapBefore, long heapLoaded, long directLoaded, long cpuNanos,
-        long online, long users) {
+        long online, long users, long operations) {
 
     /** Heap after a full collection, in bytes. */
     static long settledHeap() {
@@ -28,6 +29,11 @@ public record SimulatorResources(String shard, long heapBefore, long heapLoaded,
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /** CPU time per operation completed over the load, in microseconds; 0 when unknown. */
+    public double cpuMicrosPerOperation() {
+        return operations <= 0 || cpuNanos < 0 ? 0 : cpuNanos / 1e3 / operations;
     }
 
     /** Heap and direct memory per simulated user, in bytes (per user online at the end, for runs recorded before). */

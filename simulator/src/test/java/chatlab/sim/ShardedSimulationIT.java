@@ -55,6 +55,9 @@ class ShardedSimulationIT {
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
         assertThat(run.shard()).isEqualTo("2 shards");
         assertThat(run.simulators()).extracting(SimulatorResources::shard).containsExactlyInAnyOrder("1/2", "2/2");
+        assertThat(run.simulators()).as("each process counts its operations and its CPU for them")
+                .allSatisfy(sim -> assertThat(sim.cpuMicrosPerOperation()).isPositive());
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("of CPU per operation");
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));
         assertThat(history).filteredOn(e -> e.is("end")).hasSize(1);
         // users of both shards sent, and messages crossed from one process's users to the other's

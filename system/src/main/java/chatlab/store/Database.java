@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,13 +197,14 @@ public final class Database implements AutoCloseable {
             p.run(connection); // a failure propagates and rolls the transaction back
             return;
         }
-        Savepoint savepoint = connection.setSavepoint();
+        // SQL of its own rather than JDBC's savepoints, which compile their statement each time
+        Sql.update(connection, "SAVEPOINT work");
         try {
             p.run(connection);
-            connection.releaseSavepoint(savepoint);
+            Sql.update(connection, "RELEASE work");
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+            Sql.update(connection, "ROLLBACK TO work");
+            Sql.update(connection, "RELEASE work");
             p.fail(e);
         }
     }
@@ -293,6 +293,7 @@ public final class Database implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             } finally {
+                Sql.forget(connection);
                 connection.close();
             }
         } catch (SQLException e) {
