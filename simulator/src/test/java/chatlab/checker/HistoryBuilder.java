@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes small histories by hand for checker tests; time advances 1 ms per event unless set. */
-final class HistoryBuilder {
+public final class HistoryBuilder {
     private final List<Event> events = new ArrayList<>();
     private long t;
 
@@ -39,7 +39,7 @@ final class HistoryBuilder {
     }
 
     /** A send and its completion: ok, or fail/info when {@code code} is given. */
-    HistoryBuilder send(String user, long n, String mode, List<String> to, List<String> except, Type outcome, String code,
+    public HistoryBuilder send(String user, long n, String mode, List<String> to, List<String> except, Type outcome, String code,
             List<String> blockedBy) {
         String tok = DeliveryChecker.token(user, n);
         add(user, Type.INVOKE, "send", user, null, null, new Event.Chat(mode, to, except, tok, null, null, null, null),
@@ -59,11 +59,11 @@ final class HistoryBuilder {
                 new Event.Chat("group", List.of(), List.of(), tok, 100 + n, 1, 0, List.of(), group), null, null);
     }
 
-    HistoryBuilder unicast(String user, long n, String to) {
+    public HistoryBuilder unicast(String user, long n, String to) {
         return send(user, n, "unicast", List.of(to), List.of(), Type.OK, null, List.of());
     }
 
-    HistoryBuilder deliver(String to, String from, long n) {
+    public HistoryBuilder deliver(String to, String from, long n) {
         return add(to, Type.EVENT, "deliver", to, null, null, null, null,
                 new Event.Delivery(from, 100 + n, n, DeliveryChecker.token(from, n), "unicast"));
     }
@@ -100,7 +100,7 @@ final class HistoryBuilder {
         return add(attacker, type, "login", victim, null, right, null, failure, null);
     }
 
-    List<Event> build() {
+    public List<Event> build() {
         return List.copyOf(events);
     }
 }

@@ -1,6 +1,5 @@
 package chatlab.store;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,13 +35,8 @@ public final class SqliteMessageStore implements MessageStore {
             if (recipients.isEmpty()) {
                 return new Stored(messageId, seqs);
             }
-            try (PreparedStatement inbox = c.prepareStatement("INSERT INTO inbox(recipient, message_id) VALUES (?, ?)")) {
-                for (String recipient : recipients) {
-                    inbox.setString(1, recipient);
-                    inbox.setLong(2, messageId);
-                    inbox.addBatch();
-                }
-                inbox.executeBatch();
+            for (String recipient : recipients) {
+                Sql.update(c, "INSERT INTO inbox(recipient, message_id) VALUES (?, ?)", recipient, messageId);
             }
             // One writer at a time and AUTOINCREMENT: the batch took consecutive numbers.
             long last = Sql.first(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
