@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,7 +117,7 @@ class DatabaseTest {
     void aCallerReturnsOnlyOnceItsWorkIsCommittedAndAHookMayWriteAgain() throws Exception {
         long id = db.transaction(c -> insert(c, "kept"), first -> db.transaction(c -> insert(c, "from the hook")));
         assertThat(id).isPositive();
-        assertThat(rows()).containsExactly("kept", "from the hook"); // read on a connection of its own
+        assertThat(rows()).containsExactly("kept", "from the hook");
         assertThatThrownBy(() -> db.transaction(c -> {
             insert(c, "undone");
             throw new java.sql.SQLException("disk on fire");
@@ -128,15 +125,17 @@ class DatabaseTest {
         assertThat(rows()).doesNotContain("undone");
     }
 
-    /** The rows as another connection sees them: only what was committed. */
-    private List<String> rows() throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("group.db"));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM t ORDER BY id")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
+    /** The rows as the database holds them outside any transaction: only what was committed. */
+    private List<String> rows() {
+        return db.query(c -> Sql.list(c, "SELECT v FROM t ORDER BY id", rs -> rs.getString(1)));
+    }
+
+    @Test
+    void aSecondOpenOfTheSameFileIsRefusedWhileTheFirstHoldsIt() {
+        assertThatThrownBy(() -> {
+            try (Database other = Database.open(dir.resolve("group.db"), Durability.NORMAL)) {
+                other.transaction(c -> insert(c, "intruder"));
             }
-        }
-        return rows;
+        }).isInstanceOf(StoreException.class).hasMessageContaining("locked");
     }
 }
