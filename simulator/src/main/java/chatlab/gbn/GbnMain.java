@@ -232,8 +232,8 @@ public final class GbnMain implements Callable<Integer> {
 
     /**
      * The clean loopback runs: each round blasts raw bytes and the sealed datagrams once each,
-     * then sends the big file once at each clean window, so that the baseline and the transfers it is set against meet the
-     * same state of the machine; the report compares their medians.
+     * then sends the big file once at each clean window, so that the baselines and the transfers
+     * set against them meet the same state of the machine; the report compares their medians.
      */
     private static void cleanRuns(SweepConfig config, Path scratch, Progress progress, List<Measurement> measurements,
             List<Blast> blasts) throws IOException {

@@ -60,6 +60,8 @@ final class RepeatQueue {
     private final class Point implements Source {
         final SweepPoint point;
         final int order;
+        /** What one of its transfers is expected to take, by the model: the queue's order. */
+        final double expectedSeconds;
         final List<Measurement> runs = new ArrayList<>();
         int started;
         int going;
@@ -69,6 +71,7 @@ final class RepeatQueue {
         Point(SweepPoint point, int order) {
             this.point = point;
             this.order = order;
+            this.expectedSeconds = config.expectedSeconds(point);
         }
 
         @Override
@@ -137,7 +140,7 @@ final class RepeatQueue {
             queue.add(new Point(points.get(i), i));
         }
         // longest transfers first, so that the last ones to finish are short
-        queue.sort(Comparator.comparingDouble((Point p) -> -config.expectedSeconds(p.point)));
+        queue.sort(Comparator.comparingDouble((Point p) -> -p.expectedSeconds));
         CompletionService<Finished> finished = new ExecutorCompletionService<>(pool);
         List<Future<Finished>> going = new ArrayList<>();
         int inFlight = 0;

@@ -85,9 +85,10 @@ public final class Database implements AutoCloseable {
      * the caller that takes the connection runs every transaction waiting, commits once, runs
      * their hooks in order, and wakes their callers. If one fails, the others run again each on
      * its own, so that one failure undoes only its own work: {@code work} may therefore run more
-     * than once, and must touch nothing but the database (only its last run counts). A caller returns only after the commit that holds its work, so
-     * nothing is acknowledged before it is durable; and a commit's cost, SQLite's writing of the
-     * write-ahead log, is shared by all that arrived during the one before.
+     * than once, and must touch nothing but the database (only its last run counts). A caller
+     * returns only after the commit that holds its work, so nothing is acknowledged before it is
+     * durable; and a commit's cost, SQLite's writing of the write-ahead log, is shared by all that
+     * arrived during the one before.
      */
     public <T> T transaction(SqlWork<T> work, Consumer<? super T> afterCommit) {
         if (lock.isHeldByCurrentThread()) {
@@ -151,7 +152,11 @@ public final class Database implements AutoCloseable {
      */
     private void commitWaiting() {
         List<Pending<?>> batch = new ArrayList<>();
-        for (Pending<?> p = waiting.poll(); p != null; p = batch.size() < MOST_PER_COMMIT - 1 ? waiting.poll() : null) {
+        while (batch.size() < MOST_PER_COMMIT) {
+            Pending<?> p = waiting.poll();
+            if (p == null) {
+                break;
+            }
             batch.add(p);
         }
         if (batch.isEmpty()) {
@@ -216,32 +221,23 @@ public final class Database implements AutoCloseable {
 
     private <T> T nested(SqlWork<T> work, Consumer<? super T> afterCommit) {
         try {
-            if (connection.getAutoCommit()) {
-                // inside a hook, after the commit: a transaction of its own
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    if (afterCommit != null) {
-                        afterCommit.accept(result);
-                    }
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
+            if (!connection.getAutoCommit()) {
+                // inside a running transaction: part of it; its hook runs at once, since the
+                // commit it would wait for is its caller's
+                T result = work.run(connection);
+                if (afterCommit != null) {
+                    afterCommit.accept(result);
                 }
+                return result;
             }
-            // inside a running transaction: part of it, and its hook with the others'
-            T result = work.run(connection);
-            if (afterCommit != null) {
-                afterCommit.accept(result);
-            }
-            return result;
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
         }
+        // inside a hook, after the commit: a transaction of its own
+        Pending<T> mine = new Pending<>(work, afterCommit);
+        commit(List.of(mine));
+        mine.hook();
+        return mine.result();
     }
 
     private void rollbackQuietly() {

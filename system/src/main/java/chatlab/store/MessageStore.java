@@ -57,11 +57,6 @@ public interface MessageStore {
         }
     }
 
-    /** Stores a message and puts it into each recipient's inbox, in one transaction. */
-    default Stored store(Outgoing message, Receipt receipt, List<String> recipients) {
-        return store(message, receipt, recipients, null);
-    }
-
     /**
      * Stores a message and puts it into each recipient's inbox, in one transaction, unless the
      * sender's key was used before (checked in the same transaction). Returns once that is
