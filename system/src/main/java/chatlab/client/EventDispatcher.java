@@ -11,13 +11,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands events to the listener on a thread of its own, in order. Drops chat messages already
  * passed on (the server resends what was not acknowledged), and acknowledges once a burst of
- * messages has been handled, or every {@value #ACK_EVERY} messages. Before a logout it holds
- * back what arrives, so that every message handled is acknowledged and every message not
- * acknowledged is left for the next session.
+ * messages has been handled, or every {@value #ACK_EVERY} messages, but at most once per
+ * {@link #ACK_INTERVAL}: a message after a quiet spell is acknowledged at once, while a steady
+ * stream shares one acknowledgement among the messages of each interval (each one costs the
+ * server a write). Before a logout it holds back what arrives, so that every message handled
+ * is acknowledged and every message not acknowledged is left for the next session.
  */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int ACK_EVERY = 64;
+    /**
+     * The least time between two acknowledgements of a steady stream. What is handled and not yet
+     * acknowledged when a connection drops is sent again and dropped here as already handled, so
+     * a longer interval costs only resends; 200 ms stays well inside anything a person notices.
+     */
+    static final java.time.Duration ACK_INTERVAL = java.time.Duration.ofMillis(200);
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
     private sealed interface Item {
@@ -44,11 +52,19 @@ final class EventDispatcher {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile long delivered;
     private long acknowledged;
+    private final long ackIntervalNanos;
+    private long lastAckNanos;
     private volatile boolean holding;
     private final Thread thread;
 
     /** {@code handledUpTo}: the highest seq this user's application handled before, in an earlier session. */
     EventDispatcher(ChatListener listener, LongConsumer acknowledge, long handledUpTo) {
+        this(listener, acknowledge, handledUpTo, ACK_INTERVAL);
+    }
+
+    EventDispatcher(ChatListener listener, LongConsumer acknowledge, long handledUpTo, java.time.Duration ackInterval) {
+        this.ackIntervalNanos = ackInterval.toNanos();
+        this.lastAckNanos = System.nanoTime() - ackIntervalNanos;
         this.listener = listener;
         this.acknowledge = acknowledge;
         this.delivered = handledUpTo;
@@ -121,7 +137,13 @@ final class EventDispatcher {
     private void run() {
         try {
             while (true) {
-                Item item = queue.take();
+                Item item = delivered > acknowledged
+                        ? queue.poll(untilAckDue(), java.util.concurrent.TimeUnit.NANOSECONDS)
+                        : queue.take();
+                if (item == null) {
+                    flush(); // the interval is over and nothing more came
+                    continue;
+                }
                 switch (item) {
                     case Item.Event e -> handle(e.event());
                     case Item.Lost l -> call(() -> listener.onConnectionLost(l.cause()));
@@ -139,7 +161,7 @@ final class EventDispatcher {
                         continue;
                     }
                 }
-                if (queue.isEmpty() || delivered - acknowledged >= ACK_EVERY) {
+                if (delivered - acknowledged >= ACK_EVERY || (queue.isEmpty() && untilAckDue() == 0)) {
                     flush();
                 }
             }
@@ -151,8 +173,14 @@ final class EventDispatcher {
     private void flush() {
         if (delivered > acknowledged) {
             acknowledged = delivered;
+            lastAckNanos = System.nanoTime();
             acknowledge.accept(delivered);
         }
+    }
+
+    /** Nanoseconds until the next acknowledgement may go out; 0 if it may now. */
+    private long untilAckDue() {
+        return Math.max(0, lastAckNanos + ackIntervalNanos - System.nanoTime());
     }
 
     private void handle(ServerMessage.Event event) {

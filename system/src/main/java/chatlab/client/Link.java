@@ -5,7 +5,6 @@ import chatlab.protocol.ClientMessage;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.Frame;
 import chatlab.protocol.FrameReader;
-import chatlab.protocol.Frames;
 import chatlab.protocol.MessageCodec;
 import chatlab.protocol.ServerMessage;
 import java.io.IOException;
@@ -157,7 +156,7 @@ final class Link {
             return future;
         }
         pending.put(id, future);
-        byte[] frame = Frames.encode(MessageCodec.instance().encode(request));
+        byte[] frame = MessageCodec.instance().frame(request);
         writeLock.lock();
         try {
             out.write(frame);

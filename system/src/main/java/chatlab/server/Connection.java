@@ -5,7 +5,6 @@ import chatlab.protocol.ClientMessage;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.Frame;
 import chatlab.protocol.FrameReader;
-import chatlab.protocol.Frames;
 import chatlab.protocol.MessageCodec;
 import chatlab.protocol.Protocol;
 import chatlab.protocol.ServerMessage;
@@ -184,7 +183,7 @@ final class Connection implements Outbound {
      * requests faster than it reads answers is slowed down (TCP backpressure), not cut off.
      */
     void respond(ServerMessage.Response response) {
-        Item item = new Item.Bytes(Frames.encode(MessageCodec.instance().encode(response)));
+        Item item = new Item.Bytes(MessageCodec.instance().frame(response));
         try {
             while (!closing.get()) {
                 if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -225,7 +224,7 @@ final class Connection implements Outbound {
         if (closing.get()) {
             return false;
         }
-        return offer(new Item.Bytes(Frames.encode(MessageCodec.instance().encode(message))));
+        return offer(new Item.Bytes(MessageCodec.instance().frame(message)));
     }
 
     @Override
@@ -251,7 +250,7 @@ final class Connection implements Outbound {
             return;
         }
         queue.clear();
-        byte[] goodbye = Frames.encode(MessageCodec.instance().encode(new ServerMessage.Disconnect(code, reason)));
+        byte[] goodbye = MessageCodec.instance().frame(new ServerMessage.Disconnect(code, reason));
         queue.offer(new Item.Bytes(goodbye));
         queue.offer(new Item.Close());
         hooks.closeLater(this);
@@ -297,7 +296,7 @@ final class Connection implements Outbound {
         while (true) {
             List<ServerMessage.Chat> page = messaging.backlog(backlog.user(), after, backlog.upToSeq(), BACKLOG_PAGE);
             for (ServerMessage.Chat chat : page) {
-                out.write(Frames.encode(MessageCodec.instance().encode(chat)));
+                out.write(MessageCodec.instance().frame(chat));
             }
             if (page.size() < BACKLOG_PAGE) {
                 return;

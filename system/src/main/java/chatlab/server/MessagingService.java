@@ -102,20 +102,21 @@ public final class MessagingService {
      * recipient sees messages in the order of their numbers.
      */
     public ServerMessage.Sent send(long requestId, String sender, ClientMessage.Send request) {
-        if (request.key() != null) {
-            Optional<MessageStore.Receipt> earlier = store.findByKey(sender, request.key());
+        Audiences.Split split;
+        try {
+            split = audience(sender, request);
+        } catch (ChatException e) {
+            // a retry of a send that went through, to an audience that has changed since, gets the
+            // first send's answer; any other retry is found by the store, in the send's own transaction
+            Optional<MessageStore.Receipt> earlier = request.key() == null ? Optional.empty()
+                    : store.findByKey(sender, request.key());
             if (earlier.isPresent()) {
                 return sent(requestId, request, earlier.get(), List.of());
             }
+            throw e;
         }
-        Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except(),
-                request.group());
         List<String> recipients = split.recipients();
         List<String> blockedBy = split.blockedBy();
-        if (recipients.isEmpty() && !blockedBy.isEmpty()
-                && (request.mode() == Audience.UNICAST || request.mode() == Audience.MULTICAST)) {
-            throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, RECIPIENT_BLOCKED);
-        }
         List<String> offline = recipients.stream().filter(u -> !receivers.containsKey(u)).toList();
         Instant now = Timestamps.truncate(clock.instant());
         String mode = request.mode().name().toLowerCase(Locale.ROOT);
@@ -129,6 +130,17 @@ public final class MessagingService {
         }
         return sent(requestId, request,
                 new MessageStore.Receipt(stored.messageId(), recipients.size(), offline.size(), blockedBy), offline);
+    }
+
+    /** Whom a send reaches; throws if it reaches no one it names, or names someone it may not. */
+    private Audiences.Split audience(String sender, ClientMessage.Send request) {
+        Audiences.Split split = audiences.resolve(sender, request.mode(), request.to(), request.except(),
+                request.group());
+        if (split.recipients().isEmpty() && !split.blockedBy().isEmpty()
+                && (request.mode() == Audience.UNICAST || request.mode() == Audience.MULTICAST)) {
+            throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, RECIPIENT_BLOCKED);
+        }
+        return split;
     }
 
     /** Queues a committed message to its recipients' live sessions; runs in commit order. */

@@ -154,7 +154,17 @@ final class Migrations {
                       UPDATE users_fts SET display_name = new.display_name, about = new.about
                       WHERE rowid = (SELECT rowid FROM users WHERE name = new.user);
                     END""",
-                    "INSERT INTO users_fts(rowid, name, display_name, about) SELECT rowid, name, '', '' FROM users"));
+                    "INSERT INTO users_fts(rowid, name, display_name, about) SELECT rowid, name, '', '' FROM users"),
+            List.of(
+                    // Messages are indexed for search in batches, not one by one as they are stored:
+                    // FTS5 writes a segment per transaction, which cost every send's commit several
+                    // pages. search_progress says how far the index reaches (see SearchIndex).
+                    "DROP TRIGGER messages_fts_insert",
+                    """
+                    CREATE TABLE search_progress (
+                      name TEXT PRIMARY KEY,
+                      indexed_up_to INTEGER NOT NULL) WITHOUT ROWID""",
+                    "INSERT INTO search_progress VALUES ('messages', (SELECT COALESCE(MAX(id), 0) FROM messages))"));
 
     private Migrations() {
     }

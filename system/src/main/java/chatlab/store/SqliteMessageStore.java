@@ -31,6 +31,9 @@ public final class SqliteMessageStore implements MessageStore {
                     receipt.recipients(), receipt.offline(), String.join(",", receipt.blockedBy()), message.group(),
                     message.format(), named(message.mode()) ? delimited(recipients) : null,
                     message.except().isEmpty() ? null : delimited(message.except()));
+            if (SearchIndex.due(messageId)) {
+                SearchIndex.catchUp(c);
+            }
             long[] seqs = new long[recipients.size()];
             if (recipients.isEmpty()) {
                 return new Stored(messageId, seqs);
@@ -110,31 +113,34 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public List<Kept> search(String user, String match, int offset, int limit) {
-        return db.query(c -> Sql.list(c, """
-                SELECT id, sender, mode, grp, text, format, at, snip, number FROM (
-                  SELECT m.id, m.sender, m.mode, m.grp, m.text, m.format, m.sent_at AS at,
-                         snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, NULL AS number,
-                         bm25(messages_fts) AS score
-                  FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
-                  WHERE messages_fts MATCH ?1
-                    AND (m.sender = ?2
-                         OR (m.mode IN ('unicast', 'multicast') AND instr(m.rcpt, ',' || ?2 || ',') > 0)
-                         OR (m.mode IN ('broadcast', 'blockcast')
-                             AND instr(',' || m.blocked_by || ',', ',' || ?2 || ',') = 0
-                             AND (m.excluded IS NULL OR instr(m.excluded, ',' || ?2 || ',') = 0)
-                             AND EXISTS (SELECT 1 FROM users u WHERE u.name = ?2 AND u.created_at / 1000 <= m.sent_at / 1000))
-                         OR m.grp IN (SELECT grp FROM group_members WHERE user = ?2))
-                  UNION ALL
-                  SELECT b.id, b.user, 'board', NULL, b.text, NULL, b.at,
-                         snippet(board_fts, 0, '[', ']', '…', 16), (SELECT COUNT(*) FROM board x WHERE x.id <= b.id),
-                         bm25(board_fts)
-                  FROM board_fts JOIN board b ON b.id = board_fts.rowid
-                  WHERE board_fts MATCH ?1)
-                ORDER BY score, at DESC, id DESC LIMIT ?3 OFFSET ?4""",
-                rs -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
-                        rs.getObject(9) == null ? null : rs.getInt(9)),
-                match, user, limit, offset));
+        return db.transaction(c -> {
+            SearchIndex.catchUp(c); // so that every message stored before is found
+            return Sql.list(c, """
+                    SELECT id, sender, mode, grp, text, format, at, snip, number FROM (
+                      SELECT m.id, m.sender, m.mode, m.grp, m.text, m.format, m.sent_at AS at,
+                             snippet(messages_fts, 0, '[', ']', '…', 16) AS snip, NULL AS number,
+                             bm25(messages_fts) AS score
+                      FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+                      WHERE messages_fts MATCH ?1
+                        AND (m.sender = ?2
+                             OR (m.mode IN ('unicast', 'multicast') AND instr(m.rcpt, ',' || ?2 || ',') > 0)
+                             OR (m.mode IN ('broadcast', 'blockcast')
+                                 AND instr(',' || m.blocked_by || ',', ',' || ?2 || ',') = 0
+                                 AND (m.excluded IS NULL OR instr(m.excluded, ',' || ?2 || ',') = 0)
+                                 AND EXISTS (SELECT 1 FROM users u WHERE u.name = ?2 AND u.created_at / 1000 <= m.sent_at / 1000))
+                             OR m.grp IN (SELECT grp FROM group_members WHERE user = ?2))
+                      UNION ALL
+                      SELECT b.id, b.user, 'board', NULL, b.text, NULL, b.at,
+                             snippet(board_fts, 0, '[', ']', '…', 16), (SELECT COUNT(*) FROM board x WHERE x.id <= b.id),
+                             bm25(board_fts)
+                      FROM board_fts JOIN board b ON b.id = board_fts.rowid
+                      WHERE board_fts MATCH ?1)
+                    ORDER BY score, at DESC, id DESC LIMIT ?3 OFFSET ?4""",
+                    rs -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
+                            rs.getObject(9) == null ? null : rs.getInt(9)),
+                    match, user, limit, offset);
+        });
     }
 
     @Override

@@ -102,4 +102,46 @@ class EventDispatcherTest {
             dispatcher.close();
         }
     }
+
+    @Test
+    void aSteadyStreamIsAcknowledgedOncePerIntervalAndALoneMessageAtOnce() throws Exception {
+        List<Long> passedOn = new CopyOnWriteArrayList<>();
+        List<Long> acknowledged = new CopyOnWriteArrayList<>();
+        ChatListener listener = new ChatListener() {
+            @Override
+            public void onChat(ServerMessage.Chat chat) {
+                passedOn.add(chat.seq());
+            }
+        };
+        EventDispatcher dispatcher = new EventDispatcher(listener, acknowledged::add, 0, Duration.ofHours(1));
+        try {
+            dispatcher.accept(chat(1));
+            await("the first message after a quiet spell is acknowledged at once").atMost(Duration.ofSeconds(10))
+                    .until(() -> acknowledged.contains(1L));
+            dispatcher.accept(chat(2));
+            dispatcher.accept(chat(3));
+            await().atMost(Duration.ofSeconds(10)).until(() -> passedOn.contains(3L));
+            assertThat(acknowledged).as("within the interval nothing more is acknowledged").containsExactly(1L);
+            dispatcher.hold().get(10, TimeUnit.SECONDS);
+            assertThat(acknowledged).as("a logout acknowledges what is left at once").containsExactly(1L, 3L);
+        } finally {
+            dispatcher.close();
+        }
+    }
+
+    @Test
+    void whatIsLeftIsAcknowledgedWhenTheIntervalEnds() {
+        List<Long> acknowledged = new CopyOnWriteArrayList<>();
+        EventDispatcher dispatcher = new EventDispatcher(new ChatListener() { }, acknowledged::add, 0,
+                Duration.ofMillis(50));
+        try {
+            for (long seq = 1; seq <= 200; seq++) {
+                dispatcher.accept(chat(seq));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.contains(200L));
+            assertThat(acknowledged).isSorted().hasSizeLessThanOrEqualTo(200 / 64 + 2);
+        } finally {
+            dispatcher.close();
+        }
+    }
 }

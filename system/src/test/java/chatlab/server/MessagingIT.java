@@ -191,6 +191,18 @@ class MessagingIT {
     }
 
     @Test
+    void aRetryOfASendThatWentThroughGetsItsAnswerEvenIfTheRecipientBlockedTheSenderSince() {
+        ChatClient bobClient = login("bob", bob);
+        ServerMessage.Sent first = ChatClient.await(aliceClient.send(Audience.UNICAST, List.of("bob"), "before", "key-2"));
+        ChatClient.await(bobClient.block("alice"));
+        ServerMessage.Sent retry = ChatClient.await(aliceClient.send(Audience.UNICAST, List.of("bob"), "before", "key-2"));
+        assertThat(retry.messageId()).isEqualTo(first.messageId());
+        assertThat(failure(aliceClient.send(Audience.UNICAST, List.of("bob"), "new", "key-3")).code())
+                .as("a new key is a new send").isEqualTo(ErrorCode.RECIPIENT_BLOCKED);
+        assertThat(bob.awaitChats(1)).extracting(ServerMessage.Chat::text).containsExactly("before");
+    }
+
+    @Test
     void aBlockedSenderNeverGetsThroughAndIsTold() {
         ChatClient bobClient = login("bob", bob);
         assertThat(ChatClient.await(bobClient.block("alice")).message()).isEqualTo("alice is blocked");
