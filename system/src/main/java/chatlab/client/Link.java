@@ -5,6 +5,7 @@ import chatlab.protocol.ClientMessage;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.Frame;
 import chatlab.protocol.FrameReader;
+import chatlab.protocol.Frames;
 import chatlab.protocol.MessageCodec;
 import chatlab.protocol.ServerMessage;
 import java.io.IOException;
@@ -156,7 +157,7 @@ final class Link {
             return future;
         }
         pending.put(id, future);
-        byte[] frame = MessageCodec.instance().frame(request);
+        byte[] frame = Frames.encode(MessageCodec.instance().encode(request));
         writeLock.lock();
         try {
             out.write(frame);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -52,9 +51,6 @@ public final class MessageCodec {
         // connection, that is a set of buffers per connection. One shared pool serves them all.
         com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
                 .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
-                // frames are written straight to UTF-8: characters beyond the first plane as their
-                // four bytes, as through a String, not as two escaped halves
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         mapper = JsonMapper.builder(factory)
                 .addMixIn(ClientMessage.class, TypeTag.class)
@@ -121,40 +117,6 @@ public final class MessageCodec {
 
     public String encode(ServerMessage message) {
         return write(serverWriter, message);
-    }
-
-    /**
-     * A request as it goes on the wire: its JSON in UTF-8 and a newline, written straight to
-     * bytes. Throws {@link ChatException} with {@link ErrorCode#FRAME_TOO_LARGE} if it is over the
-     * frame limit.
-     */
-    public byte[] frame(ClientMessage message) {
-        return frame(clientWriter, message);
-    }
-
-    /** An answer or event as it goes on the wire; see {@link #frame(ClientMessage)}. */
-    public byte[] frame(ServerMessage message) {
-        return frame(serverWriter, message);
-    }
-
-    /**
-     * Writes UTF-8 directly, without a String between (the generator for bytes is the faster
-     * one, and the frame is not copied again). JSON written by Jackson escapes every control
-     * character, so the only raw newline is the one that ends the frame.
-     */
-    private static byte[] frame(ObjectWriter writer, Object message) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
-            writer.writeValue(out, message);
-            out.write('\n');
-            byte[] framed = out.toByteArray();
-            if (framed.length - 1 > Protocol.MAX_FRAME_BYTES) {
-                throw new ChatException(ErrorCode.FRAME_TOO_LARGE,
-                        "frame of " + (framed.length - 1) + " bytes exceeds the limit of " + Protocol.MAX_FRAME_BYTES);
-            }
-            return framed;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
-        }
     }
 
     /** The size in bytes of a value written as JSON, such as one entry of a list response. */

@@ -45,7 +45,12 @@ final class Audiences {
 
     private List<String> named(String sender, List<String> names) {
         Set<String> distinct = new LinkedHashSet<>(names);
-        List<String> unknown = distinct.stream().filter(u -> !accounts.exists(u)).toList();
+        List<String> unknown = new ArrayList<>(0);
+        for (String name : distinct) {
+            if (!accounts.exists(name)) {
+                unknown.add(name);
+            }
+        }
         if (unknown.size() == 1) {
             accounts.requireExists(unknown.getFirst());
         } else if (!unknown.isEmpty()) {

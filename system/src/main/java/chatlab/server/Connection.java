@@ -5,6 +5,7 @@ import chatlab.protocol.ClientMessage;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.Frame;
 import chatlab.protocol.FrameReader;
+import chatlab.protocol.Frames;
 import chatlab.protocol.MessageCodec;
 import chatlab.protocol.Protocol;
 import chatlab.protocol.ServerMessage;
@@ -183,7 +184,7 @@ final class Connection implements Outbound {
      * requests faster than it reads answers is slowed down (TCP backpressure), not cut off.
      */
     void respond(ServerMessage.Response response) {
-        Item item = new Item.Bytes(MessageCodec.instance().frame(response));
+        Item item = new Item.Bytes(Frames.encode(MessageCodec.instance().encode(response)));
         try {
             while (!closing.get()) {
                 if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -224,7 +225,7 @@ final class Connection implements Outbound {
         if (closing.get()) {
             return false;
         }
-        return offer(new Item.Bytes(MessageCodec.instance().frame(message)));
+        return offer(new Item.Bytes(Frames.encode(MessageCodec.instance().encode(message))));
     }
 
     @Override
@@ -250,7 +251,7 @@ final class Connection implements Outbound {
             return;
         }
         queue.clear();
-        byte[] goodbye = MessageCodec.instance().frame(new ServerMessage.Disconnect(code, reason));
+        byte[] goodbye = Frames.encode(MessageCodec.instance().encode(new ServerMessage.Disconnect(code, reason)));
         queue.offer(new Item.Bytes(goodbye));
         queue.offer(new Item.Close());
         hooks.closeLater(this);
@@ -296,7 +297,7 @@ final class Connection implements Outbound {
         while (true) {
             List<ServerMessage.Chat> page = messaging.backlog(backlog.user(), after, backlog.upToSeq(), BACKLOG_PAGE);
             for (ServerMessage.Chat chat : page) {
-                out.write(MessageCodec.instance().frame(chat));
+                out.write(Frames.encode(MessageCodec.instance().encode(chat)));
             }
             if (page.size() < BACKLOG_PAGE) {
                 return;

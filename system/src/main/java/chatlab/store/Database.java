@@ -50,7 +50,12 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the folder for " + path + ": " + e.getMessage(), e);
         }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            // Inserts return their ids with RETURNING; otherwise the driver runs a SELECT of its
+            // own, prepared anew, after every INSERT, in case its generated keys are asked for.
+            config.setGetGeneratedKeys(false);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(),
+                    config.toProperties());
             try (Statement statement = connection.createStatement()) {
                 // The server is the file's only user: holding its lock for as long as it runs spares
                 // SQLite the shared-memory index and the file locks it takes around every

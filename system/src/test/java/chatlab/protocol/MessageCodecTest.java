@@ -234,22 +234,4 @@ class MessageCodecTest {
                 worst, "23 Feb 2021 15:00:01"));
         assertThat(Frames.encode(frame).length).isLessThanOrEqualTo(Protocol.MAX_FRAME_BYTES);
     }
-
-    @Test
-    void framesWrittenStraightToBytesAreTheTextsFrames() {
-        ServerMessage chat = new ServerMessage.Chat(7, 3, "alice", Audience.UNICAST,
-                "line one\nline two, \"quoted\", caf\u00e9 \uD83D\uDE00 \u0001", "23 Feb 2021 15:00:01");
-        assertThat(codec.frame(chat)).containsExactly(Frames.encode(codec.encode(chat)));
-        ClientMessage send = new ClientMessage.Send(42, Audience.MULTICAST, List.of("bob", "carol"), List.of(),
-                "tab\there", "key-42");
-        assertThat(codec.frame(send)).containsExactly(Frames.encode(codec.encode(send)));
-    }
-
-    @Test
-    void aFrameOverTheLimitIsRefusedWithItsCode() {
-        // every character escaped as six: over the frame limit although the text is within its own
-        ServerMessage.Response big = new ServerMessage.Ok(1, "\u0001".repeat(Protocol.MAX_FRAME_BYTES / 6 + 1));
-        assertThatThrownBy(() -> codec.frame(big))
-                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
-    }
 }
