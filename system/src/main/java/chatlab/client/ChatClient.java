@@ -322,6 +322,19 @@ public final class ChatClient implements AutoCloseable {
         return request(id -> new ClientMessage.GetAvatar(id, user), ServerMessage.Avatar.class);
     }
 
+    // ---- the key directory ----
+
+    /** Publishes the caller's identity key (its public half), replacing any earlier one. */
+    public CompletableFuture<ServerMessage.IdentityKey> publishKey(byte[] publicKey) {
+        String key = java.util.Base64.getEncoder().encodeToString(publicKey);
+        return request(id -> new ClientMessage.PublishKey(id, key), ServerMessage.IdentityKey.class);
+    }
+
+    /** A user's identity key from the server's directory ({@code no_key} if they published none). */
+    public CompletableFuture<ServerMessage.IdentityKey> key(String user) {
+        return request(id -> new ClientMessage.GetKey(id, user), ServerMessage.IdentityKey.class);
+    }
+
     public CompletableFuture<ServerMessage.Ok> setStatus(UserStatus status, String text) {
         return request(id -> new ClientMessage.SetStatus(id, status, text), ServerMessage.Ok.class);
     }

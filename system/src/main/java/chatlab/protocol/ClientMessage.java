@@ -363,6 +363,25 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * Publishes the caller's identity key to the key directory, replacing any earlier one:
+     * {@code key} is an X25519 public key, 32 bytes in base64.
+     */
+    record PublishKey(long id, String key) implements ClientMessage {
+        public PublishKey {
+            Checks.requestId(id);
+            chatlab.e2e.IdentityKeys.decodePublicKey(Checks.required(key, "key"));
+        }
+    }
+
+    /** Asks the key directory for a user's identity key. */
+    record GetKey(long id, String user) implements ClientMessage {
+        public GetKey {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
     /** Asks for a user's avatar image. */
     record GetAvatar(long id, String user) implements ClientMessage {
         public GetAvatar {

@@ -49,6 +49,8 @@ public enum ErrorCode {
     GROUP_EXISTS,
     NOT_A_MEMBER,
     NOT_INVITED,
+    // the key directory
+    NO_KEY,
     // server conditions
     RATE_LIMITED,
     QUEUE_OVERFLOW,

@@ -158,6 +158,14 @@ public sealed interface ServerMessage {
     record ProfileInfo(long id, UserProfile profile) implements Response {
     }
 
+    /**
+     * A user's identity key from the key directory: {@code key} in base64, its
+     * {@code fingerprint} for people to compare, and when it was published.
+     */
+    record IdentityKey(long id, String user, String key, String fingerprint, String updatedAt, String message)
+            implements Response {
+    }
+
     /** A user's avatar: its media type and the image, base64-encoded. */
     record Avatar(long id, String user, String mediaType, String data) implements Response {
         @Override

@@ -88,7 +88,9 @@ public final class ChatServer implements AutoCloseable {
         room = new RoomService(config.room(), hasher, config.lockout(), accounts,
                 presence, config.clock(), timestamps);
         handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room,
-                new RequestHandler.Compsys(profiles, groups, search), timestamps, config.signupEnabled(),
+                new RequestHandler.Compsys(profiles, groups, search,
+                        new KeyService(new chatlab.store.SqliteKeyStore(db), accounts, config.clock(), timestamps)),
+                timestamps, config.signupEnabled(),
                 config.idleTimeout(), config.profile());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());
         acceptor = Thread.ofPlatform().name("chatlab-accept").unstarted(this::acceptLoop);

@@ -29,8 +29,8 @@ final class RequestHandler {
     private final chatlab.protocol.Profile profile;
     private final Compsys compsys;
 
-    /** The services of Compsys 302's web chat: profiles, groups and search. */
-    record Compsys(ProfileService profiles, GroupService groups, SearchService search) {
+    /** The services of Compsys 302's web chat: profiles, groups, search, and the key directory for messages between peers. */
+    record Compsys(ProfileService profiles, GroupService groups, SearchService search, KeyService keys) {
     }
 
     RequestHandler(AccountService accounts, PresenceService presence, MessagingService messaging, BoardService board,
@@ -116,6 +116,8 @@ final class RequestHandler {
             case ClientMessage.GetProfile get -> new ServerMessage.ProfileInfo(get.id(),
                     compsys.profiles().profile(session.user(), get.user()));
             case ClientMessage.GetAvatar get -> compsys.profiles().avatar(get.id(), get.user());
+            case ClientMessage.PublishKey publish -> compsys.keys().publish(publish.id(), session.user(), publish.key());
+            case ClientMessage.GetKey get -> compsys.keys().find(get.id(), get.user());
             case ClientMessage.SetStatus set -> presence.setStatus(set.id(), session.user(), set.status(), set.text());
             case ClientMessage.CreateGroup create -> compsys.groups().create(create.id(), session.user(), create);
             case ClientMessage.Invite invite -> compsys.groups().invite(invite.id(), session.user(), invite.group(),
@@ -163,6 +165,8 @@ final class RequestHandler {
             case ClientMessage.SetAvatar a -> true;
             case ClientMessage.GetProfile p -> true;
             case ClientMessage.GetAvatar a -> true;
+            case ClientMessage.PublishKey p -> true;
+            case ClientMessage.GetKey g -> true;
             case ClientMessage.SetStatus s -> true;
             case ClientMessage.CreateGroup c -> true;
             case ClientMessage.Invite i -> true;

@@ -164,7 +164,15 @@ final class Migrations {
                     CREATE TABLE search_progress (
                       name TEXT PRIMARY KEY,
                       indexed_up_to INTEGER NOT NULL) WITHOUT ROWID""",
-                    "INSERT INTO search_progress VALUES ('messages', (SELECT COALESCE(MAX(id), 0) FROM messages))"));
+                    "INSERT INTO search_progress VALUES ('messages', (SELECT COALESCE(MAX(id), 0) FROM messages))"),
+            List.of(
+                    // the key directory: each user's identity key, published by their client, for
+                    // messages sealed end to end (the server never holds a private key)
+                    """
+                    CREATE TABLE identity_keys (
+                      user TEXT PRIMARY KEY,
+                      key BLOB NOT NULL,
+                      updated_at INTEGER NOT NULL) WITHOUT ROWID"""));
 
     private Migrations() {
     }

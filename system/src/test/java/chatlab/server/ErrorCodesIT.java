@@ -179,6 +179,8 @@ class ErrorCodesIT {
                 "{\"type\":\"setAvatar\",\"id\":3,\"data\":\"PHN2Zz4=\"}", 3)));
         all.put(ErrorCode.NO_AVATAR, new Provocation(s -> answer(loggedIn(s),
                 "{\"type\":\"getAvatar\",\"id\":3,\"user\":\"Yoda\"}", 3)));
+        all.put(ErrorCode.NO_KEY, new Provocation(s -> answer(loggedIn(s),
+                "{\"type\":\"getKey\",\"id\":3,\"user\":\"Yoda\"}", 3)));
         all.put(ErrorCode.NO_SUCH_GROUP, new Provocation(s -> answer(loggedIn(s),
                 "{\"type\":\"join\",\"id\":3,\"group\":\"jedi\"}", 3)));
         all.put(ErrorCode.GROUP_EXISTS, new Provocation(s -> {
