@@ -18,6 +18,16 @@ class EventDispatcherTest {
         return new ServerMessage.Chat(seq, seq, "alice", Audience.UNICAST, "m" + seq, "23 Feb 2021 15:00:00");
     }
 
+    /** A listener that notes the seq of every chat passed on. */
+    private static ChatListener recording(List<Long> passedOn) {
+        return new ChatListener() {
+            @Override
+            public void onChat(ServerMessage.Chat chat) {
+                passedOn.add(chat.seq());
+            }
+        };
+    }
+
     @Test
     void aChatThatCameBeforeTheLogoutsAnswerStaysHeldBackEvenIfHandledAfterIt() throws Exception {
         CountDownLatch slow = new CountDownLatch(1);
@@ -86,12 +96,7 @@ class EventDispatcherTest {
     @Test
     void aChatAlreadyHandledInAnEarlierSessionIsDropped() {
         List<Long> passedOn = new CopyOnWriteArrayList<>();
-        EventDispatcher dispatcher = new EventDispatcher(new ChatListener() {
-            @Override
-            public void onChat(ServerMessage.Chat chat) {
-                passedOn.add(chat.seq());
-            }
-        }, seq -> { }, 5);
+        EventDispatcher dispatcher = new EventDispatcher(recording(passedOn), seq -> { }, 5);
         try {
             dispatcher.accept(chat(5));
             dispatcher.accept(chat(6));
@@ -107,13 +112,7 @@ class EventDispatcherTest {
     void aSteadyStreamIsAcknowledgedOncePerIntervalAndALoneMessageAtOnce() throws Exception {
         List<Long> passedOn = new CopyOnWriteArrayList<>();
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        ChatListener listener = new ChatListener() {
-            @Override
-            public void onChat(ServerMessage.Chat chat) {
-                passedOn.add(chat.seq());
-            }
-        };
-        EventDispatcher dispatcher = new EventDispatcher(listener, acknowledged::add, 0, Duration.ofHours(1));
+        EventDispatcher dispatcher = new EventDispatcher(recording(passedOn), acknowledged::add, 0, Duration.ofHours(1));
         try {
             dispatcher.accept(chat(1));
             await("the first message after a quiet spell is acknowledged at once").atMost(Duration.ofSeconds(10))
