@@ -335,6 +335,11 @@ public final class ChatClient implements AutoCloseable {
         return request(id -> new ClientMessage.GetKey(id, user), ServerMessage.IdentityKey.class);
     }
 
+    /** Where to send {@code user} a direct message, and the key to seal it for. */
+    public CompletableFuture<ServerMessage.PeerInfo> peer(String user) {
+        return request(id -> new ClientMessage.Peer(id, user), ServerMessage.PeerInfo.class);
+    }
+
     public CompletableFuture<ServerMessage.Ok> setStatus(UserStatus status, String text) {
         return request(id -> new ClientMessage.SetStatus(id, status, text), ServerMessage.Ok.class);
     }

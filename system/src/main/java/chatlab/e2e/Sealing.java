@@ -52,7 +52,7 @@ public final class Sealing {
 
     /** A sealed message that did not open: wrong keys, changed bytes or changed associated data. */
     public static final class OpenException extends Exception {
-        OpenException(String message, Throwable cause) {
+        public OpenException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -382,6 +382,17 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * Asks where to send a user a direct message: their client's UDP endpoint and identity key,
+     * while they are online with a UDP port.
+     */
+    record Peer(long id, String user) implements ClientMessage {
+        public Peer {
+            Checks.requestId(id);
+            Checks.nonBlank(user, "user", 256);
+        }
+    }
+
     /** Asks for a user's avatar image. */
     record GetAvatar(long id, String user) implements ClientMessage {
         public GetAvatar {

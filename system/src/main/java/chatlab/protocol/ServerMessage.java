@@ -166,6 +166,11 @@ public sealed interface ServerMessage {
             implements Response {
     }
 
+    /** Where a user's client takes direct messages, and the identity key to seal them for. */
+    record PeerInfo(long id, String user, String address, int udpPort, String key, String fingerprint, String message)
+            implements Response {
+    }
+
     /** A user's avatar: its media type and the image, base64-encoded. */
     record Avatar(long id, String user, String mediaType, String data) implements Response {
         @Override

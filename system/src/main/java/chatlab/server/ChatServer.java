@@ -89,7 +89,8 @@ public final class ChatServer implements AutoCloseable {
                 presence, config.clock(), timestamps);
         handler = new RequestHandler(accounts, presence, messaging, board, blocks, transfers, tracing, room,
                 new RequestHandler.Compsys(profiles, groups, search,
-                        new KeyService(new chatlab.store.SqliteKeyStore(db), accounts, config.clock(), timestamps)),
+                        new KeyService(new chatlab.store.SqliteKeyStore(db), accounts, presence, blocks, config.clock(),
+                                timestamps)),
                 timestamps, config.signupEnabled(),
                 config.idleTimeout(), config.profile());
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chatlab-timers").daemon().factory());

@@ -18,14 +18,41 @@ import java.util.Base64;
 final class KeyService {
     private final KeyStore store;
     private final AccountService accounts;
+    private final PresenceService presence;
+    private final BlockService blocks;
     private final InstantSource clock;
     private final Timestamps timestamps;
 
-    KeyService(KeyStore store, AccountService accounts, InstantSource clock, Timestamps timestamps) {
+    KeyService(KeyStore store, AccountService accounts, PresenceService presence, BlockService blocks,
+            InstantSource clock, Timestamps timestamps) {
         this.store = store;
         this.accounts = accounts;
+        this.presence = presence;
+        this.blocks = blocks;
         this.clock = clock;
         this.timestamps = timestamps;
+    }
+
+    /**
+     * Where {@code user}'s client takes direct messages from {@code asker}: its address and UDP
+     * port, and the key to seal them for. Nobody learns the address of a user who blocks them.
+     */
+    ServerMessage.PeerInfo peer(long requestId, String asker, String user) {
+        accounts.requireExists(user);
+        if (user.equals(asker)) {
+            throw new ChatException(ErrorCode.INVALID_ARGUMENT, "You cannot send yourself a direct message");
+        }
+        if (blocks.blocks(user, asker)) {
+            throw new ChatException(ErrorCode.RECIPIENT_BLOCKED, MessagingService.RECIPIENT_BLOCKED);
+        }
+        Session session = presence.reachableOverUdp(user).orElseThrow(() -> new ChatException(ErrorCode.USER_OFFLINE,
+                user + " is offline (or their client takes no peer-to-peer datagrams)"));
+        KeyStore.Published published = store.find(user).orElseThrow(() -> new ChatException(ErrorCode.NO_KEY,
+                user + " has published no identity key yet: their client publishes one when it logs in"));
+        byte[] key = published.key();
+        return new ServerMessage.PeerInfo(requestId, user, session.address(), session.udpPort(),
+                Base64.getEncoder().encodeToString(key), IdentityKeys.fingerprint(key),
+                user + " takes direct messages at " + session.address() + ":" + session.udpPort() + ".");
     }
 
     ServerMessage.IdentityKey publish(long requestId, String user, String base64) {

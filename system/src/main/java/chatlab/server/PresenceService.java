@@ -397,6 +397,13 @@ public final class PresenceService {
         }
     }
 
+    /** The user's most recent session that takes peer-to-peer datagrams (logged in with a UDP port), if any. */
+    public java.util.Optional<Session> reachableOverUdp(String user) {
+        return sessions().stream()
+                .filter(s -> s.user().equals(user) && s.udpPort() != null && s.udpPort() > 0)
+                .max(java.util.Comparator.comparing(Session::since));
+    }
+
     /** How many sessions are active; never waits, so a stats sampler cannot stall behind a login. */
     public int sessionCount() {
         return count.get();

@@ -118,6 +118,7 @@ final class RequestHandler {
             case ClientMessage.GetAvatar get -> compsys.profiles().avatar(get.id(), get.user());
             case ClientMessage.PublishKey publish -> compsys.keys().publish(publish.id(), session.user(), publish.key());
             case ClientMessage.GetKey get -> compsys.keys().find(get.id(), get.user());
+            case ClientMessage.Peer peer -> compsys.keys().peer(peer.id(), session.user(), peer.user());
             case ClientMessage.SetStatus set -> presence.setStatus(set.id(), session.user(), set.status(), set.text());
             case ClientMessage.CreateGroup create -> compsys.groups().create(create.id(), session.user(), create);
             case ClientMessage.Invite invite -> compsys.groups().invite(invite.id(), session.user(), invite.group(),
@@ -167,6 +168,7 @@ final class RequestHandler {
             case ClientMessage.GetAvatar a -> true;
             case ClientMessage.PublishKey p -> true;
             case ClientMessage.GetKey g -> true;
+            case ClientMessage.Peer p -> true;
             case ClientMessage.SetStatus s -> true;
             case ClientMessage.CreateGroup c -> true;
             case ClientMessage.Invite i -> true;

@@ -9,7 +9,6 @@ import chatlab.protocol.ServerMessage;
 import chatlab.p2p.wire.TransferKeys;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +40,7 @@ public final class TransferService {
         List<String> offline = new ArrayList<>();
         List<Session> receivers = new ArrayList<>();
         for (String user : split.recipients()) {
-            Optional<Session> session = reachable(user);
+            Optional<Session> session = presence.reachableOverUdp(user);
             if (session.isPresent()) {
                 receivers.add(session.get());
             } else {
@@ -66,13 +65,6 @@ public final class TransferService {
         }
         return new ServerMessage.FileOffers(requestId, routes, offline, split.blockedBy(),
                 describe(request.fileName(), routes.size(), offline, split.blockedBy()));
-    }
-
-    /** The user's most recent session that takes files over UDP, if any. */
-    private Optional<Session> reachable(String user) {
-        return presence.sessions().stream()
-                .filter(s -> s.user().equals(user) && s.udpPort() != null && s.udpPort() > 0)
-                .max(Comparator.comparing(Session::since));
     }
 
     private static String describe(String file, int routes, List<String> offline, List<String> blockedBy) {

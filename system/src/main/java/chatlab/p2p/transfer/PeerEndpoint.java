@@ -71,6 +71,7 @@ public final class PeerEndpoint implements AutoCloseable {
     private final AtomicLong unknown = new AtomicLong();
     private final Thread reader;
     private volatile Handler others;
+    private volatile Handler direct;
     private volatile boolean closed;
 
     private PeerEndpoint(DatagramChannel channel, Selector selector, SelectionKey key, Impairment impairment, long seed) {
@@ -180,7 +181,12 @@ public final class PeerEndpoint implements AutoCloseable {
         }
     }
 
-    /** Where datagrams that are not transfer datagrams go (beacons). */
+    /** Where direct messages between users go ({@code chatlab.p2p.direct}); null: nowhere. */
+    public void directMessages(Handler handler) {
+        direct = handler;
+    }
+
+    /** Where datagrams that are neither transfer datagrams nor direct messages go (beacons). */
     public void otherDatagrams(Handler handler) {
         others = handler;
     }
@@ -281,7 +287,9 @@ public final class PeerEndpoint implements AutoCloseable {
     private Handler route(ByteBuffer datagram) {
         long id = DatagramCodec.peekTransferId(datagram);
         Handler handler = id >= 0 ? transfers.get(id) : null;
-        if (handler == null && !DatagramCodec.isTransferDatagram(datagram)) {
+        if (handler == null && chatlab.p2p.direct.DirectDatagram.isDirect(datagram)) {
+            handler = direct;
+        } else if (handler == null && !DatagramCodec.isTransferDatagram(datagram)) {
             handler = others;
         }
         if (handler == null) {
