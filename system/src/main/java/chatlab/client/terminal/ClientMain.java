@@ -79,7 +79,7 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write a trace of each file transfer sent or received (JSON lines, docs/TRACES.md) to FILE with -<n>-sent-<peer> or -<n>-received-<peer> before its extension; draw one with ./lab gbn timeline.")
     private Path trace;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where the contact log is kept, as <user>_contactlog.txt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where the contact log (<user>_contactlog.txt) and each user's identity key and known keys for direct messages (<user>/) are kept (default: ${DEFAULT-VALUE}).")
     private Path data;
 
     @Option(names = "--contact-ttl", paramLabel = "DURATION", defaultValue = "3m", description = "How long a heard beacon stays in the contact log (default: ${DEFAULT-VALUE}).")

@@ -85,6 +85,10 @@ sealed interface Command {
         CREATE, OPEN, INVITE, JOIN, LEAVE, MEMBERS, HISTORY, LIST
     }
 
+    /** A direct message to a user's client, sealed end to end. */
+    record Direct(String user, String text) implements Command {
+    }
+
     record GroupSend(String group, String text) implements Command {
     }
 

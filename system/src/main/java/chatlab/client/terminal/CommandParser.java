@@ -79,6 +79,10 @@ final class CommandParser {
                 String[] parts = rest.split("\\s+", 2);
                 yield parts.length == 2 && !parts[1].isBlank() ? new Command.GroupSend(parts[0], parts[1]) : null;
             }
+            case DIRECT -> {
+                String[] parts = rest.split("\\s+", 2);
+                yield parts.length == 2 && !parts[1].isBlank() ? new Command.Direct(parts[0], parts[1]) : null;
+            }
             case SEARCH -> words.length == 0 ? null : words[0].equalsIgnoreCase("users")
                     ? (words.length > 1 ? new Command.Search(true, rest.substring(words[0].length()).strip()) : null)
                     : new Command.Search(false, rest);

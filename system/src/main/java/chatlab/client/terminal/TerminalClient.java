@@ -113,6 +113,8 @@ public final class TerminalClient {
     private FileTransfers transfers;
     private TransferDisplay display;
     private TracingClient tracing;
+    /** Direct messages, sealed end to end; null if they could not start. */
+    private chatlab.client.DirectChat direct;
     /** Profiles, statuses, groups, search and markdown. */
     private SocialCommands social;
     /** Signs the user in: the room password, the username and password, a signup offered. */
@@ -184,6 +186,7 @@ public final class TerminalClient {
                 return 1;
             }
             startTracing(user);
+            startDirect(user);
             String hint = wording().commandsHint();
             if (hint != null) {
                 print(hint);
@@ -200,6 +203,9 @@ public final class TerminalClient {
             leaving = true;
             if (tracing != null) {
                 tracing.close();
+            }
+            if (direct != null) {
+                direct.close();
             }
             transfers.close();
             client.close();
@@ -220,6 +226,39 @@ public final class TerminalClient {
     private static Character passwordMask(Terminal terminal) {
         String type = terminal.getType();
         return Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type) ? null : '*';
+    }
+
+    /** Starts direct messages with the identity kept in the data folder, under the user's name. */
+    private void startDirect(String user) {
+        java.nio.file.Path folder = settings.tracing().dataDir().resolve(user);
+        try {
+            direct = chatlab.client.DirectChat.start(client, user, endpoint, folder,
+                    new chatlab.p2p.direct.DirectMessages.Listener() {
+                        @Override
+                        public void onDirectMessage(String from, String text) {
+                            print("[dm] " + from + ": " + text);
+                        }
+
+                        @Override
+                        public void onKeyChanged(String other, chatlab.e2e.KeyBook.Seen.Changed change) {
+                            print("Warning: " + other + "'s identity key has changed (was " + change.before() + ", now "
+                                    + change.now() + "). A new device, or someone in between: compare fingerprints with "
+                                    + other + " before trusting it.");
+                        }
+                    }, chatlab.p2p.direct.DirectMessages.Settings.DEFAULT);
+        } catch (IOException | ChatException e) {
+            print("Direct messages are off: " + e.getMessage());
+        }
+    }
+
+    private void directMessage(String to, String text) {
+        if (direct == null) {
+            print("Direct messages are off on this client.");
+            return;
+        }
+        direct.send(to, text).whenComplete((delivered, failure) -> print(failure == null
+                ? "Delivered to " + to + " directly."
+                : "Not delivered to " + to + ": " + (failure.getCause() != null ? failure.getCause() : failure).getMessage()));
     }
 
     private int loop(String user) {
@@ -279,6 +318,7 @@ public final class TerminalClient {
             case Command.SetStatus set -> social.setStatus(set.status(), set.note());
             case Command.Group group -> social.group(group);
             case Command.GroupSend send -> social.groupSend(send.group(), send.text());
+            case Command.Direct dm -> directMessage(dm.user(), dm.text());
             case Command.Search search -> social.search(search.users(), search.query());
             case Command.Markdown markdown -> social.markdown(markdown.on());
             case Command.SendFile file -> sendFile(file);

@@ -39,11 +39,12 @@ class CommandParserTest {
                 .isEqualTo(new Command.Group(Command.GroupAction.INVITE, "team", "Hans"));
         assertThat(CommandParser.parse("group list")).isEqualTo(new Command.Group(Command.GroupAction.LIST, null, null));
         assertThat(CommandParser.parse("gsend team standup at 10")).isEqualTo(new Command.GroupSend("team", "standup at 10"));
+        assertThat(CommandParser.parse("dm Hans meet at  3")).isEqualTo(new Command.Direct("Hans", "meet at  3"));
         assertThat(CommandParser.parse("search budget draft")).isEqualTo(new Command.Search(false, "budget draft"));
         assertThat(CommandParser.parse("search users spread*")).isEqualTo(new Command.Search(true, "spread*"));
         assertThat(CommandParser.parse("markdown ON")).isEqualTo(new Command.Markdown(true));
         for (String bad : List.of("status busy", "status", "group", "group invite team", "group fly team", "gsend team",
-                "search", "search users", "markdown maybe", "profile avatar", "profile Hans Solo")) {
+                "dm", "dm Hans", "search", "search users", "markdown maybe", "profile avatar", "profile Hans Solo")) {
             assertThat(CommandParser.parse(bad)).as(bad).isInstanceOf(Command.Invalid.class);
         }
     }

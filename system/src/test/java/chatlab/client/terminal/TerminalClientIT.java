@@ -242,6 +242,25 @@ class TerminalClientIT {
     }
 
     @Test
+    void sendsADirectMessageToAnotherTerminalSealedEndToEnd() throws Exception {
+        try (ScriptedTerminal hansTerm = new ScriptedTerminal()) {
+            CompletableFuture<Integer> hans = run(hansTerm, "Hans", server.port(), "hans-downloads");
+            hansTerm.expect("Password: ").type("falcon*solo").expect("Welcome to TOOM!");
+            CompletableFuture<Integer> yoda = run("Yoda", server.port());
+            term.expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+            term.type("dm Hans the falcon is in bay 94").expect("Delivered to Hans directly.");
+            hansTerm.expect("[dm] Yoda: the falcon is in bay 94");
+            assertThat(dir.resolve("hans-downloads-data/Hans/" + chatlab.e2e.IdentityKeys.FILE_NAME)).exists();
+            term.type("dm Hans").expect("Error. Usage: dm <user> <message>");
+            hansTerm.type("OUT").expect("Bye, Hans!");
+            assertThat(exitCode(hans)).isZero();
+            term.type("dm Hans still there?").expect("Error: Hans is offline");
+            term.type("OUT").expect("Bye, Yoda!");
+            assertThat(exitCode(yoda)).isZero();
+        }
+    }
+
+    @Test
     void sendsAFileToAnotherTerminalWithUpd() throws Exception {
         java.nio.file.Path notes = java.nio.file.Files.write(dir.resolve("notes.txt"), new byte[300_000]);
         try (ScriptedTerminal hansTerm = new ScriptedTerminal()) {
