@@ -17,11 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * server as the directory.
  */
 public final class DirectChat implements AutoCloseable {
-    private final IdentityKeys identity;
     private final DirectMessages messages;
 
-    private DirectChat(IdentityKeys identity, DirectMessages messages) {
-        this.identity = identity;
+    private DirectChat(DirectMessages messages) {
         this.messages = messages;
     }
 
@@ -47,17 +45,12 @@ public final class DirectChat implements AutoCloseable {
                 return Base64.getDecoder().decode(ChatClient.await(client.key(name)).key());
             }
         };
-        return new DirectChat(identity, new DirectMessages(user, identity, book, endpoint, directory, listener, settings));
+        return new DirectChat(new DirectMessages(user, identity, book, endpoint, directory, listener, settings));
     }
 
     /** Sends {@code text} to {@code to}, sealed for them; see {@link DirectMessages#send}. */
     public CompletableFuture<DirectMessages.Delivered> send(String to, String text) {
         return messages.send(to, text);
-    }
-
-    /** This client's key's fingerprint, for its user to compare with others'. */
-    public String fingerprint() {
-        return IdentityKeys.fingerprint(identity.publicKey());
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -59,20 +57,7 @@ public final class IdentityKeys {
             return new IdentityKeys(new X25519PrivateKeyParameters(raw, 0));
         }
         IdentityKeys created = generate();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, FILE_NAME, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the folder's own permissions apply
-            }
-            Files.writeString(temp, Base64.getEncoder().encodeToString(created.privateKey.getEncoded()) + "\n",
-                    StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFiles.write(file, Base64.getEncoder().encodeToString(created.privateKey.getEncoded()) + "\n");
         return created;
     }
 

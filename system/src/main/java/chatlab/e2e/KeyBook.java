@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -86,16 +85,9 @@ public final class KeyBook {
     }
 
     private void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         StringBuilder text = new StringBuilder("# identity keys seen, one user per line: user key (base64)\n");
         keys.forEach((user, key) -> text.append(user).append(' ').append(Base64.getEncoder().encodeToString(key))
                 .append('\n'));
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFiles.write(file, text.toString());
     }
 }

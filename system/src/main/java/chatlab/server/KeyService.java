@@ -47,9 +47,7 @@ final class KeyService {
         }
         Session session = presence.reachableOverUdp(user).orElseThrow(() -> new ChatException(ErrorCode.USER_OFFLINE,
                 user + " is offline (or their client takes no peer-to-peer datagrams)"));
-        KeyStore.Published published = store.find(user).orElseThrow(() -> new ChatException(ErrorCode.NO_KEY,
-                user + " has published no identity key yet: their client publishes one when it logs in"));
-        byte[] key = published.key();
+        byte[] key = published(user).key();
         return new ServerMessage.PeerInfo(requestId, user, session.address(), session.udpPort(),
                 Base64.getEncoder().encodeToString(key), IdentityKeys.fingerprint(key),
                 user + " takes direct messages at " + session.address() + ":" + session.udpPort() + ".");
@@ -67,11 +65,17 @@ final class KeyService {
     }
 
     private ServerMessage.IdentityKey answer(long requestId, String user, String message) {
-        KeyStore.Published published = store.find(user).orElseThrow(() -> new ChatException(ErrorCode.NO_KEY,
-                user + " has published no identity key yet: their client publishes one when it logs in"));
+        KeyStore.Published published = published(user);
         byte[] key = published.key();
-        return new ServerMessage.IdentityKey(requestId, user, Base64.getEncoder().encodeToString(key),
-                IdentityKeys.fingerprint(key), timestamps.format(published.updatedAt()),
-                message != null ? message : user + "'s identity key: " + IdentityKeys.fingerprint(key) + ".");
+        String fingerprint = IdentityKeys.fingerprint(key);
+        return new ServerMessage.IdentityKey(requestId, user, Base64.getEncoder().encodeToString(key), fingerprint,
+                timestamps.format(published.updatedAt()),
+                message != null ? message : user + "'s identity key: " + fingerprint + ".");
+    }
+
+    /** {@code user}'s published key, or {@code no_key}. */
+    private KeyStore.Published published(String user) {
+        return store.find(user).orElseThrow(() -> new ChatException(ErrorCode.NO_KEY,
+                user + " has published no identity key yet: their client publishes one when it logs in"));
     }
 }

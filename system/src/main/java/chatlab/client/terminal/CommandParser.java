@@ -75,14 +75,8 @@ final class CommandParser {
             case PROFILE -> profile(words, rest);
             case STATUS -> status(words, rest);
             case GROUP -> group(words);
-            case GROUP_SEND -> {
-                String[] parts = rest.split("\\s+", 2);
-                yield parts.length == 2 && !parts[1].isBlank() ? new Command.GroupSend(parts[0], parts[1]) : null;
-            }
-            case DIRECT -> {
-                String[] parts = rest.split("\\s+", 2);
-                yield parts.length == 2 && !parts[1].isBlank() ? new Command.Direct(parts[0], parts[1]) : null;
-            }
+            case GROUP_SEND -> addressed(rest, Command.GroupSend::new);
+            case DIRECT -> addressed(rest, Command.Direct::new);
             case SEARCH -> words.length == 0 ? null : words[0].equalsIgnoreCase("users")
                     ? (words.length > 1 ? new Command.Search(true, rest.substring(words[0].length()).strip()) : null)
                     : new Command.Search(false, rest);
@@ -93,6 +87,12 @@ final class CommandParser {
             case RECONNECT -> words.length == 0 ? new Command.Reconnect() : null;
             case HELP -> help(words);
         };
+    }
+
+    /** A name, then text kept as typed ({@code <group|user> <message>}), or null without both. */
+    private static Command addressed(String rest, java.util.function.BiFunction<String, String, Command> command) {
+        String[] parts = rest.split("\\s+", 2);
+        return parts.length == 2 && !parts[1].isBlank() ? command.apply(parts[0], parts[1]) : null;
     }
 
     private static Command profile(String[] words, String rest) {

@@ -258,7 +258,7 @@ public final class TerminalClient {
         }
         direct.send(to, text).whenComplete((delivered, failure) -> print(failure == null
                 ? "Delivered to " + to + " directly."
-                : "Not delivered to " + to + ": " + (failure.getCause() != null ? failure.getCause() : failure).getMessage()));
+                : "Not delivered to " + to + ": " + failure.getMessage()));
     }
 
     private int loop(String user) {

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -144,9 +143,8 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         }
         p.sends().incrementAndGet();
         endpoint.send(p.datagram(), p.peer().address());
-        ScheduledFuture<?> next = timers.schedule(() -> transmit(p, wait.multipliedBy(2)), wait.toNanos(),
-                TimeUnit.NANOSECONDS);
-        p.done().whenComplete((r, e) -> next.cancel(false));
+        // the next send, which does nothing once a receipt or close has completed the message
+        timers.schedule(() -> transmit(p, wait.multipliedBy(2)), wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void checkKey(String user, byte[] key) {
