@@ -13,7 +13,8 @@ final class ProcessCharts {
     private ProcessCharts() {
     }
 
-    private static List<ProcessStatsFile> files(Path dir, SimRun run) throws IOException {
+    /** Every stats file of {@code run}, its times counted from the start of the load. */
+    static List<ProcessStatsFile> files(Path dir, SimRun run) throws IOException {
         return ProcessStatsFile.all(dir, SimRun.SERVER_STATS, (run.originEpochMicros() + run.loadStart()) / 1000);
     }
 
@@ -32,10 +33,7 @@ final class ProcessCharts {
             double elapsed = previous == null ? 0 : sample.second() - previous.second();
             if (previous != null && sample.second() >= 0 && sample.second() <= s.seconds() && elapsed > 0) {
                 x.add(sample.second());
-                double now = sample.get("cpuNanos");
-                double before = previous.get("cpuNanos");
-                // a restarted server counts its CPU from 0 again
-                cpu.add(100 * (now >= before ? now - before : now) / 1e9 / elapsed);
+                cpu.add(100 * sample.cpuNanosSince(previous) / 1e9 / elapsed);
                 heap.add(sample.get("heapUsed") / (1024.0 * 1024.0));
             }
             previous = sample;

@@ -20,6 +20,13 @@ record ProcessStatsFile(String process, List<Sample> samples) {
             JsonNode value = fields.get(name);
             return value == null ? Double.NaN : value.asDouble();
         }
+
+        /** The process's CPU nanoseconds since {@code previous}: a restarted process counts from 0 again. */
+        double cpuNanosSince(Sample previous) {
+            double now = get("cpuNanos");
+            double before = previous.get("cpuNanos");
+            return now >= before ? now - before : now;
+        }
     }
 
     static ProcessStatsFile read(String process, Path file, long loadStartMillis) throws IOException {

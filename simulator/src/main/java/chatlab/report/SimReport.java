@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -49,8 +50,9 @@ public final class SimReport {
             charts.add(pauseChart);
         }
         List<Pauses> pauses = Pauses.of(dir);
-        Files.writeString(dir.resolve("index.html"), html(run, results, series, charts, pauses));
-        Files.writeString(dir.resolve("summary.md"), markdown(run, results, series, pauses));
+        Optional<ServerUse> serverUse = ServerUse.of(dir, run, series, results);
+        Files.writeString(dir.resolve("index.html"), html(run, results, series, charts, pauses, serverUse));
+        Files.writeString(dir.resolve("summary.md"), markdown(run, results, series, pauses, serverUse));
     }
 
     private static String[] deliveryLatency(Path dir, Series s) throws IOException {
@@ -164,7 +166,8 @@ public final class SimReport {
         return rows;
     }
 
-    private static String html(SimRun run, Results r, Series s, List<String[]> charts, List<Pauses> pauses) {
+    private static String html(SimRun run, Results r, Series s, List<String[]> charts, List<Pauses> pauses,
+            Optional<ServerUse> server) {
         Html page = new Html("Simulation " + run.scenarioName() + " " + run.runId());
         page.heading(1, "Simulation: " + run.scenarioName());
         String verdict = "<span class=\"" + (r.passed() ? "ok" : "missed") + "\">" + r.outcome().name() + "</span>";
@@ -228,6 +231,9 @@ public final class SimReport {
             }
             page.table(rows);
         }
+        server.ifPresent(use -> page.heading(2, "Server process").paragraph("The server's own CPU over the measured "
+                + "load (the warm-up and the drain left out, as they are of the throughput), from its --stats file: "
+                + use.describe() + "."));
         if (!pauses.isEmpty()) {
             page.heading(2, "Pauses of the processes themselves");
             page.paragraph("The longest stall of each process, measured by a thread that sleeps 1 ms and records how late "
@@ -271,7 +277,7 @@ public final class SimReport {
                         + "latency and throughput figures)", s.warmUpSeconds()) : "", (run.end() - run.loadEnd()) / 1e6);
     }
 
-    private static String markdown(SimRun run, Results r, Series s, List<Pauses> pauses) {
+    private static String markdown(SimRun run, Results r, Series s, List<Pauses> pauses, Optional<ServerUse> server) {
         StringBuilder md = new StringBuilder();
         md.append("# Simulation ").append(run.scenarioName()).append(' ').append(run.runId()).append("\n\n");
         md.append("Command: `").append(run.command()).append("`\n\n");
@@ -302,6 +308,7 @@ public final class SimReport {
                     + "%.1f KiB of memory per simulated user (heap growth and direct buffers), %s of CPU per operation.%n",
                     sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() / 1024.0, cpuPerOperation(sim)));
         }
+        server.ifPresent(use -> md.append("\nServer: ").append(use.describe()).append(".\n"));
         if (!pauses.isEmpty()) {
             md.append("\nPauses: ").append(String.join("; ", pauses.stream().map(Pauses::describe).toList())).append(".\n");
         }

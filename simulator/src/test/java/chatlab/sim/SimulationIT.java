@@ -98,6 +98,8 @@ class SimulationIT {
                 "latency-deliver.svg", "throughput.png", "users.png", "latency-distribution.png", "server.png", "pauses.png", "simulator-stats.jsonl")) {
             assertThat(out.resolve(file)).as(file).isNotEmptyFile();
         }
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .containsPattern("(?m)^Server: [0-9.]+ of a core over the measured [0-9]+ s, [0-9]+ µs of its CPU per delivery\\.$");
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
         assertThat(run.seed()).isEqualTo(5);
         assertThat(run.scenarioText()).isEqualTo(SCENARIO);
