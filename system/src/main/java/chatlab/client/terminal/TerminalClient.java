@@ -19,6 +19,7 @@ import chatlab.protocol.BoardEntry;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.RecentUser;
+import chatlab.p2p.direct.DirectMessages;
 import chatlab.protocol.ServerMessage;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,11 +43,19 @@ public final class TerminalClient {
      * may be null; {@code udpPort} 0 picks a free port for files; {@code security} is how the
      * connection is secured (TLS by default); {@code roomPassword} is given when the server's room
      * has one (null: asked for); {@code idleAfter} is how long without input before the client
-     * sets the user's status to idle (zero: never).
+     * sets the user's status to idle (zero: never); {@code direct} how direct messages go (relays,
+     * fallback, what this client holds for others).
      */
     public record Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
             Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
-            chatlab.protocol.Profile profile, Duration idleAfter) {
+            chatlab.protocol.Profile profile, Duration idleAfter, DirectMessages.Settings direct) {
+        public Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
+                Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
+                chatlab.protocol.Profile profile, Duration idleAfter) {
+            this(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword, profile,
+                    idleAfter, DirectMessages.Settings.DEFAULT);
+        }
+
         public Settings(String host, int port, int udpPort, String user, Path history, boolean presence,
                 Files files, Tracing tracing, chatlab.tls.ChannelSecurity security, String roomPassword,
                 chatlab.protocol.Profile profile) {
@@ -56,7 +65,12 @@ public final class TerminalClient {
 
         public Settings withIdleAfter(Duration after) {
             return new Settings(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword,
-                    profile, after);
+                    profile, after, direct);
+        }
+
+        public Settings withDirect(DirectMessages.Settings value) {
+            return new Settings(host, port, udpPort, user, history, presence, files, tracing, security, roomPassword,
+                    profile, idleAfter, value);
         }
 
         /** Without a profile of its own: the client follows the server's. */
@@ -114,7 +128,7 @@ public final class TerminalClient {
     private TransferDisplay display;
     private TracingClient tracing;
     /** Direct messages, sealed end to end; null if they could not start. */
-    private chatlab.client.DirectChat direct;
+    private volatile chatlab.client.DirectChat direct;
     /** Profiles, statuses, groups, search and markdown. */
     private SocialCommands social;
     /** Signs the user in: the room password, the username and password, a signup offered. */
@@ -233,7 +247,7 @@ public final class TerminalClient {
         java.nio.file.Path folder = settings.tracing().dataDir().resolve(user);
         try {
             direct = chatlab.client.DirectChat.start(client, user, endpoint, folder,
-                    new chatlab.p2p.direct.DirectMessages.Listener() {
+                    new DirectMessages.Listener() {
                         @Override
                         public void onDirectMessage(String from, String text) {
                             print("[dm] " + from + ": " + text);
@@ -245,7 +259,18 @@ public final class TerminalClient {
                                     + change.now() + "). A new device, or someone in between: compare fingerprints with "
                                     + other + " before trusting it.");
                         }
-                    }, chatlab.p2p.direct.DirectMessages.Settings.DEFAULT);
+
+                        @Override
+                        public void onDeliveredLater(String to, long messageId) {
+                            print("Your direct message to " + to + " was delivered through a relay.");
+                        }
+
+                        @Override
+                        public void onExpired(String to, long messageId) {
+                            print("Your direct message to " + to + " expired undelivered: " + to
+                                    + " did not come online while relays held it.");
+                        }
+                    }, settings.direct());
         } catch (IOException | ChatException e) {
             print("Direct messages are off: " + e.getMessage());
         }
@@ -256,8 +281,7 @@ public final class TerminalClient {
             print("Direct messages are off on this client.");
             return;
         }
-        direct.send(to, text).whenComplete((delivered, failure) -> print(failure == null
-                ? "Delivered to " + to + " directly."
+        direct.send(to, text).whenComplete((outcome, failure) -> print(failure == null ? Formats.outcome(outcome)
                 : "Not delivered to " + to + ": " + failure.getMessage()));
     }
 
@@ -555,6 +579,9 @@ public final class TerminalClient {
         @Override
         public void onPresence(ServerMessage.Presence presence) {
             knownUsers.add(presence.user());
+            if (direct != null && presence.state() == chatlab.protocol.PresenceState.ONLINE) {
+                direct.userOnline(presence.user());
+            }
             if (wording().showsPresence()) {
                 pushed.print(Formats.presence(presence));
             }

@@ -52,7 +52,8 @@ public enum Verb {
                     + "leave <g>, members <g>, history <g>, list", "group"),
     GROUP_SEND(null, "<group> <message>", "send a message to the other members of a group", "gsend"),
     DIRECT(null, "<user> <message>", "send a message straight to a user's client over UDP, sealed end to end "
-            + "(the server never sees it)", "dm"),
+            + "(the server never sees it); if they are offline, other users' clients hold it for them, unable to read it "
+            + "(--relays)", "dm"),
     SEARCH(null, "[users] <words>", "search the messages you may see (or the users) for words; word* is a prefix",
             "search"),
     MARKDOWN(null, "on|off", "send what you type as markdown, which clients render (bold, code, links...)",

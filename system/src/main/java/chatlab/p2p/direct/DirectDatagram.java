@@ -1,22 +1,31 @@
 package chatlab.p2p.direct;
 
+import chatlab.e2e.IdentityKeys;
+import chatlab.e2e.Sealing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A direct message between two users, or its receipt, as one UDP datagram. The header is in the
- * clear and bound to the body as HPKE's associated data; the body is sealed by its sender for
- * its recipient ({@link chatlab.e2e.Sealing}): a message's text, or nothing for a receipt, whose
- * seal alone proves that the recipient opened the message.
+ * A direct message between two users, its receipt, or a step of the relay exchange, as one UDP
+ * datagram. The header is in the clear and bound to the body as HPKE's associated data; the body
+ * is sealed by the datagram's sender for its recipient ({@link chatlab.e2e.Sealing}): a message's
+ * text, or nothing for a receipt, whose seal alone proves that the recipient opened the message.
+ * A fetch and a done carry no body: they only ask, and whatever they ask for goes to where the
+ * server's directory says the asking user is.
  *
  * <pre>
  *  0  2  magic "CM"            12  1  sender's name length n, then n bytes (UTF-8)
  *  2  1  version (1)            .  1  recipient's name length m, then m bytes
- *  3  1  kind: 1 message,       . 32  HPKE's encapsulated key
- *        2 receipt              .     the sealed body: ciphertext and its 16-byte tag
- *  4  8  message id (the sender's, random)
+ *  3  1  kind (below)           . 32  HPKE's encapsulated key     } sealed kinds
+ *  4  8  message id             .     the sealed body and its tag } only
  * </pre>
+ *
+ * Kinds: 1 message, 2 receipt (from the message's recipient to its sender, perhaps through a
+ * relay), 3 deposit (a sender hands a relay a message to hold: the body is the hold asked for and
+ * the message's own datagram), 4 answer (the relay's: held for how long, or refused and why),
+ * 5 fetch (a user asks a relay for what it holds for them), 6 done (a sender took the receipt a
+ * relay held for it).
  */
 public record DirectDatagram(Kind kind, long messageId, String from, String to, byte[] enc, byte[] sealed) {
     static final short MAGIC = 0x434D; // "CM"
@@ -24,14 +33,17 @@ public record DirectDatagram(Kind kind, long messageId, String from, String to, 
     /** Bytes in HPKE's encapsulated key for DHKEM(X25519). */
     public static final int ENC_BYTES = 32;
 
-    /** A message, or the receipt its recipient sends back. */
+    /** What a datagram is; see the class comment. */
     public enum Kind {
-        MESSAGE(1), RECEIPT(2);
+        MESSAGE(1, true), RECEIPT(2, true), DEPOSIT(3, true), ANSWER(4, true), FETCH(5, false), DONE(6, false);
 
         final byte code;
+        /** Whether the kind carries a sealed body. */
+        final boolean sealed;
 
-        Kind(int code) {
+        Kind(int code, boolean sealed) {
             this.code = (byte) code;
+            this.sealed = sealed;
         }
     }
 
@@ -42,8 +54,19 @@ public record DirectDatagram(Kind kind, long messageId, String from, String to, 
         }
     }
 
+    /** A datagram of a kind without a body: a fetch or a done. */
+    public static DirectDatagram bare(Kind kind, long messageId, String from, String to) {
+        if (kind.sealed) {
+            throw new IllegalArgumentException("a " + kind + " is sealed");
+        }
+        return new DirectDatagram(kind, messageId, from, to, new byte[0], new byte[0]);
+    }
+
     public DirectDatagram {
-        if (enc.length != ENC_BYTES) {
+        if (!kind.sealed && (enc.length != 0 || sealed.length != 0)) {
+            throw new IllegalArgumentException("a " + kind + " carries no body");
+        }
+        if (kind.sealed && enc.length != ENC_BYTES) {
             throw new IllegalArgumentException("HPKE's encapsulated key is " + ENC_BYTES + " bytes, not " + enc.length);
         }
         enc = enc.clone();
@@ -73,6 +96,18 @@ public record DirectDatagram(Kind kind, long messageId, String from, String to, 
         return bytes;
     }
 
+    /** A datagram whose body is {@code body} sealed by {@code sender} for the holder of {@code recipientKey}. */
+    public static DirectDatagram seal(Kind kind, long messageId, String from, String to, byte[] body, byte[] recipientKey,
+            IdentityKeys sender) {
+        Sealing.Sealed sealed = Sealing.seal(body, header(kind, messageId, from, to), recipientKey, sender);
+        return new DirectDatagram(kind, messageId, from, to, sealed.enc(), sealed.ciphertext());
+    }
+
+    /** This datagram's body, opened by its recipient; throws if {@code senderKey}'s holder did not seal it, or it changed. */
+    public byte[] open(IdentityKeys recipient, byte[] senderKey) throws Sealing.OpenException {
+        return Sealing.open(new Sealing.Sealed(enc, sealed), header(), recipient, senderKey);
+    }
+
     /** This datagram's header, the associated data of its seal. */
     public byte[] header() {
         return header(kind, messageId, from, to);
@@ -80,7 +115,7 @@ public record DirectDatagram(Kind kind, long messageId, String from, String to, 
 
     public byte[] encode() {
         byte[] header = header();
-        return ByteBuffer.allocate(header.length + ENC_BYTES + sealed.length).put(header).put(enc).put(sealed).array();
+        return ByteBuffer.allocate(header.length + enc.length + sealed.length).put(header).put(enc).put(sealed).array();
     }
 
     /** Reads a direct-message datagram from the buffer's position to its limit. */
@@ -100,6 +135,12 @@ public record DirectDatagram(Kind kind, long messageId, String from, String to, 
             long messageId = in.getLong();
             String from = readName(in);
             String to = readName(in);
+            if (!kind.sealed) {
+                if (in.hasRemaining()) {
+                    throw new MalformedException("a " + kind + " with " + in.remaining() + " bytes after its header");
+                }
+                return bare(kind, messageId, from, to);
+            }
             byte[] enc = new byte[ENC_BYTES];
             in.get(enc);
             byte[] sealed = new byte[in.remaining()];

@@ -4,47 +4,64 @@ import chatlab.e2e.IdentityKeys;
 import chatlab.e2e.KeyBook;
 import chatlab.e2e.Sealing;
 import chatlab.p2p.transfer.PeerEndpoint;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import chatlab.store.RelayStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Direct messages between two users' clients over UDP, sealed end to end: the server only says
- * where the recipient listens and which key is theirs. A message is sent again after
- * {@code rto}, doubling, until the recipient's receipt comes back or {@code attempts} sends
- * went unanswered; the receipt is sealed by the recipient, so it proves the message was opened.
- * The recipient answers every copy and passes each message on once.
+ * Direct messages between users' clients over UDP, sealed end to end: the server only says who
+ * is online, where their clients listen and which key is theirs. A message goes straight to its
+ * recipient, sent again after {@code rto}, doubling, until the recipient's sealed receipt comes
+ * back. When the recipient is offline, or does not answer, the message, still sealed for the
+ * recipient, is handed to up to {@code relays} other online users' clients, which hold it (see
+ * {@link Relay}) and pass it on when the recipient comes online; the recipient's receipt comes
+ * back to the sender the same way. The recipient shows each message once, however many copies
+ * come, and remembers it across restarts ({@link RelayStore}).
  */
 public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectMessages.class);
-    /** Messages remembered per recipient client to drop copies: the newest ones. */
-    static final int REMEMBERED = 4096;
 
     /** Where a user's client listens, and the identity key they published. */
     public record Peer(String user, InetSocketAddress address, byte[] key) {
     }
 
+    /** A user online, and where their client listens. */
+    public record Online(String user, InetSocketAddress address) {
+    }
+
     /** The server's directory, as the client asks it. */
     public interface Directory {
-        /** Where to send {@code user} a message; throws (a {@code ChatException}) if they cannot take one. */
-        Peer peer(String user);
+        /**
+         * Where to send {@code user} a message; empty when they are offline. Throws a
+         * {@link ChatException} when they cannot take one (they block the sender, have no key).
+         */
+        Optional<Peer> peer(String user);
 
-        /** The key {@code user} published; throws if none. */
+        /** The key {@code user} published; throws a {@link ChatException} if none. */
         byte[] key(String user);
+
+        /** The users online whose clients listen for datagrams. */
+        List<Online> online();
     }
 
     /** What the client's user is told. */
@@ -54,10 +71,41 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         /** A user's identity key is not the one seen before: warn. */
         default void onKeyChanged(String user, KeyBook.Seen.Changed change) {
         }
+
+        /** A message that relays held reached its recipient. */
+        default void onDeliveredLater(String to, long messageId) {
+        }
+
+        /** A message that relays held expired before its recipient came. */
+        default void onExpired(String to, long messageId) {
+        }
     }
 
-    /** How a send went: the receipt came after {@code sends} datagrams. */
-    public record Delivered(String to, long messageId, int sends) {
+    /** How a send went. */
+    public sealed interface Outcome {
+        String to();
+
+        long messageId();
+    }
+
+    /** The recipient's receipt came back after {@code sends} datagrams. */
+    public record Delivered(String to, long messageId, int sends) implements Outcome {
+    }
+
+    /** Held by {@code relays} until {@code until} at the latest; {@code refusals} says why others did not take it. */
+    public record Held(String to, long messageId, List<String> relays, Instant until, Map<String, String> refusals)
+            implements Outcome {
+    }
+
+    /** Neither delivered nor held: the recipient was offline or silent, and no relay took it, for {@code reasons}. */
+    public record NotHeld(String to, long messageId, Map<String, String> reasons) implements Outcome {
+    }
+
+    /**
+     * No relay held it, so it went through the server's own offline delivery instead (the
+     * fallback {@link Fallback#SERVER}); {@code messageId} is the server's.
+     */
+    public record ViaServer(String to, long messageId, Map<String, String> reasons) implements Outcome {
     }
 
     /** A message that no receipt answered. */
@@ -67,19 +115,72 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         }
     }
 
-    /** The retransmission schedule: the first wait, and how many sends in all. */
-    public record Settings(Duration rto, int attempts) {
-        public static final Settings DEFAULT = new Settings(Duration.ofMillis(250), 5);
+    /** What to do when no relay holds a message. */
+    public enum Fallback {
+        /** Tell the sender; nothing is sent. */
+        NONE,
+        /** Send it through the server's own offline delivery instead, which can read it. */
+        SERVER
+    }
+
+    /**
+     * The retransmission schedule (the first wait, and how many sends in all), the number of relays
+     * a message for an offline user is handed to and how long they are asked to hold it, what this
+     * client holds for others, what to do when no relay takes a message, and how often held
+     * messages are checked for expiry.
+     */
+    public record Settings(Duration rto, int attempts, int relays, Duration hold, RelayStore.Limits limits,
+            Fallback fallback, Duration sweep) {
+        public static final Settings DEFAULT = new Settings(Duration.ofMillis(250), 5, 3, Duration.ofDays(1),
+                RelayStore.Limits.DEFAULT, Fallback.NONE, Duration.ofSeconds(1));
 
         public Settings {
             if (rto.isNegative() || rto.isZero() || attempts < 1) {
                 throw new IllegalArgumentException("the retransmission timeout must be positive and attempts at least 1");
             }
+            if (relays < 0 || relays > 16) {
+                throw new IllegalArgumentException("a message is handed to 0 to 16 relays, not " + relays);
+            }
+            if (hold.isNegative() || hold.isZero() || sweep.isNegative() || sweep.isZero()) {
+                throw new IllegalArgumentException("the hold asked of relays and the expiry sweep must be positive");
+            }
+        }
+
+        /** The retransmission schedule {@code rto} and {@code attempts}, the rest as by default. */
+        public Settings(Duration rto, int attempts) {
+            this(rto, attempts, DEFAULT.relays, DEFAULT.hold, DEFAULT.limits, DEFAULT.fallback, DEFAULT.sweep);
+        }
+
+        public Settings withRelays(int value) {
+            return new Settings(rto, attempts, value, hold, limits, fallback, sweep);
+        }
+
+        public Settings withHold(Duration value) {
+            return new Settings(rto, attempts, relays, value, limits, fallback, sweep);
+        }
+
+        public Settings withLimits(RelayStore.Limits value) {
+            return new Settings(rto, attempts, relays, hold, value, fallback, sweep);
+        }
+
+        public Settings withFallback(Fallback value) {
+            return new Settings(rto, attempts, relays, hold, limits, value, sweep);
+        }
+
+        public Settings withSweep(Duration value) {
+            return new Settings(rto, attempts, relays, hold, limits, fallback, value);
         }
     }
 
-    private record Pending(Peer peer, long messageId, byte[] datagram, CompletableFuture<Delivered> done,
-            AtomicInteger sends) {
+    /** A direct send waiting for its receipt, sealed by the recipient whose key is {@code key}. */
+    private record Pending(String to, byte[] key, Retransmitter.Exchange<Integer> exchange) {
+    }
+
+    /** A deposit waiting for the relay's answer. */
+    private record Deposit(String relay, long messageId) {
+    }
+
+    private record DepositWait(byte[] relayKey, Retransmitter.Exchange<ByteBuffer> exchange) {
     }
 
     private final String self;
@@ -89,19 +190,19 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
     private final Directory directory;
     private final Listener listener;
     private final Settings settings;
-    private final SecureRandom random = new SecureRandom();
+    private final RelayStore store;
+    private final RandomGenerator random;
+    private final Retransmitter retransmitter;
+    private final Relay relay;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> seen = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-    private final ScheduledExecutorService timers =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("direct-messages").daemon().factory());
+    private final Map<Deposit, DepositWait> deposits = new ConcurrentHashMap<>();
 
+    /**
+     * Direct messages for {@code self}, its relay store {@code store} (closed with this);
+     * {@code random} chooses message ids and relays.
+     */
     public DirectMessages(String self, IdentityKeys identity, KeyBook book, PeerEndpoint endpoint, Directory directory,
-            Listener listener, Settings settings) {
+            Listener listener, Settings settings, RelayStore store, RandomGenerator random) {
         this.self = self;
         this.identity = identity;
         this.book = book;
@@ -109,42 +210,151 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         this.directory = directory;
         this.listener = listener;
         this.settings = settings;
+        this.store = store;
+        this.random = random;
+        this.retransmitter = new Retransmitter(endpoint, settings.rto(), settings.attempts());
+        this.relay = new Relay(self, identity, endpoint, directory, store, retransmitter);
         endpoint.directMessages(this);
+        retransmitter.every(settings.sweep(), this::sweep);
+    }
+
+    public DirectMessages(String self, IdentityKeys identity, KeyBook book, PeerEndpoint endpoint, Directory directory,
+            Listener listener, Settings settings, RelayStore store) {
+        this(self, identity, book, endpoint, directory, listener, settings, store, new SecureRandom());
     }
 
     /**
-     * Seals {@code text} for {@code to} and sends it to their client; completes with
-     * {@link Delivered} on the receipt, or fails with {@link NotDelivered}. Throws at once what
-     * the directory throws (the user is offline, blocks the sender, has no key).
+     * Just logged in: asks every online user's client for what it holds for this user (messages,
+     * and receipts for this user's own messages), and passes on what this client holds for anyone
+     * online. The asks are not answered as such: what is held simply comes.
      */
-    public CompletableFuture<Delivered> send(String to, String text) {
-        Peer peer = directory.peer(to);
-        checkKey(to, peer.key());
-        long messageId = random.nextLong();
-        byte[] header = DirectDatagram.header(DirectDatagram.Kind.MESSAGE, messageId, self, to);
-        Sealing.Sealed sealed = Sealing.seal(text.getBytes(StandardCharsets.UTF_8), header, peer.key(), identity);
-        byte[] datagram = new DirectDatagram(DirectDatagram.Kind.MESSAGE, messageId, self, to, sealed.enc(),
-                sealed.ciphertext()).encode();
-        Pending p = new Pending(peer, messageId, datagram, new CompletableFuture<>(), new AtomicInteger());
-        pending.put(messageId, p);
-        p.done().whenComplete((r, e) -> pending.remove(messageId));
-        transmit(p, settings.rto());
-        return p.done();
+    public void announce() {
+        List<Online> online = directory.online();
+        for (int round = 0; round < 2; round++) { // twice: a lost ask costs a relay's offer until the next login
+            for (Online o : online) {
+                if (!o.user().equals(self)) {
+                    endpoint.send(DirectDatagram.bare(DirectDatagram.Kind.FETCH, 0, self, o.user()).encode(), o.address());
+                }
+            }
+        }
+        relay.offerToEveryoneOnline();
     }
 
-    private void transmit(Pending p, Duration wait) {
-        if (p.done().isDone()) {
-            return;
+    /** The server says {@code user} came online: pass on what this client holds for them. */
+    public void userOnline(String user) {
+        Thread.ofVirtual().name("relay-offer").start(() -> relay.offer(user));
+    }
+
+    /**
+     * Seals {@code text} for {@code to} and sends it to their client, or, when they are offline
+     * or do not answer, hands it to relays. Fails at once with what the directory says when the
+     * message cannot go at all (the user blocks the sender, has no key).
+     */
+    public CompletableFuture<Outcome> send(String to, String text) {
+        if (to.equals(self)) {
+            return CompletableFuture.failedFuture(new ChatException(ErrorCode.INVALID_ARGUMENT,
+                    "a direct message goes to someone else"));
         }
-        if (p.sends().get() >= settings.attempts()) {
-            p.done().completeExceptionally(new NotDelivered("no receipt from " + p.peer().user() + " after "
-                    + p.sends().get() + " sends: the message may not have arrived"));
-            return;
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().name("direct-send").start(() -> {
+            try {
+                outcome.complete(deliver(to, text));
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e);
+            }
+        });
+        return outcome;
+    }
+
+    private Outcome deliver(String to, String text) {
+        Optional<Peer> peer = directory.peer(to);
+        byte[] key = peer.map(Peer::key).orElseGet(() -> directory.key(to));
+        checkKey(to, key);
+        long messageId = random.nextLong();
+        byte[] message = DirectDatagram.seal(DirectDatagram.Kind.MESSAGE, messageId, self, to,
+                text.getBytes(StandardCharsets.UTF_8), key, identity).encode();
+        String silence = to + " is offline";
+        if (peer.isPresent()) {
+            Retransmitter.Exchange<Integer> exchange = retransmitter.start(message, peer.get().address(),
+                    "the message to " + to, e -> pending.put(messageId, new Pending(to, key, e)));
+            try {
+                exchange.done().join();
+                return new Delivered(to, messageId, exchange.sent());
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof NotDelivered notDelivered)) {
+                    throw e;
+                }
+                silence = notDelivered.getMessage();
+            } finally {
+                pending.remove(messageId);
+            }
         }
-        p.sends().incrementAndGet();
-        endpoint.send(p.datagram(), p.peer().address());
-        // the next send, which does nothing once a receipt or close has completed the message
-        timers.schedule(() -> transmit(p, wait.multipliedBy(2)), wait.toNanos(), TimeUnit.NANOSECONDS);
+        return handOver(to, messageId, message, silence);
+    }
+
+    /** Hands the message to up to {@code relays} online users' clients, a few candidates at a time. */
+    private Outcome handOver(String to, long messageId, byte[] message, String why) {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        if (settings.relays() == 0) {
+            refusals.put(to, why + "; no relays are asked (relays 0)");
+            return new NotHeld(to, messageId, refusals);
+        }
+        List<Online> candidates = new ArrayList<>(directory.online().stream()
+                .filter(o -> !o.user().equals(self) && !o.user().equals(to)).toList());
+        Collections.shuffle(candidates, random);
+        List<String> held = new ArrayList<>();
+        long longest = 0;
+        int tried = 0;
+        while (held.size() < settings.relays() && tried < candidates.size() && tried < 4 * settings.relays()) {
+            List<Online> batch = candidates.subList(tried, Math.min(candidates.size(), tried + settings.relays() - held.size()));
+            tried += batch.size();
+            List<CompletableFuture<Long>> answers = batch.stream().map(c -> deposit(c, messageId, message)).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    longest = Math.max(longest, answers.get(i).join());
+                    held.add(batch.get(i).user());
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    refusals.put(batch.get(i).user(), cause.getMessage());
+                }
+            }
+        }
+        if (held.isEmpty()) {
+            refusals.put(to, why);
+            if (candidates.isEmpty()) {
+                refusals.put("relays", "no other user is online to hold it");
+            }
+            return new NotHeld(to, messageId, refusals);
+        }
+        long until = System.currentTimeMillis() + longest;
+        store.handedOver(messageId, to, held.size(), until);
+        return new Held(to, messageId, List.copyOf(held), Instant.ofEpochMilli(until), refusals);
+    }
+
+    /** Asks {@code candidate} to hold the message; completes with the milliseconds it holds it, or fails with why not. */
+    private CompletableFuture<Long> deposit(Online candidate, long messageId, byte[] message) {
+        Peer peer;
+        try {
+            Optional<Peer> found = directory.peer(candidate.user());
+            if (found.isEmpty()) {
+                return CompletableFuture.failedFuture(new NotDelivered("went offline"));
+            }
+            peer = found.get();
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        byte[] datagram = DirectDatagram.seal(DirectDatagram.Kind.DEPOSIT, messageId, self, peer.user(),
+                Relay.depositBody(settings.hold(), message), peer.key(), identity).encode();
+        Deposit key = new Deposit(peer.user(), messageId);
+        Retransmitter.Exchange<ByteBuffer> exchange = retransmitter.start(datagram, peer.address(),
+                "the deposit with " + peer.user(), e -> deposits.put(key, new DepositWait(peer.key(), e)));
+        return exchange.done().whenComplete((a, e) -> deposits.remove(key)).thenApply(answer -> {
+            if (answer.get() == Relay.HELD) {
+                return answer.getLong();
+            }
+            String[] why = StandardCharsets.UTF_8.decode(answer).toString().split("\n", 2);
+            throw new NotDelivered(why[0] + (why.length > 1 ? ": " + why[1] : ""));
+        });
     }
 
     private void checkKey(String user, byte[] key) {
@@ -166,18 +376,37 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
             LOG.debug("dropped a datagram from {}: {}", from, e.getMessage());
             return;
         }
-        if (!datagram.to().equals(self)) {
+        // a receipt for someone else is for this client as their relay, and a done names the recipient
+        boolean forRelay = datagram.kind() == DirectDatagram.Kind.DONE
+                || datagram.kind() == DirectDatagram.Kind.RECEIPT && !datagram.to().equals(self);
+        if (!forRelay && !datagram.to().equals(self)) {
             LOG.debug("dropped {} from {}: not for {}", datagram, from, self);
             return;
         }
-        // opening may ask the server for the sender's key: not on the thread that reads the socket
-        Thread.ofVirtual().name("direct-message").start(() -> handle(datagram, from));
+        // opening may ask the server for a key, and the store writes: not on the thread that reads the socket
+        Thread.ofVirtual().name("direct-message").start(() -> {
+            try {
+                handle(datagram, from);
+            } catch (RuntimeException e) {
+                LOG.debug("dropped {} from {}: {}", datagram, from, e.toString());
+            }
+        });
     }
 
     private void handle(DirectDatagram datagram, InetSocketAddress from) {
         switch (datagram.kind()) {
             case MESSAGE -> received(datagram, from);
-            case RECEIPT -> receipt(datagram);
+            case RECEIPT -> {
+                if (datagram.to().equals(self)) {
+                    receipt(datagram, from);
+                } else {
+                    relay.receipt(datagram, from);
+                }
+            }
+            case DEPOSIT -> relay.deposit(datagram, from);
+            case ANSWER -> answer(datagram);
+            case FETCH -> relay.offer(datagram.from());
+            case DONE -> relay.done(datagram);
         }
     }
 
@@ -189,21 +418,16 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
             LOG.debug("dropped {} from {}: {}", datagram, from, e.getMessage());
             return;
         }
-        boolean first;
-        synchronized (seen) {
-            first = seen.put(datagram.from() + "#" + datagram.messageId(), Boolean.TRUE) == null;
-        }
-        if (first) {
+        if (store.firstShowing(datagram.from(), datagram.messageId(), System.currentTimeMillis())) {
             try {
                 listener.onDirectMessage(datagram.from(), new String(opened.text(), StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 LOG.warn("the direct-message listener failed", e);
             }
         }
-        byte[] header = DirectDatagram.header(DirectDatagram.Kind.RECEIPT, datagram.messageId(), self, datagram.from());
-        Sealing.Sealed sealed = Sealing.seal(new byte[0], header, opened.senderKey(), identity);
-        endpoint.send(new DirectDatagram(DirectDatagram.Kind.RECEIPT, datagram.messageId(), self, datagram.from(),
-                sealed.enc(), sealed.ciphertext()).encode(), from);
+        // every copy is answered, to whoever brought it: the sender, or a relay that lets its copy go
+        endpoint.send(DirectDatagram.seal(DirectDatagram.Kind.RECEIPT, datagram.messageId(), self, datagram.from(),
+                new byte[0], opened.senderKey(), identity).encode(), from);
     }
 
     /** A message's text, and the sender's key that opened it. */
@@ -212,11 +436,10 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
 
     /** Opens a message with the key last seen for its sender, or with the directory's if that one fails. */
     private Opened open(DirectDatagram datagram) throws Sealing.OpenException {
-        Sealing.Sealed sealed = new Sealing.Sealed(datagram.enc(), datagram.sealed());
         byte[] known = book.known(datagram.from()).orElse(null);
         if (known != null) {
             try {
-                return new Opened(Sealing.open(sealed, datagram.header(), identity, known), known);
+                return new Opened(datagram.open(identity, known), known);
             } catch (Sealing.OpenException e) {
                 // perhaps a new key: ask the directory below
             }
@@ -225,30 +448,73 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         if (known != null && Arrays.equals(known, published)) {
             throw new Sealing.OpenException("it does not open with " + datagram.from() + "'s key", null);
         }
-        Opened opened = new Opened(Sealing.open(sealed, datagram.header(), identity, published), published);
+        Opened opened = new Opened(datagram.open(identity, published), published);
         checkKey(datagram.from(), published); // only a key that opened a message is recorded
         return opened;
     }
 
-    private void receipt(DirectDatagram datagram) {
+    /** A receipt for this client's own message: straight from its recipient, or passed on by a relay. */
+    private void receipt(DirectDatagram datagram, InetSocketAddress from) {
         Pending p = pending.get(datagram.messageId());
-        if (p == null || !p.peer().user().equals(datagram.from())) {
+        if (p != null && p.to().equals(datagram.from())) {
+            try {
+                datagram.open(identity, p.key());
+                p.exchange().done().complete(p.exchange().sent());
+            } catch (Sealing.OpenException e) {
+                LOG.debug("dropped a receipt for #{} that did not open", datagram.messageId());
+            }
+            return;
+        }
+        Optional<RelayStore.Outbound> relayed = store.outbound(datagram.messageId());
+        if (relayed.isEmpty() || !relayed.get().recipient().equals(datagram.from())) {
             return; // late, a copy, or not from the recipient
         }
         try {
-            Sealing.open(new Sealing.Sealed(datagram.enc(), datagram.sealed()), datagram.header(), identity,
-                    p.peer().key());
+            datagram.open(identity, book.known(datagram.from()).orElseGet(() -> directory.key(datagram.from())));
         } catch (Sealing.OpenException e) {
-            LOG.debug("dropped a receipt for #{} that did not open", datagram.messageId());
+            LOG.debug("dropped a relayed receipt for #{} that did not open", datagram.messageId());
             return;
         }
-        p.done().complete(new Delivered(p.peer().user(), p.messageId(), p.sends().get()));
+        if (store.deliveredLater(datagram.messageId())) {
+            listener.onDeliveredLater(datagram.from(), datagram.messageId());
+        }
+        endpoint.send(DirectDatagram.bare(DirectDatagram.Kind.DONE, datagram.messageId(), self, datagram.from()).encode(),
+                from);
+    }
+
+    private void answer(DirectDatagram datagram) {
+        DepositWait wait = deposits.get(new Deposit(datagram.from(), datagram.messageId()));
+        if (wait == null) {
+            return;
+        }
+        try {
+            wait.exchange().done().complete(ByteBuffer.wrap(datagram.open(identity, wait.relayKey())));
+        } catch (Sealing.OpenException e) {
+            LOG.debug("dropped an answer from {} that did not open", datagram.from());
+        }
+    }
+
+    /** Lets go of what this client held past its time, and tells of its own messages that expired unseen. */
+    private void sweep() {
+        try {
+            long now = System.currentTimeMillis();
+            store.expire(now);
+            for (RelayStore.Outbound expired : store.expireOutbound(now)) {
+                listener.onExpired(expired.recipient(), expired.messageId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not sweep the direct-message store: {}", e.getMessage());
+        }
     }
 
     @Override
     public void close() {
         endpoint.directMessages(null);
-        timers.shutdownNow();
-        pending.values().forEach(p -> p.done().completeExceptionally(new NotDelivered("closed before a receipt came")));
+        retransmitter.close();
+        pending.values().forEach(p -> p.exchange().done().completeExceptionally(
+                new NotDelivered("closed before a receipt came")));
+        deposits.values().forEach(d -> d.exchange().done().completeExceptionally(
+                new NotDelivered("closed before an answer came")));
+        store.close();
     }
 }

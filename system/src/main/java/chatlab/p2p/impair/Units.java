@@ -16,7 +16,7 @@ public final class Units {
     }
 
     public static Duration duration(String text) {
-        Matcher m = match(text, "a duration such as 20ms, 500us, 1s, 5m or 1h");
+        Matcher m = match(text, "a duration such as 20ms, 500us, 1s, 5m, 1h or 1d");
         double value = Double.parseDouble(m.group(1));
         double nanos = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "ns" -> value;
@@ -25,6 +25,7 @@ public final class Units {
             case "s" -> value * 1e9;
             case "m", "min" -> value * 60e9;
             case "h" -> value * 3600e9;
+            case "d" -> value * 86400e9;
             default -> throw new IllegalArgumentException("unknown time unit '" + m.group(2) + "'");
         };
         return Duration.ofNanos(Math.round(nanos));

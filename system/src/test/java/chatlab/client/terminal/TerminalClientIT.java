@@ -254,8 +254,40 @@ class TerminalClientIT {
             term.type("dm Hans").expect("Error. Usage: dm <user> <message>");
             hansTerm.type("OUT").expect("Bye, Hans!");
             assertThat(exitCode(hans)).isZero();
-            term.type("dm Hans still there?").expect("Error: Hans is offline");
+            term.type("dm Hans still there?").expect("Not sent to Hans: no relay would hold it (Hans: Hans is offline; "
+                    + "relays: no other user is online to hold it). Start the client with --fallback server");
             term.type("OUT").expect("Bye, Yoda!");
+            assertThat(exitCode(yoda)).isZero();
+        }
+    }
+
+    @Test
+    void aDirectMessageForAUserWhoIsOfflineReachesHerThroughAThirdUsersClient() throws Exception {
+        server.signup("Leia", "rebel#1");
+        try (ScriptedTerminal hansTerm = new ScriptedTerminal(); ScriptedTerminal leiaTerm = new ScriptedTerminal()) {
+            CompletableFuture<Integer> hans = run(hansTerm, "Hans", server.port(), "hans-downloads");
+            hansTerm.expect("Password: ").type("falcon*solo").expect("Welcome to TOOM!");
+            hansTerm.type("OUT").expect("Bye, Hans!");
+            assertThat(exitCode(hans)).isZero();
+            CompletableFuture<Integer> leia = run(leiaTerm, "Leia", server.port(), "leia-downloads");
+            leiaTerm.expect("Password: ").type("rebel#1").expect("Welcome to TOOM!");
+            CompletableFuture<Integer> yoda = run("Yoda", server.port());
+            term.expect("Password: ").type("wise@!man").expect("Welcome to TOOM!");
+            term.type("dm Hans the plans are in R2").expect("Hans is offline or not answering: held for Hans by 1 relay until ");
+
+            ScriptedTerminal hansAgain = new ScriptedTerminal();
+            try (hansAgain) {
+                hans = run(hansAgain, "Hans", server.port(), "hans-downloads");
+                hansAgain.expect("Password: ").type("falcon*solo").expect("Welcome to TOOM!");
+                hansAgain.expect("[dm] Yoda: the plans are in R2");
+                term.expect("Your direct message to Hans was delivered through a relay.");
+                hansAgain.type("OUT").expect("Bye, Hans!");
+                assertThat(exitCode(hans)).isZero();
+            }
+            assertThat(hansAgain.output()).containsOnlyOnce("the plans are in R2");
+            leiaTerm.type("OUT").expect("Bye, Leia!");
+            term.type("OUT").expect("Bye, Yoda!");
+            assertThat(exitCode(leia)).isZero();
             assertThat(exitCode(yoda)).isZero();
         }
     }

@@ -35,4 +35,36 @@ class DirectDatagramTest {
         assertThat(DirectDatagram.isDirect(ByteBuffer.wrap(other))).isFalse();
         assertThatThrownBy(() -> DirectDatagram.decode(ByteBuffer.wrap(other))).hasMessageContaining("not a direct message");
     }
+
+    @Test
+    void aFetchOrDoneIsAHeaderAloneAndRefusedWithABody() throws Exception {
+        DirectDatagram fetch = DirectDatagram.bare(DirectDatagram.Kind.FETCH, 0, "erin", "bob");
+        byte[] bytes = fetch.encode();
+        assertThat(bytes).isEqualTo(fetch.header());
+        assertThat(DirectDatagram.decode(ByteBuffer.wrap(bytes))).isEqualTo(fetch);
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
+        assertThatThrownBy(() -> DirectDatagram.decode(ByteBuffer.wrap(longer)))
+                .hasMessageContaining("a FETCH with 3 bytes after its header");
+        assertThatThrownBy(() -> DirectDatagram.bare(DirectDatagram.Kind.DEPOSIT, 1, "alice", "bob"))
+                .isInstanceOf(IllegalArgumentException.class);
+        DirectDatagram done = DirectDatagram.bare(DirectDatagram.Kind.DONE, 7, "alice", "erin");
+        assertThat(DirectDatagram.decode(ByteBuffer.wrap(done.encode()))).isEqualTo(done);
+    }
+
+    @Test
+    void aSealedKindOpensOnlyForItsRecipientFromItsSender(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var alice = chatlab.e2e.IdentityKeys.loadOrCreate(dir.resolve("alice"));
+        var bob = chatlab.e2e.IdentityKeys.loadOrCreate(dir.resolve("bob"));
+        var mallory = chatlab.e2e.IdentityKeys.loadOrCreate(dir.resolve("mallory"));
+        DirectDatagram deposit = DirectDatagram.seal(DirectDatagram.Kind.DEPOSIT, 5, "alice", "bob", new byte[] {1, 2, 3},
+                bob.publicKey(), alice);
+        DirectDatagram decoded = DirectDatagram.decode(ByteBuffer.wrap(deposit.encode()));
+        assertThat(decoded.open(bob, alice.publicKey())).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> decoded.open(bob, mallory.publicKey())).isInstanceOf(chatlab.e2e.Sealing.OpenException.class);
+        // the header is bound to the body: the same body under another kind does not open
+        DirectDatagram relabelled = new DirectDatagram(DirectDatagram.Kind.MESSAGE, 5, "alice", "bob", decoded.enc(),
+                decoded.sealed());
+        assertThatThrownBy(() -> relabelled.open(bob, alice.publicKey())).isInstanceOf(chatlab.e2e.Sealing.OpenException.class);
+    }
 }
