@@ -12,7 +12,26 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
         Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace,
-        Pending pending) {
+        Pending pending, Direct direct) {
+
+    /** The same event without a direct message: as recorded before direct messages were simulated. */
+    public Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
+            Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace,
+            Pending pending) {
+        this(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending, null);
+    }
+
+    /**
+     * A direct message between peers: its token; on the sender's completion, how it went
+     * ({@code delivered} straight to the recipient, {@code held} by {@code relays} relays until
+     * {@code until}, µs on the run's clock, {@code not_held}, or {@code via_server}) and its id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Direct(String tok, String outcome, Integer relays, Long mid, Long until) {
+        public Direct(String tok) {
+            this(tok, null, null, null, null);
+        }
+    }
 
     /** A chat message: its audience and token on invoke; what the server said on ok. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -90,64 +109,69 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
 
     /** An event with nothing but its time, process, type, operation and account. */
     public static Event of(long t, String p, Type type, String f, String u) {
-        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null, null);
+        return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     Event withIndex(long index) {
-        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending);
+        return new Event(index, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withDue(Long value) {
-        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, value, target, right, chat, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withTarget(String value) {
-        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, value, right, chat, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withRight(Boolean value) {
-        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, value, chat, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withChat(Chat value) {
-        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, value, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withBoard(Board value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, value, failure, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withFailure(Failure value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, value, delivery, fault, file, trace, pending, direct);
     }
 
     public Event withDelivery(Delivery value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, value, fault, file, trace, pending, direct);
     }
 
     public Event withFault(Fault value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value, file, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, value, file, trace, pending, direct);
     }
 
     public Event withFile(FileInfo value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, value, trace, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, value, trace, pending, direct);
     }
 
     public Event withTrace(Trace value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, value, pending);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, value, pending, direct);
     }
 
     public Event withPending(Pending value) {
-        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, value);
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, value, direct);
+    }
+
+    public Event withDirect(Direct value) {
+        return new Event(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending,
+                value);
     }
 
     /** The same event at another time. */
     public Event at(long time) {
-        return new Event(i, time, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending);
+        return new Event(i, time, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending, direct);
     }
 
     /** The completion of this invocation at {@code time}: same process, operation, account and arguments. */
     public Event completed(long time, Type outcome) {
-        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null, file, trace, null);
+        return new Event(0, time, p, outcome, f, u, due, target, right, chat, board, null, null, null, file, trace, null, direct);
     }
 }

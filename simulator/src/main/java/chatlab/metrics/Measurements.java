@@ -20,7 +20,8 @@ import org.HdrHistogram.Histogram;
  * Measures a run from its history alone: latencies (request to response for each kind of
  * operation, login from when an open session was due, and send to delivery), throughput, users
  * online and errors, over the whole run and second by second. {@code file} is a whole
- * peer-to-peer transfer, from asking the server for the route to the receiver's verdict.
+ * peer-to-peer transfer, from asking the server for the route to the receiver's verdict;
+ * {@code dm} a direct message, from sending it to its receipt, or to the relays' answers.
  */
 public final class Measurements {
     /**
@@ -29,7 +30,7 @@ public final class Measurements {
      * got it when they next logged in.
      */
     public static final List<String> METRICS = List.of("login", "send", "deliver", "offline", "board", "who", "file",
-            "request");
+            "dm", "request");
     private static final Set<String> BOARD = Set.of("post", "edit", "delete", "read");
 
     private final Map<String, LatencyRecorder> latency = new LinkedHashMap<>();
@@ -223,7 +224,7 @@ public final class Measurements {
         if (e.is("login")) {
             return e.right() == null ? "login" : null;
         }
-        if (e.is("send") || e.is("who") || e.is("file")) {
+        if (e.is("send") || e.is("who") || e.is("file") || e.is("dm")) {
             return e.f();
         }
         return BOARD.contains(e.f()) ? "board" : null;

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 /** {@code ./lab report}: rebuilds a report from the files a run wrote. */
 @Command(name = "lab report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rebuilds a run's charts, index.html and summary.md from its raw files alone.",
-        subcommands = {ReportMain.Sim.class, ReportMain.Gbn.class},
-        footer = {"", "Examples:", "  ./lab report sim 20261121-201500", "  ./lab report gbn reports/reference/gbn"})
+        subcommands = {ReportMain.Sim.class, ReportMain.Gbn.class, ReportMain.Relays.class},
+        footer = {"", "Examples:", "  ./lab report sim 20261121-201500", "  ./lab report gbn reports/reference/gbn",
+                "  ./lab report relays reports/reference/relays"})
 public final class ReportMain implements Runnable {
     public static void main(String[] args) {
         Commands.main(new ReportMain(), args);
@@ -121,6 +122,28 @@ public final class ReportMain implements Runnable {
                 GbnReport.build(dir);
             }
             System.out.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
+            return 0;
+        }
+    }
+
+    /** {@code ./lab report relays <sweep-id>}. */
+    @Command(name = "relays", mixinStandardHelpOptions = true, description = {"Rebuilds a relay sweep's page and charts "
+            + "from each point's results.json and series.json.", "To check a point again, ./lab report sim <its folder>."})
+    static final class Relays implements Callable<Integer> {
+        @Parameters(paramLabel = "SWEEP", description = "A sweep id under reports/relays, or its folder.")
+        private String sweep;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = find("relays", sweep);
+            if (dir == null) {
+                return 2;
+            }
+            if (!Files.exists(dir.resolve(RelaysReport.FILE))) {
+                System.err.println("error: " + dir + " holds no " + RelaysReport.FILE + ": it is not a relay sweep");
+                return 2;
+            }
+            System.out.println("Report: " + RelaysReport.build(dir).toAbsolutePath().normalize());
             return 0;
         }
     }

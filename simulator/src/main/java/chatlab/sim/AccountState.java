@@ -11,6 +11,7 @@ final class AccountState {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong posted = new AtomicLong();
     final AtomicLong files = new AtomicLong();
+    final AtomicLong dms = new AtomicLong();
     final AtomicBoolean busy = new AtomicBoolean();
     private final Deque<ServerMessage.BoardAck> posts = new ArrayDeque<>();
     volatile ChatSession session;

@@ -94,7 +94,7 @@ public final class Analysis {
         }
     }
 
-    /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks, files and tracing if anyone sends them. */
+    /** The checkers that apply: delivery if anyone chats, lockout if anyone attacks, files, tracing and direct messages if anyone sends them. */
     static List<Checker> checkers(Scenario scenario) {
         List<Checker> checkers = new ArrayList<>();
         if (has(scenario, Behaviour::chat)) {
@@ -108,6 +108,9 @@ public final class Analysis {
         }
         if (has(scenario, b -> b == Behaviour.BEACON || b == Behaviour.UPLOAD)) {
             checkers.add(new TracingChecker());
+        }
+        if (has(scenario, b -> b == Behaviour.DM)) {
+            checkers.add(new chatlab.checker.DirectChecker());
         }
         return checkers;
     }

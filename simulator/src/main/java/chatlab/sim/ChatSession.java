@@ -33,6 +33,8 @@ final class ChatSession implements ChatListener {
     private final int messageSize;
     /** The user's UDP side, for groups that beacon or send files; null otherwise. */
     private final PeerSide peer;
+    /** Whether this user relays direct messages: it hears who comes online, to pass on what it holds. */
+    private final boolean relays;
     private volatile ChatClient client;
     private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
     private long backoffNanos = 200_000_000L;
@@ -47,6 +49,7 @@ final class ChatSession implements ChatListener {
         this.endpoint = ctx.endpoint(group.name());
         this.messageSize = group.messageSize();
         this.peer = group.udp() ? new PeerSide(ctx, process, user, group) : null;
+        this.relays = group.mix().has(b -> b == chatlab.workload.Behaviour.DM);
     }
 
     String user() {
@@ -75,7 +78,8 @@ final class ChatSession implements ChatListener {
             try {
                 close();
                 client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions()
-                        .withListener(this).withHandledUpTo(state.handledUpTo).withInstance(SimContext.INSTANCE));
+                        .withListener(this).withHandledUpTo(state.handledUpTo).withInstance(SimContext.INSTANCE)
+                        .withPresence(relays));
                 ctx.zone(client.welcome().zone());
                 if (peer != null) {
                     peer.attach(client);
@@ -100,6 +104,9 @@ final class ChatSession implements ChatListener {
         if (online.compareAndSet(false, true)) {
             ctx.stats.online.incrementAndGet();
         }
+        if (peer != null) {
+            peer.loggedIn(client);
+        }
         state.session = this;
         backoffNanos = 200_000_000L;
     }
@@ -107,6 +114,9 @@ final class ChatSession implements ChatListener {
     private void wentOffline() {
         if (online.compareAndSet(true, false)) {
             ctx.stats.online.decrementAndGet();
+        }
+        if (peer != null) {
+            peer.stopDirect();
         }
     }
 
@@ -177,6 +187,13 @@ final class ChatSession implements ChatListener {
             case BEACON -> peer.beacon(action.to().getFirst());
             case UPLOAD -> peer.upload();
             case SEND_FILE -> peer.sendFile(action.to().getFirst(), action.bytes());
+            case DM -> peer.directMessage(action.to().getFirst(), messageSize);
+            case LEAVE -> {
+                logout();
+                if (ctx.pause(action.awayNanos())) {
+                    login(null);
+                }
+            }
             case WRONG_PASSWORD, RIGHT_PASSWORD -> throw new IllegalStateException("a chatting user does not attack");
         }
     }
@@ -205,11 +222,16 @@ final class ChatSession implements ChatListener {
     }
 
     private String text(String token) {
-        StringBuilder text = new StringBuilder(messageSize).append(token).append(' ');
-        while (text.length() < messageSize) {
+        return pad(token, messageSize);
+    }
+
+    /** A message of {@code size} characters that starts with {@code token} and a space. */
+    static String pad(String token, int size) {
+        StringBuilder text = new StringBuilder(size).append(token).append(' ');
+        while (text.length() < size) {
             text.append("lorem ipsum dolor sit amet ");
         }
-        text.setLength(Math.max(token.length(), messageSize));
+        text.setLength(Math.max(token.length(), size));
         return text.toString().strip();
     }
 
@@ -303,6 +325,13 @@ final class ChatSession implements ChatListener {
     /** Chat messages received so far. */
     long received() {
         return received.get();
+    }
+
+    @Override
+    public void onPresence(ServerMessage.Presence presence) {
+        if (peer != null && presence.state() == chatlab.protocol.PresenceState.ONLINE) {
+            peer.userOnline(presence.user());
+        }
     }
 
     @Override

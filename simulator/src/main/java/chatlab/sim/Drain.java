@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * After the load: every account of this process logs in again and stays in, and the drain
- * waits until every acknowledged message has reached every recipient who is online, or until
- * its bound. The bound is the scenario's {@code drain}, or longer when a slow standing link
+ * waits until every acknowledged message has reached every recipient who is online, and every
+ * direct message held by relays has been shown or told expired, or until its bound. The bound is the scenario's {@code drain}, or longer when a slow standing link
  * (bandwidth, slicer) needs longer to carry what is still owed. Deliveries still missing at the
  * bound are recorded with what their recipients' links showed then, so that the checker can
  * tell a link still delivering (in flight: unknown) from one gone quiet (lost).
@@ -93,10 +93,11 @@ final class Drain {
                 long online = sessions.stream().filter(ChatSession::online).count();
                 long owed = owedOnline(sessions);
                 if (owed == 0 && online == sessions.size() && System.nanoTime() - quietSince >= quiet
-                        && sessions.stream().noneMatch(Drain::arriving)) {
+                        && sessions.stream().noneMatch(Drain::arriving) && ctx.directsHeld() == 0) {
                     return;
                 }
-                progress.message(inFlight.count() + " deliveries in flight, " + online + "/" + sessions.size() + " online");
+                progress.message(inFlight.count() + " deliveries in flight, " + online + "/" + sessions.size() + " online"
+                        + (ctx.directsHeld() == 0 ? "" : ", " + ctx.directsHeld() + " direct messages held by relays"));
                 LockSupport.parkNanos(250_000_000L);
             }
         }

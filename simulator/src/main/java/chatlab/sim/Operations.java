@@ -32,7 +32,8 @@ final class Operations {
             "login", Set.of(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED, ErrorCode.SERVER_UNREACHABLE),
             "reconnect", Set.of(ErrorCode.SERVER_UNREACHABLE),
             "signup", Set.of(ErrorCode.USERNAME_TAKEN),
-            "file", Set.of(ErrorCode.USER_OFFLINE));
+            "file", Set.of(ErrorCode.USER_OFFLINE),
+            "dm", Set.of(ErrorCode.RECIPIENT_BLOCKED, ErrorCode.NO_KEY));
     /** A file transfer may fail on an impaired link; only a corrupted or unwritable file is a fault. */
     private static final Set<String> FILE_TRANSFER_FAILURES = Set.of("peer_unreachable", "peer_vanished",
             "aborted_by_peer", "timed_out");
@@ -132,6 +133,8 @@ final class Operations {
         return code.equals(ErrorCode.RATE_LIMITED.wire())
                 || (attack && code.equals(ErrorCode.DUPLICATE_SESSION.wire()))
                 || (op.equals("file") && FILE_TRANSFER_FAILURES.contains(code))
+                // under churn, a message for a user who is offline may find no relay online to hold it
+                || (op.equals("dm") && code.equals("not_held"))
                 || EXPECTED.getOrDefault(op, Set.of()).stream().anyMatch(c -> c.wire().equals(code));
     }
 }

@@ -1,11 +1,14 @@
 package chatlab.sim;
 
 import chatlab.client.ChatClient;
+import chatlab.checker.DirectChecker;
+import chatlab.client.DirectChat;
 import chatlab.client.FileTransfers;
 import chatlab.client.TracingClient;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.lab.Seeds;
+import chatlab.p2p.direct.DirectMessages;
 import chatlab.p2p.transfer.PeerEndpoint;
 import chatlab.p2p.transfer.TransferException;
 import chatlab.p2p.transfer.TransferSettings;
@@ -14,6 +17,7 @@ import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
 import chatlab.protocol.ServerMessage;
 import chatlab.workload.GroupSpec;
+import chatlab.workload.P2pSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -30,10 +34,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A user's peer-to-peer side: one UDP port for the whole run (through the seeded impairer, as
- * its group says), and, while a client is connected, its file transfers and contact tracing.
- * It records beacons sent and heard, tempIDs, uploads and files, sent and received.
+ * its group says), and, while a client is connected, its file transfers and contact tracing,
+ * and while it is logged in, its direct messages (relaying for others too). It records beacons
+ * sent and heard, tempIDs, uploads and files, sent and received, and direct messages sent,
+ * shown, delivered later and expired.
  */
-final class PeerSide implements FileTransfers.Listener, TracingClient.Listener {
+final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, DirectMessages.Listener {
     private final SimContext ctx;
     private final String process;
     private final String user;
@@ -42,6 +48,11 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener {
     private final Path dir;
     private FileTransfers transfers;
     private TracingClient tracing;
+    private volatile DirectChat direct;
+    /** How many times this user's direct messages started: each start's random stream is its own. */
+    private int directStarts;
+    /** This user's direct messages held by relays, by id: their tokens, for what the relays tell later. */
+    private final java.util.Map<Long, String> heldTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     PeerSide(SimContext ctx, String process, String user, GroupSpec group) {
         this.ctx = ctx;
@@ -72,7 +83,44 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener {
                 dir.resolve("contactlog.txt"), group.p2p().contactTtl(), this);
     }
 
+    /**
+     * Logged in on {@code client}: direct messages start, for a group that sends them (its key
+     * published, held messages fetched); false if they could not.
+     */
+    synchronized void loggedIn(ChatClient client) {
+        if (!group.mix().has(b -> b == chatlab.workload.Behaviour.DM)) {
+            return;
+        }
+        stopDirect();
+        P2pSpec p2p = group.p2p();
+        DirectMessages.Settings settings = DirectMessages.Settings.DEFAULT.withRelays(p2p.relays()).withHold(p2p.hold());
+        try {
+            direct = DirectChat.start(client, user, endpoint, dir.resolve("direct"), this, settings,
+                    new SplittableRandom(Seeds.derive(ctx.scenario.seed(), -5, ctx.accounts.chatIndex(user), ++directStarts)));
+        } catch (IOException | ChatException e) {
+            ctx.ops.event(Event.of(0, process, Type.EVENT, "dm-off", user)
+                    .withFailure(new Event.Failure("direct_off", e.getMessage(), null, null)));
+        }
+    }
+
+    /** Logged out or disconnected: this client neither receives nor relays direct messages until it logs in again. */
+    synchronized void stopDirect() {
+        if (direct != null) {
+            direct.close();
+            direct = null;
+        }
+    }
+
+    /** The server says {@code other} came online: pass on what is held for them. */
+    void userOnline(String other) {
+        DirectChat current = direct;
+        if (current != null) {
+            current.userOnline(other);
+        }
+    }
+
     void detach() {
+        stopDirect();
         if (transfers != null) {
             transfers.close();
             transfers = null;
@@ -165,6 +213,66 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener {
                 // scratch space, removed at the end of the run
             }
         }
+    }
+
+    /** Sends {@code peer} a direct message, a token first, padded to the group's message size. */
+    void directMessage(String peer, int messageSize) {
+        DirectChat current = direct;
+        if (current == null) {
+            return; // its direct messages could not start: recorded at login
+        }
+        String tok = DirectChecker.token(user, ctx.state(user).dms.incrementAndGet());
+        Event invocation = ctx.ops.invoke(op(DirectChecker.DM).withTarget(peer).withDirect(new Event.Direct(tok)));
+        DirectMessages.Outcome outcome;
+        try {
+            outcome = ChatClient.await(current.send(peer, ChatSession.pad(tok, messageSize)));
+        } catch (ChatException e) {
+            ctx.ops.failed(invocation, e);
+            return;
+        } catch (RuntimeException e) {
+            ctx.ops.failed(invocation, new ChatException(ErrorCode.INTERNAL, e.toString(), e));
+            return;
+        }
+        long now = ctx.ops.clock().micros();
+        switch (outcome) {
+            case DirectMessages.Delivered d -> ctx.ops.record(invocation.completed(now, Type.OK).withDirect(
+                    new Event.Direct(tok, DirectChecker.DELIVERED, null, d.messageId(), null)));
+            case DirectMessages.Held h -> {
+                heldTokens.put(h.messageId(), tok);
+                ctx.directs.putIfAbsent(tok, Boolean.TRUE); // unless already shown
+                long until = now + java.time.Duration.between(java.time.Instant.now(), h.until()).toNanos() / 1_000;
+                ctx.ops.record(invocation.completed(now, Type.OK).withDirect(
+                        new Event.Direct(tok, DirectChecker.HELD, h.relays().size(), h.messageId(), until)));
+            }
+            case DirectMessages.NotHeld n -> ctx.ops.record(invocation.completed(now, Type.FAIL)
+                    .withDirect(new Event.Direct(tok, DirectChecker.NOT_HELD, 0, n.messageId(), null))
+                    .withFailure(new Event.Failure("not_held", String.join("; ", n.reasons().entrySet().stream()
+                            .map(r -> r.getKey() + ": " + r.getValue()).toList()), null, null)));
+            case DirectMessages.ViaServer v -> throw new IllegalStateException("the simulator sends no direct message "
+                    + "through the server");
+        }
+    }
+
+    @Override
+    public void onDirectMessage(String from, String text) {
+        String tok = text.split(" ", 2)[0];
+        ctx.directs.put(tok, Boolean.FALSE);
+        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.DELIVER, user).withTarget(from)
+                .withDirect(new Event.Direct(tok)));
+    }
+
+    @Override
+    public void onDeliveredLater(String to, long messageId) {
+        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.LATER, user).withTarget(to)
+                .withDirect(new Event.Direct(heldTokens.getOrDefault(messageId, "?"), null, null, messageId, null)));
+    }
+
+    @Override
+    public void onExpired(String to, long messageId) {
+        String tok = heldTokens.getOrDefault(messageId, "?");
+        ctx.directs.put(tok, Boolean.FALSE);
+        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.EXPIRED, user).withTarget(to)
+                .withDirect(new Event.Direct(tok, null, null, messageId, null)));
     }
 
     static String code(TransferException error) {

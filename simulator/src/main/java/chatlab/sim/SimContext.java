@@ -23,6 +23,17 @@ final class SimContext {
     final Map<String, AccountState> states = new ConcurrentHashMap<>();
     /** The UDP ports of this process's users, for beacons. */
     final Map<String, InetSocketAddress> peers = new ConcurrentHashMap<>();
+    /**
+     * Direct messages by token: true while held by relays and neither shown nor told expired, in
+     * this process; false once settled (shown perhaps before its sender heard it was held). The
+     * drain waits for those still held.
+     */
+    final Map<String, Boolean> directs = new ConcurrentHashMap<>();
+
+    /** How many direct messages relays still hold, as far as this process knows. */
+    long directsHeld() {
+        return directs.values().stream().filter(Boolean::booleanValue).count();
+    }
     private final java.nio.file.Path scratch;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));

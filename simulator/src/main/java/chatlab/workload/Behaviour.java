@@ -24,7 +24,11 @@ public enum Behaviour {
     /** A message to the user's named group: every chatting user of the same load group is a member. */
     GROUP("group"),
     /** A status change (online, away, idle or do not disturb), seen by others as an event. */
-    STATUS("status");
+    STATUS("status"),
+    /** A direct message to another user of the group, peer to peer, sealed end to end; relayed by peers if they are offline. */
+    DM("dm"),
+    /** Churn: the user logs out, stays away for the group's {@code p2p.away}, and logs in again. */
+    LEAVE("leave");
 
     private final String key;
 
@@ -47,9 +51,9 @@ public enum Behaviour {
         return this == WRONG_PASSWORD || this == RIGHT_PASSWORD;
     }
 
-    /** Peer to peer over the user's UDP port: a beacon, a contact-log upload, a file. */
+    /** Peer to peer over the user's UDP port: a beacon, a contact-log upload, a file, a direct message. */
     public boolean p2p() {
-        return this == BEACON || this == UPLOAD || this == SEND_FILE;
+        return this == BEACON || this == UPLOAD || this == SEND_FILE || this == DM;
     }
 
     static Behaviour parse(String key, ConfigNode at) {

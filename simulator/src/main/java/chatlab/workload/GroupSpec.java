@@ -74,13 +74,16 @@ public record GroupSpec(String name, LoadModel model, int users, Duration rampUp
             throw node.get("victims").error("wrongPassword and rightPassword need victims: the accounts to attack");
         }
         if (mix.has(Behaviour::p2p) && users < 2) {
-            throw node.get("users").error("beacons and files go between the group's users: give it at least two");
+            throw node.get("users").error("beacons, files and direct messages go between the group's users: give it at least two");
         }
         if (mix.has(Behaviour::p2p) && model instanceof LoadModel.Open) {
-            throw node.get("model").error("beacons, uploads and files need the closed model: their users keep their UDP ports");
+            throw node.get("model").error("beacons, uploads, files and direct messages need the closed model: their users keep their UDP ports");
         }
-        if (node.get("p2p").present() && !mix.has(Behaviour::p2p)) {
-            throw node.get("p2p").error("only for a group whose mix has beacon, upload or sendFile");
+        if (node.get("p2p").present() && !mix.has(b -> b.p2p() || b == Behaviour.LEAVE)) {
+            throw node.get("p2p").error("only for a group whose mix has beacon, upload, sendFile, dm or leave");
+        }
+        if (mix.has(b -> b == Behaviour.LEAVE) && model instanceof LoadModel.Open) {
+            throw node.get("mix").error("leave is for the closed model: an open group's sessions come and go already");
         }
         if (victims > 0 && model instanceof LoadModel.Open) {
             throw node.get("model").error("attackers use the closed model");

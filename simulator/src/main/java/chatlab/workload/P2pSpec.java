@@ -9,11 +9,18 @@ import java.util.List;
 /**
  * How a group's users work peer to peer, over a UDP port each: what the link does to their
  * datagrams ({@code impair}, through the seeded impairer), the size of the files they send,
- * how files are made reliable, and how long a heard beacon stays in a contact log.
+ * how files are made reliable, how long a heard beacon stays in a contact log, how many relays
+ * hold a direct message for a user who is offline and for how long ({@code relays},
+ * {@code hold}), and how long a user who leaves stays away ({@code away}).
  */
 public record P2pSpec(String impair, long minFileBytes, long maxFileBytes, Strategy strategy, int window,
-        Duration contactTtl) {
-    public static final P2pSpec DEFAULT = new P2pSpec("", 1024, 32 * 1024, Strategy.GO_BACK_N, 32, Duration.ofMinutes(3));
+        Duration contactTtl, int relays, Duration hold, ThinkTime away) {
+    public static final P2pSpec DEFAULT = new P2pSpec("", 1024, 32 * 1024, Strategy.GO_BACK_N, 32, Duration.ofMinutes(3),
+            3, Duration.ofSeconds(30), new ThinkTime.Exponential(Duration.ofSeconds(10)));
+
+    public P2pSpec(String impair, long minFileBytes, long maxFileBytes, Strategy strategy, int window, Duration contactTtl) {
+        this(impair, minFileBytes, maxFileBytes, strategy, window, contactTtl, DEFAULT.relays, DEFAULT.hold, DEFAULT.away);
+    }
 
     public Impairment impairment() {
         return impair.isBlank() ? Impairment.NONE : Impairment.parse(impair);
@@ -23,7 +30,7 @@ public record P2pSpec(String impair, long minFileBytes, long maxFileBytes, Strat
         if (!node.present()) {
             return DEFAULT;
         }
-        node.allowOnly("impair", "fileSize", "strategy", "window", "contactTtl");
+        node.allowOnly("impair", "fileSize", "strategy", "window", "contactTtl", "relays", "hold", "away");
         String impair = node.get("impair").text("");
         try {
             if (!impair.isBlank()) {
@@ -51,8 +58,13 @@ public record P2pSpec(String impair, long minFileBytes, long maxFileBytes, Strat
         } catch (IllegalArgumentException e) {
             throw node.get("strategy").error(e.getMessage());
         }
+        Duration hold = node.get("hold").duration(DEFAULT.hold());
+        if (hold.isZero() || hold.isNegative()) {
+            throw node.get("hold").error("relays hold a message for a positive time");
+        }
         return new P2pSpec(impair, min, max, strategy, node.get("window").intValue(1, 65_536, DEFAULT.window()),
-                node.get("contactTtl").duration(DEFAULT.contactTtl()));
+                node.get("contactTtl").duration(DEFAULT.contactTtl()), node.get("relays").intValue(0, 16, DEFAULT.relays()),
+                hold, node.get("away").present() ? ThinkTime.parse(node.get("away")) : DEFAULT.away());
     }
 
     private static long bytes(ConfigNode node) {

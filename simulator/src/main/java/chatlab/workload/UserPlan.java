@@ -53,6 +53,8 @@ public final class UserPlan {
             case WRONG_PASSWORD, RIGHT_PASSWORD -> new Action(b, List.of(), List.of(), victim, 0);
             case BEACON -> new Action(b, List.of(peer()), List.of(), null, 0);
             case SEND_FILE -> new Action(b, List.of(peer()), List.of(), null, fileSize());
+            case DM -> new Action(b, List.of(peer()), List.of(), null, 0);
+            case LEAVE -> new Action(b, List.of(), List.of(), null, 0, null, groupSpec.p2p().away().sample(random));
             case STATUS -> new Action(b, List.of(), List.of(), null, 0, STATUSES.get(random.nextInt(STATUSES.size())));
             default -> Action.of(b);
         };

@@ -196,6 +196,7 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
     private final Relay relay;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Deposit, DepositWait> deposits = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /**
      * Direct messages for {@code self}, its relay store {@code store} (closed with this);
@@ -242,7 +243,20 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
 
     /** The server says {@code user} came online: pass on what this client holds for them. */
     public void userOnline(String user) {
-        Thread.ofVirtual().name("relay-offer").start(() -> relay.offer(user));
+        background(() -> relay.offer(user), "passing on what is held for " + user);
+    }
+
+    /** Runs {@code work} on a virtual thread of its own; what fails once this is closed is expected and not told. */
+    private void background(Runnable work, String what) {
+        Thread.ofVirtual().name("direct-message").start(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.debug("{} failed: {}", what, e.toString());
+                }
+            }
+        });
     }
 
     /**
@@ -383,14 +397,11 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
             LOG.debug("dropped {} from {}: not for {}", datagram, from, self);
             return;
         }
+        if (closed) {
+            return;
+        }
         // opening may ask the server for a key, and the store writes: not on the thread that reads the socket
-        Thread.ofVirtual().name("direct-message").start(() -> {
-            try {
-                handle(datagram, from);
-            } catch (RuntimeException e) {
-                LOG.debug("dropped {} from {}: {}", datagram, from, e.toString());
-            }
-        });
+        background(() -> handle(datagram, from), "handling " + datagram + " from " + from);
     }
 
     private void handle(DirectDatagram datagram, InetSocketAddress from) {
@@ -503,12 +514,15 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
                 listener.onExpired(expired.recipient(), expired.messageId());
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not sweep the direct-message store: {}", e.getMessage());
+            if (!closed) {
+                LOG.warn("could not sweep the direct-message store: {}", e.getMessage());
+            }
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         endpoint.directMessages(null);
         retransmitter.close();
         pending.values().forEach(p -> p.exchange().done().completeExceptionally(
