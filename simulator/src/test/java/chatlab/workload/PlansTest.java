@@ -27,8 +27,8 @@ class PlansTest {
                 mix: {unicast: 1}
               - name: phones
                 users: 4
-                mix: {beacon: 1, sendFile: 1, upload: 1}
-                p2p: {fileSize: [2kb, 3kb]}
+                mix: {beacon: 1, sendFile: 1, upload: 1, dm: 1, leave: 1}
+                p2p: {fileSize: [2kb, 3kb], away: {uniform: [1s, 2s]}}
               - name: thieves
                 users: 3
                 victims: 2
@@ -97,10 +97,14 @@ class PlansTest {
     }
 
     @Test
-    void beaconsAndFilesGoToAnotherUserOfTheSameGroup() {
+    void beaconsFilesAndDirectMessagesGoToAnotherUserOfTheSameGroupAndLeavingTakesItsTimeAway() {
         String self = ACCOUNTS.users("phones").get(2);
         var plan = new UserPlan(42, 2, 2, SCENARIO.group("phones"), ACCOUNTS, self).first(200);
-        assertThat(plan).filteredOn(s -> s.action().behaviour() != Behaviour.UPLOAD).allSatisfy(s -> {
+        assertThat(plan).filteredOn(s -> s.action().behaviour() == Behaviour.LEAVE).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.action().awayNanos()).isBetween(1_000_000_000L, 2_000_000_000L));
+        assertThat(plan).filteredOn(s -> s.action().behaviour() == Behaviour.DM).isNotEmpty();
+        assertThat(plan).filteredOn(s -> s.action().behaviour() != Behaviour.UPLOAD
+                && s.action().behaviour() != Behaviour.LEAVE).allSatisfy(s -> {
             assertThat(s.action().to()).singleElement().isNotEqualTo(self)
                     .satisfies(peer -> assertThat(ACCOUNTS.users("phones")).contains(peer));
         });

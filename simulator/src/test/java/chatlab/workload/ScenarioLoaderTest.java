@@ -181,7 +181,27 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> parse(BASE, "groups.office.mix={sendFile: 1}", "groups.office.p2p={strategy: tcp}"))
                 .hasMessageStartingWith("groups[0].p2p.strategy:");
         assertThatThrownBy(() -> parse(BASE, "groups.office.mix={beacon: 1}", "groups.office.model=open",
-                "groups.office.rate=1/s")).hasMessageStartingWith("groups[0].model: beacons, uploads and files need the closed model");
+                "groups.office.rate=1/s")).hasMessageStartingWith("groups[0].model: beacons, uploads, files and direct messages need the closed model");
+    }
+
+    @Test
+    void directMessagesAndChurnTakeTheirRelaysHoldAndTimeAway() {
+        Scenario ok = parse(BASE, "groups.office.mix={dm: 9, leave: 1}",
+                "groups.office.p2p={relays: 5, hold: 15s, away: {uniform: [1s, 3s]}}");
+        P2pSpec p2p = ok.group("office").p2p();
+        assertThat(ok.group("office").udp()).as("direct messages go over UDP").isTrue();
+        assertThat(p2p.relays()).isEqualTo(5);
+        assertThat(p2p.hold()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(p2p.away()).isEqualTo(new ThinkTime.Uniform(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+        assertThat(parse(BASE, "groups.office.mix={dm: 1}").group("office").p2p().relays()).as("by default").isEqualTo(3);
+        assertThat(parse(BASE, "groups.office.mix={unicast: 1, leave: 1}", "groups.office.p2p={away: 2s}")
+                .group("office").udp()).as("churn alone needs no UDP port").isFalse();
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={dm: 1}", "groups.office.p2p={relays: 17}"))
+                .hasMessageStartingWith("groups[0].p2p.relays:");
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={dm: 1}", "groups.office.p2p={hold: 0s}"))
+                .hasMessageStartingWith("groups[0].p2p.hold: relays hold a message for a positive time");
+        assertThatThrownBy(() -> parse(BASE, "groups.office.mix={unicast: 1, leave: 1}", "groups.office.model=open",
+                "groups.office.rate=1/s")).hasMessageStartingWith("groups[0].mix: leave is for the closed model");
     }
 
     @Test
