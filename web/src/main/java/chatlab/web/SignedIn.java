@@ -5,6 +5,8 @@ import chatlab.client.ChatListener;
 import chatlab.client.ClientOptions;
 import chatlab.client.FileTransfers;
 import chatlab.p2p.impair.Impairment;
+import chatlab.client.DirectChat;
+import chatlab.p2p.direct.DirectMessages;
 import chatlab.p2p.transfer.PeerEndpoint;
 import chatlab.p2p.transfer.TransferException;
 import chatlab.p2p.transfer.TransferSettings;
@@ -60,11 +62,16 @@ final class SignedIn implements AutoCloseable {
     /**
      * A message as the page shows it: a markdown one as HTML made safe by {@link Markdown}, a
      * plain one as its text (the page shows it as text, never as HTML), or a file. {@code
-     * messageId} is the server's id (absent for files); {@code silent}: it came while this user
-     * was on do-not-disturb, so the page shows it without notifying.
+     * messageId} is the server's id (absent for files and direct messages); {@code silent}: it
+     * came while this user was on do-not-disturb, so the page shows it without notifying;
+     * {@code direct}: a direct message, peer to peer and sealed end to end, shown as plain text.
      */
     record Message(long id, Long messageId, String conversation, String from, boolean mine, String format, String html,
-            String text, String at, FileView file, boolean silent) {
+            String text, String at, FileView file, boolean silent, boolean direct) {
+        Message(long id, Long messageId, String conversation, String from, boolean mine, String format, String html,
+                String text, String at, FileView file, boolean silent) {
+            this(id, messageId, conversation, from, mine, format, html, text, at, file, silent, false);
+        }
     }
 
     /**
@@ -105,6 +112,8 @@ final class SignedIn implements AutoCloseable {
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     /** Every file sent or received, in order: the page's list of files. */
     private final List<FileView> fileList = new ArrayList<>();
+    /** Direct messages, sealed end to end; null if they could not start. */
+    private volatile DirectChat direct;
     private volatile boolean closing;
     private volatile boolean kicked;
     private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -154,6 +163,7 @@ final class SignedIn implements AutoCloseable {
             ChatClient.await(client.login(user, password, endpoint.port()));
             signedIn.meet(ChatClient.await(client.who()));
             listener.ready(); // events that came during the login are handled now, in order
+            signedIn.startDirect(config.data().resolve(user));
             return signedIn;
         } catch (IOException e) {
             abandon(listener, signedIn, client, endpoint);
@@ -262,6 +272,72 @@ final class SignedIn implements AutoCloseable {
             sent = ChatClient.await(client.send(Audience.UNICAST, List.of(peer(conversation)), text, null, format));
         }
         return add(text(sent.messageId(), conversation, user, true, text, format, null, false));
+    }
+
+    /** Starts direct messages with the identity kept in {@code folder}; tells the page if they cannot. */
+    private void startDirect(Path folder) {
+        try {
+            direct = DirectChat.start(client, user, endpoint, folder, new DirectListener(), DirectMessages.Settings.DEFAULT);
+        } catch (IOException | ChatException e) {
+            notice("error", "Direct messages are off: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sends a direct message to the user of a private conversation, straight to their client or,
+     * if they are away, through relays; returns it as shown, with how it went.
+     */
+    Map<String, Object> sendDirect(String conversation, String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiError(400, "invalid_argument", "the message is empty");
+        }
+        if (conversation == null || !conversation.startsWith("@")) {
+            throw new ApiError(400, "invalid_argument", "a direct message goes to one user: open a private conversation");
+        }
+        DirectChat chat = direct;
+        if (chat == null) {
+            throw new ApiError(503, "direct_off", "direct messages are off for this session");
+        }
+        DirectMessages.Outcome outcome = ChatClient.await(chat.send(peer(conversation), text));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("outcome", switch (outcome) {
+            case DirectMessages.Delivered d -> "delivered";
+            case DirectMessages.Held h -> "held";
+            case DirectMessages.NotHeld n -> "not_held";
+            case DirectMessages.ViaServer v -> "via_server";
+        });
+        answer.put("text", outcome.describe());
+        if (!(outcome instanceof DirectMessages.NotHeld)) {
+            answer.put("message", add(new Message(0, null, conversation, user, true, "plain", null, text, null, null,
+                    false, true)));
+        }
+        return answer;
+    }
+
+    /** What direct messages tell this user: a message, a receipt that came through relays, an expiry, a changed key. */
+    private final class DirectListener implements DirectMessages.Listener {
+        @Override
+        public void onDirectMessage(String from, String text) {
+            add(new Message(0, null, "@" + from, from, false, "plain", null, text, null, null, false, true));
+        }
+
+        @Override
+        public void onKeyChanged(String other, chatlab.e2e.KeyBook.Seen.Changed change) {
+            notice("error", "Warning: " + other + "'s identity key has changed (was " + change.before() + ", now "
+                    + change.now() + "). A new device, or someone in between: compare fingerprints with " + other
+                    + " before trusting it.");
+        }
+
+        @Override
+        public void onDeliveredLater(String to, long messageId) {
+            notice("info", "Your direct message to " + to + " was delivered through a relay.");
+        }
+
+        @Override
+        public void onExpired(String to, long messageId) {
+            notice("error", "Your direct message to " + to + " expired undelivered: " + to
+                    + " did not come online while relays held it.");
+        }
     }
 
     /** A text message as the page shows it: markdown rendered safe, plain kept as text. */
@@ -529,7 +605,7 @@ final class SignedIn implements AutoCloseable {
         Message message;
         synchronized (this) {
             message = new Message(ids.incrementAndGet(), m.messageId(), m.conversation(), m.from(), m.mine(), m.format(),
-                    m.html(), m.text(), m.at() != null ? m.at() : now(), m.file(), m.silent());
+                    m.html(), m.text(), m.at() != null ? m.at() : now(), m.file(), m.silent(), m.direct());
             Deque<Message> messages = conversations.computeIfAbsent(message.conversation(), k -> new ArrayDeque<>());
             messages.addLast(message);
             while (messages.size() > KEPT_PER_CONVERSATION) {
@@ -565,6 +641,10 @@ final class SignedIn implements AutoCloseable {
     private void presence(ServerMessage.Presence presence) {
         if (presence.user().equals(user)) {
             return;
+        }
+        DirectChat chat = direct;
+        if (chat != null && presence.state() == PresenceState.ONLINE) {
+            chat.userOnline(presence.user());
         }
         boolean on = presence.state() == PresenceState.ONLINE;
         people.compute(presence.user(), (k, p) -> p == null
@@ -667,6 +747,10 @@ final class SignedIn implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        DirectChat chat = direct;
+        if (chat != null) {
+            chat.close();
+        }
         transfers.close();
         client.close();
         endpoint.close();

@@ -12,7 +12,15 @@ import java.time.Duration;
  * the page waits without input before it sets its user idle.
  */
 public record WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security,
-        int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter) {
+        int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter,
+        Path data) {
+
+    /** With each user's identity key, known keys and direct-message store beside the downloads, in {@code <downloads>-data}. */
+    public WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security, int udpPort,
+            Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter) {
+        this(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, requestsPerSecond, burst,
+                idleAfter, downloads.toAbsolutePath().resolveSibling(downloads.getFileName() + "-data"));
+    }
 
     public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final int DEFAULT_BURST = 40;
@@ -27,7 +35,7 @@ public record WebConfig(String bind, int port, String serverHost, int serverPort
 
     public WebConfig withRateLimit(double perSecond, int burstSize) {
         return new WebConfig(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, perSecond,
-                burstSize, idleAfter);
+                burstSize, idleAfter, data);
     }
 
     /** Whether only this machine can reach the page. */

@@ -41,6 +41,9 @@ public final class WebMain implements Callable<Integer> {
     @Option(names = "--downloads", paramLabel = "DIR", defaultValue = "downloads", description = "Where received files are saved, in a folder per user, as <user>/<sender>_<file> (default: ${DEFAULT-VALUE}).")
     private Path downloads;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where each user's identity key, known keys and direct messages (held for others too) are kept, in a folder per user (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
     @Option(names = "--room-password", paramLabel = "PASSWORD", description = "The room password, for a server whose room has one.")
     private String roomPassword;
 
@@ -77,7 +80,7 @@ public final class WebMain implements Callable<Integer> {
             }
             config = new WebConfig(bind, port, target.getHostString(), target.getPort(),
                     tls.security(System.out::println), udpPort, downloads, roomPassword, rate,
-                    (int) Math.max(1, Math.ceil(rate * 2)), Units.duration(idleAfter));
+                    (int) Math.max(1, Math.ceil(rate * 2)), Units.duration(idleAfter), data);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;

@@ -113,6 +113,10 @@ public final class WebServer implements AutoCloseable {
         routes.post("/api/logout", this::signOut);
         routes.get("/api/state", ctx -> send(ctx, 200, session(ctx, true).require().state()));
         routes.post("/api/messages", this::message);
+        routes.post("/api/direct", ctx -> {
+            JsonNode body = body(ctx);
+            send(ctx, 200, signedIn(ctx).sendDirect(text(body, "conversation", true), text(body, "text", true)));
+        });
         routes.get("/api/board", ctx -> send(ctx, 200, Map.of("entries", session(ctx, true).require().board())));
         routes.post("/api/board", this::post);
         routes.post("/api/files", this::upload);

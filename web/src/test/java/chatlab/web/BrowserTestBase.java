@@ -496,6 +496,24 @@ abstract class BrowserTestBase {
     }
 
     @Test
+    @Order(73)
+    void aDirectMessageGoesPeerToPeerAndIsMarkedSo() {
+        click(alice, By.cssSelector("#online li[data-user='bob']"));
+        waitForText(alice, By.id("title"), "Bob Builder"); // his display name, set earlier
+        WebElement toggle = waitFor(alice, By.id("direct-toggle"));
+        assertThat(toggle.isDisplayed()).as("offered in a private conversation").isTrue();
+        alice.findElement(By.id("direct")).click();
+        say(alice, "sealed *for* bob");
+        click(bob, By.cssSelector("#conversations li[data-key='@alice']"));
+        WebElement direct = waitFor(bob, By.xpath("//li[contains(@class,'message') and contains(@class,'direct')]"
+                + "[.//div[contains(@class,'body') and text()='sealed *for* bob']]"));
+        assertThat(direct.findElement(By.cssSelector(".direct-mark")).getText()).isEqualTo("direct");
+        alice.findElement(By.id("direct")).click(); // back to messages through the server
+        click(alice, By.cssSelector("#conversations li[data-key='board']"));
+        assertThat(alice.findElement(By.id("direct-toggle")).isDisplayed()).as("not on the board").isFalse();
+    }
+
+    @Test
     @Order(75)
     void signingOutEndsTheSessionAndOthersSeeItLive() {
         bob.findElement(By.id("signout")).click();

@@ -194,6 +194,36 @@ class WebApiIT {
     }
 
     @Test
+    void directMessagesGoPeerToPeerAndWaitWithRelaysForAUserWhoIsAway() throws Exception {
+        Api dana = session().signup("dana", "pass-dana");
+        Api eve = session().signup("eve", "pass-eve");
+        session().signup("fay", "pass-fay"); // online: a relay
+        Api.Reply sent = dana.post("/api/direct", Map.of("conversation", "@eve", "text", "sealed for eve"));
+        assertThat(sent.status()).as("%s", sent.json()).isEqualTo(200);
+        assertThat(sent.json().get("outcome").asText()).isEqualTo("delivered");
+        assertThat(sent.json().get("text").asText()).isEqualTo("Delivered to eve directly.");
+        assertThat(sent.json().get("message").get("direct").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> eve.get("/api/state").json().path("conversations").path("@dana")
+                .toString().contains("sealed for eve"));
+        assertThat(eve.get("/api/state").json().path("conversations").path("@dana").get(0).get("direct").asBoolean())
+                .isTrue();
+
+        assertThat(eve.post("/api/logout", Map.of()).status()).isEqualTo(200);
+        Api.Reply held = dana.post("/api/direct", Map.of("conversation", "@eve", "text", "while you were away"));
+        assertThat(held.json().get("outcome").asText()).as("%s", held.json()).isEqualTo("held");
+        assertThat(held.json().get("text").asText()).startsWith("eve is offline or not answering: held for eve by ");
+        Api back = session();
+        assertThat(back.post("/api/login", Map.of("user", "eve", "password", "pass-eve")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> back.get("/api/state").json().path("conversations")
+                .path("@dana").toString().contains("while you were away"));
+
+        assertThat(dana.post("/api/direct", Map.of("conversation", "broadcast", "text", "to all")).code())
+                .isEqualTo("invalid_argument");
+        assertThat(dana.post("/api/direct", Map.of("conversation", "@eve", "text", " ")).code())
+                .isEqualTo("invalid_argument");
+    }
+
+    @Test
     void theBoardIsPostedToAndReadRendered() throws Exception {
         Api jo = session().signup("jo", "pass-jo");
         Api.Reply posted = jo.post("/api/board", Map.of("text", "meet at **noon** <script>x()</script>"));

@@ -77,28 +77,9 @@ final class Formats {
         return udpPort == null ? "-" : udpPort.toString();
     }
 
-    /**
-     * How a direct message went: {@code Delivered to Hans directly.}, {@code Hans is offline:
-     * held for Hans by 3 relays until 4 Dec 2026 01:00:00.}, or why it was not sent.
-     */
+    /** How a direct message went, with where to go from there when nothing was sent. */
     static String outcome(DirectMessages.Outcome outcome) {
-        String to = outcome.to();
-        return switch (outcome) {
-            case DirectMessages.Delivered d -> "Delivered to " + to + " directly.";
-            case DirectMessages.Held h -> to + " is offline or not answering: held for " + to + " by " + h.relays().size()
-                    + (h.relays().size() == 1 ? " relay" : " relays") + " until " + UNTIL.format(h.until()) + "."
-                    + (h.refusals().isEmpty() ? "" : " Not held by " + reasons(h.refusals()) + ".");
-            case DirectMessages.NotHeld n -> "Not sent to " + to + ": no relay would hold it (" + reasons(n.reasons())
-                    + "). Start the client with --fallback server to let the server hold such messages (it can read them).";
-            case DirectMessages.ViaServer v -> "No relay would hold it (" + reasons(v.reasons()) + "), so the server holds it"
-                    + " for " + to + " instead, as a private message it can read.";
-        };
-    }
-
-    private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
-
-    private static String reasons(java.util.Map<String, String> reasons) {
-        return String.join("; ", reasons.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return outcome instanceof DirectMessages.NotHeld ? outcome.describe() + " Start the client with --fallback "
+                + "server to let the server hold such messages (it can read them)." : outcome.describe();
     }
 }

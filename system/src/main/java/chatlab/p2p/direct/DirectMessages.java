@@ -86,19 +86,43 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         String to();
 
         long messageId();
+
+        /** The outcome in a sentence for the sender, as the clients show it. */
+        String describe();
+    }
+
+    private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm:ss", java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+
+    private static String listed(Map<String, String> reasons) {
+        return String.join("; ", reasons.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     /** The recipient's receipt came back after {@code sends} datagrams. */
     public record Delivered(String to, long messageId, int sends) implements Outcome {
+        @Override
+        public String describe() {
+            return "Delivered to " + to + " directly.";
+        }
     }
 
     /** Held by {@code relays} until {@code until} at the latest; {@code refusals} says why others did not take it. */
     public record Held(String to, long messageId, List<String> relays, Instant until, Map<String, String> refusals)
             implements Outcome {
+        @Override
+        public String describe() {
+            return to + " is offline or not answering: held for " + to + " by " + relays.size()
+                    + (relays.size() == 1 ? " relay" : " relays") + " until " + UNTIL.format(until) + "."
+                    + (refusals.isEmpty() ? "" : " Not held by " + listed(refusals) + ".");
+        }
     }
 
     /** Neither delivered nor held: the recipient was offline or silent, and no relay took it, for {@code reasons}. */
     public record NotHeld(String to, long messageId, Map<String, String> reasons) implements Outcome {
+        @Override
+        public String describe() {
+            return "Not sent to " + to + ": no relay would hold it (" + listed(reasons) + ").";
+        }
     }
 
     /**
@@ -106,6 +130,11 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
      * fallback {@link Fallback#SERVER}); {@code messageId} is the server's.
      */
     public record ViaServer(String to, long messageId, Map<String, String> reasons) implements Outcome {
+        @Override
+        public String describe() {
+            return "No relay would hold it (" + listed(reasons) + "), so the server holds it for " + to
+                    + " instead, as a private message it can read.";
+        }
     }
 
     /** A message that no receipt answered. */

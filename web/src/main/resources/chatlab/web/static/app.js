@@ -600,6 +600,8 @@ async function open(key, found) {
   const isGroup = key.startsWith('g:');
   const chat = key === 'broadcast' || key === 'board' || key.startsWith('@') || isGroup;
   $('attach').classList.toggle('hidden', !(key.startsWith('@') || isGroup));
+  $('direct-toggle').classList.toggle('hidden', !key.startsWith('@'));
+  if (!key.startsWith('@')) $('direct').checked = false;
   $('composer').classList.toggle('hidden', !chat);
   $('view-profile').classList.toggle('hidden', !key.startsWith('@'));
   $('members-button').classList.toggle('hidden', !isGroup);
@@ -699,7 +701,7 @@ function renderBoard(entries) {
 function appendMessage(m) {
   const ol = $('messages');
   const li = document.createElement('li');
-  li.className = 'message' + (m.mine ? ' mine' : '') + (m.silent ? ' silent' : '');
+  li.className = 'message' + (m.mine ? ' mine' : '') + (m.silent ? ' silent' : '') + (m.direct ? ' direct' : '');
   li.dataset.id = m.id;
   if (m.messageId != null) li.dataset.messageId = m.messageId;
   li.dataset.from = m.from;
@@ -714,6 +716,13 @@ function appendMessage(m) {
   at.className = 'at';
   at.textContent = m.at || '';
   head.append(from, at);
+  if (m.direct) {
+    const mark = document.createElement('span');
+    mark.className = 'direct-mark';
+    mark.title = 'Peer to peer, sealed end to end: the server never saw it';
+    mark.textContent = 'direct';
+    head.append(mark);
+  }
   const body = document.createElement('div');
   body.className = 'body';
   if (m.file) {
@@ -770,6 +779,11 @@ async function send() {
       const board = await api('POST', '/api/board', { text });
       $('text').value = '';
       renderBoard(board.entries);
+    } else if ($('direct').checked && state.current.startsWith('@')) {
+      const sent = await api('POST', '/api/direct', { conversation: state.current, text });
+      if (sent.outcome !== 'not_held') $('text').value = '';
+      if (sent.outcome !== 'delivered') banner(sent.outcome === 'not_held' ? 'not_held' : '', sent.text,
+        sent.outcome === 'not_held' ? 'error' : 'info');
     } else {
       await api('POST', '/api/messages', { conversation: state.current, text, format: 'markdown' });
       $('text').value = '';
