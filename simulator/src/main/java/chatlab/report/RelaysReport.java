@@ -130,6 +130,7 @@ public final class RelaysReport {
     private static XYChart chart(String title, String yTitle, List<Measured> points,
             java.util.function.ToDoubleFunction<Measured> y, double yMax, java.util.function.ToDoubleFunction<Measured>... dashed) {
         XYChart chart = Charts.xy(title, "relays per message", yTitle);
+        chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
         if (!Double.isNaN(yMax)) {
             chart.getStyler().setYAxisMax(yMax);
         }
