@@ -17,6 +17,17 @@ import java.util.Optional;
  */
 record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond) {
 
+    /** The sentence for the run in {@code dir}, from its run.json, series.json, results.json and server stats; empty without them. */
+    static Optional<String> describe(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir.resolve(SimRun.SERVER_STATS))) {
+            return Optional.empty();
+        }
+        SimRun run = chatlab.lab.Json.read(dir.resolve(SimRun.FILE), SimRun.class);
+        Series series = chatlab.lab.Json.read(dir.resolve(SimRun.SERIES), Series.class);
+        Results results = chatlab.lab.Json.read(dir.resolve(SimRun.RESULTS), Results.class);
+        return of(dir, run, series, results).map(ServerUse::describe);
+    }
+
     /** The server's use over {@code s}'s measured window; empty without its stats file or with under two samples in it. */
     static Optional<ServerUse> of(Path dir, SimRun run, Series s, Results r) throws IOException {
         Optional<ProcessStatsFile> server = ProcessCharts.files(dir, run).stream()

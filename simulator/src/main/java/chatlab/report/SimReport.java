@@ -330,6 +330,14 @@ public final class SimReport {
      * Every fault in force, a header row first: each group's standing toxics (from the scenario
      * the run recorded), then each window the nemesis played (from the history's fault events).
      */
+    /**
+     * The server's CPU over the run's measured load, in a sentence ("0.95 of a core over the
+     * measured 39 s, 306 µs of its CPU per delivery"); empty when the lab did not start the server.
+     */
+    public static Optional<String> serverUse(Path dir) throws IOException {
+        return ServerUse.describe(dir);
+    }
+
     /** The simulator's CPU per operation over the load, or "n/a" for a run recorded before it was counted. */
     static String cpuPerOperation(chatlab.sim.SimulatorResources sim) {
         return sim.cpuMicrosPerOperation() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", sim.cpuMicrosPerOperation());

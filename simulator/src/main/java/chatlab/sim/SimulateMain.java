@@ -220,7 +220,7 @@ public final class SimulateMain implements Callable<Integer> {
         Results results = Analysis.analyse(dir);
         SimReport.build(dir);
         Summary.print(console, run, results, chatlab.report.Pauses.of(dir),
-                Json.read(dir.resolve(SimRun.SERIES), chatlab.metrics.Series.class));
+                Json.read(dir.resolve(SimRun.SERIES), chatlab.metrics.Series.class), SimReport.serverUse(dir));
         console.println("Report: " + dir.resolve("index.html").toAbsolutePath().normalize());
         return results.outcome().exitCode();
     }

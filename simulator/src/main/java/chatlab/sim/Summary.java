@@ -13,7 +13,7 @@ final class Summary {
     }
 
     static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses,
-            chatlab.metrics.Series series) {
+            chatlab.metrics.Series series, java.util.Optional<String> serverUse) {
         out.println();
         out.println(r.outcome().name() + ": " + run.scenarioName() + ", seed " + run.seed() + ", "
                 + run.events() + " events");
@@ -33,6 +33,7 @@ final class Summary {
                 + "%d in doubt%n", r.throughput().opsPerSecond(), r.throughput().deliveriesPerSecond(),
                 r.throughput().loadSeconds(), r.throughput().peakOnline(),
                 r.errors().failed(), r.errors().unexpected(), r.errors().inDoubt());
+        serverUse.ifPresent(use -> out.println("  server: " + use));
         pauses.forEach(p -> out.println("  " + p.describe()));
         series.faultErrors().forEach(error -> out.println("  the nemesis failed " + error));
         if (series.faultsLate() > 1) {

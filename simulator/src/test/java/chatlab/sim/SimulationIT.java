@@ -100,6 +100,7 @@ class SimulationIT {
         }
         assertThat(Files.readString(out.resolve("summary.md")))
                 .containsPattern("(?m)^Server: [0-9.]+ of a core over the measured [0-9]+ s, [0-9]+ µs of its CPU per delivery\\.$");
+        assertThat(simulated.console()).containsPattern("  server: [0-9.]+ of a core over the measured");
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
         assertThat(run.seed()).isEqualTo(5);
         assertThat(run.scenarioText()).isEqualTo(SCENARIO);
