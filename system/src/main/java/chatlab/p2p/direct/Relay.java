@@ -118,8 +118,7 @@ final class Relay {
                 continue; // already on its way
             }
             Retransmitter.Exchange<Void> exchange = retransmitter.start(h.datagram(), peer.get().address(),
-                    (h.receipt() ? "the receipt for " : "the message for ") + user);
-            answered.put(offer, exchange.done());
+                    (h.receipt() ? "the receipt for " : "the message for ") + user, e -> answered.put(offer, e.done()));
             exchange.done().whenComplete((r, e) -> {
                 offering.remove(offer);
                 answered.remove(offer);
