@@ -474,7 +474,10 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
     private record Opened(byte[] text, byte[] senderKey) {
     }
 
-    /** Opens a message with the key last seen for its sender, or with the directory's if that one fails. */
+    /**
+     * Opens a message (or a receipt) with the key last seen for its sender, or with the
+     * directory's if that one fails, recording and warning of a key that changed.
+     */
     private Opened open(DirectDatagram datagram) throws Sealing.OpenException {
         byte[] known = book.known(datagram.from()).orElse(null);
         if (known != null) {
@@ -510,7 +513,7 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
             return; // late, a copy, or not from the recipient
         }
         try {
-            datagram.open(identity, book.known(datagram.from()).orElseGet(() -> directory.key(datagram.from())));
+            open(datagram); // with the recipient's key as last seen, or as published now (a new device)
         } catch (Sealing.OpenException e) {
             LOG.debug("dropped a relayed receipt for #{} that did not open", datagram.messageId());
             return;
