@@ -217,7 +217,12 @@ public final class ClientMain implements Callable<Integer> {
         if (relays < 0 || relays > 16) {
             throw new IllegalArgumentException("--relays is 0 to 16, not " + relays);
         }
-        java.time.Duration hold = Units.duration(relayHold);
+        java.time.Duration hold;
+        try {
+            hold = Units.duration(relayHold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--relay-hold: " + e.getMessage(), e);
+        }
         if (hold.isNegative() || hold.isZero()) {
             throw new IllegalArgumentException("--relay-hold must be positive, not " + relayHold);
         }

@@ -16,6 +16,10 @@ class ClientMainTest {
             "127.0.0.1 4242 lokipass           | the UDP port must be a number, not 'lokipass' (for CSC573's SERVER_IP SERVER_PORT ROOM_PASSWORD, add --profile csc573)",
             "--profile csc573 127.0.0.1 4242 a --room-password b | the room password is given twice, as a and as b",
             "--trace .                         | --trace takes a file name such as traces/t.jsonl, not the folder .",
+            "--relays 17                       | --relays is 0 to 16, not 17",
+            "--fallback maybe                  | --fallback is server or none, not 'maybe'",
+            "--relay-hold 0s                   | --relay-hold must be positive, not 0s",
+            "--relay-hold soon                 | --relay-hold: expected a duration such as 20ms, 500us, 1s, 5m, 1h or 1d, not 'soon'",
     })
     void refusesWhatItCannotMean(String args, String message) {
         StringWriter err = new StringWriter();
