@@ -87,8 +87,9 @@ public final class RelaysMain implements Callable<Integer> {
         List<String> a = quick ? List.of("10s") : away;
         List<Double> l = quick ? List.of(0.0) : loss;
         for (int n : r) {
-            if (n < 0 || n > 16) {
-                throw new IllegalArgumentException("--relays takes 0 to 16, not " + n);
+            int most = chatlab.p2p.direct.DirectMessages.Settings.MOST_RELAYS;
+            if (n < 0 || n > most) {
+                throw new IllegalArgumentException("--relays takes 0 to " + most + ", not " + n);
             }
         }
         for (double p : l) {

@@ -63,7 +63,8 @@ public record P2pSpec(String impair, long minFileBytes, long maxFileBytes, Strat
             throw node.get("hold").error("relays hold a message for a positive time");
         }
         return new P2pSpec(impair, min, max, strategy, node.get("window").intValue(1, 65_536, DEFAULT.window()),
-                node.get("contactTtl").duration(DEFAULT.contactTtl()), node.get("relays").intValue(0, 16, DEFAULT.relays()),
+                node.get("contactTtl").duration(DEFAULT.contactTtl()), node.get("relays").intValue(0,
+                        chatlab.p2p.direct.DirectMessages.Settings.MOST_RELAYS, DEFAULT.relays()),
                 hold, node.get("away").present() ? ThinkTime.parse(node.get("away")) : DEFAULT.away());
     }
 

@@ -323,20 +323,17 @@ final class SignedIn implements AutoCloseable {
 
         @Override
         public void onKeyChanged(String other, chatlab.e2e.KeyBook.Seen.Changed change) {
-            notice("error", "Warning: " + other + "'s identity key has changed (was " + change.before() + ", now "
-                    + change.now() + "). A new device, or someone in between: compare fingerprints with " + other
-                    + " before trusting it.");
+            notice("error", DirectMessages.Listener.keyChangedWarning(other, change));
         }
 
         @Override
         public void onDeliveredLater(String to, long messageId) {
-            notice("info", "Your direct message to " + to + " was delivered through a relay.");
+            notice("info", DirectMessages.Listener.deliveredLaterNotice(to));
         }
 
         @Override
         public void onExpired(String to, long messageId) {
-            notice("error", "Your direct message to " + to + " expired undelivered: " + to
-                    + " did not come online while relays held it.");
+            notice("error", DirectMessages.Listener.expiredNotice(to));
         }
     }
 

@@ -214,8 +214,9 @@ public final class ClientMain implements Callable<Integer> {
             case "none" -> chatlab.p2p.direct.DirectMessages.Fallback.NONE;
             default -> throw new IllegalArgumentException("--fallback is server or none, not '" + fallback + "'");
         };
-        if (relays < 0 || relays > 16) {
-            throw new IllegalArgumentException("--relays is 0 to 16, not " + relays);
+        int most = chatlab.p2p.direct.DirectMessages.Settings.MOST_RELAYS;
+        if (relays < 0 || relays > most) {
+            throw new IllegalArgumentException("--relays is 0 to " + most + ", not " + relays);
         }
         java.time.Duration hold;
         try {

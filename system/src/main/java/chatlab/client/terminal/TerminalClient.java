@@ -255,20 +255,17 @@ public final class TerminalClient {
 
                         @Override
                         public void onKeyChanged(String other, chatlab.e2e.KeyBook.Seen.Changed change) {
-                            print("Warning: " + other + "'s identity key has changed (was " + change.before() + ", now "
-                                    + change.now() + "). A new device, or someone in between: compare fingerprints with "
-                                    + other + " before trusting it.");
+                            print(DirectMessages.Listener.keyChangedWarning(other, change));
                         }
 
                         @Override
                         public void onDeliveredLater(String to, long messageId) {
-                            print("Your direct message to " + to + " was delivered through a relay.");
+                            print(DirectMessages.Listener.deliveredLaterNotice(to));
                         }
 
                         @Override
                         public void onExpired(String to, long messageId) {
-                            print("Your direct message to " + to + " expired undelivered: " + to
-                                    + " did not come online while relays held it.");
+                            print(DirectMessages.Listener.expiredNotice(to));
                         }
                     }, settings.direct());
         } catch (IOException | ChatException e) {

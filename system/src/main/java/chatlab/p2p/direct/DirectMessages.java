@@ -79,6 +79,23 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         /** A message that relays held expired before its recipient came. */
         default void onExpired(String to, long messageId) {
         }
+
+        /** The warning for {@link #onKeyChanged}, in the clients' words. */
+        static String keyChangedWarning(String user, KeyBook.Seen.Changed change) {
+            return "Warning: " + user + "'s identity key has changed (was " + change.before() + ", now " + change.now()
+                    + "). A new device, or someone in between: compare fingerprints with " + user + " before trusting it.";
+        }
+
+        /** The notice for {@link #onDeliveredLater}. */
+        static String deliveredLaterNotice(String to) {
+            return "Your direct message to " + to + " was delivered through a relay.";
+        }
+
+        /** The notice for {@link #onExpired}. */
+        static String expiredNotice(String to) {
+            return "Your direct message to " + to + " expired undelivered: " + to
+                    + " did not come online while relays held it.";
+        }
     }
 
     /** How a send went. */
@@ -160,6 +177,8 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
      */
     public record Settings(Duration rto, int attempts, int relays, Duration hold, RelayStore.Limits limits,
             Fallback fallback, Duration sweep) {
+        /** The most relays one message is handed to. */
+        public static final int MOST_RELAYS = 16;
         public static final Settings DEFAULT = new Settings(Duration.ofMillis(250), 5, 3, Duration.ofDays(1),
                 RelayStore.Limits.DEFAULT, Fallback.NONE, Duration.ofSeconds(1));
 
@@ -167,8 +186,8 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
             if (rto.isNegative() || rto.isZero() || attempts < 1) {
                 throw new IllegalArgumentException("the retransmission timeout must be positive and attempts at least 1");
             }
-            if (relays < 0 || relays > 16) {
-                throw new IllegalArgumentException("a message is handed to 0 to 16 relays, not " + relays);
+            if (relays < 0 || relays > MOST_RELAYS) {
+                throw new IllegalArgumentException("a message is handed to 0 to " + MOST_RELAYS + " relays, not " + relays);
             }
             if (hold.isNegative() || hold.isZero() || sweep.isNegative() || sweep.isZero()) {
                 throw new IllegalArgumentException("the hold asked of relays and the expiry sweep must be positive");

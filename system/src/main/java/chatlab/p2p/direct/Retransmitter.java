@@ -37,16 +37,11 @@ final class Retransmitter implements AutoCloseable {
     }
 
     /**
-     * Starts sending {@code datagram} to {@code to}. The caller completes the exchange's future
-     * when the answer comes; after the last unanswered send it fails with
+     * Starts sending {@code datagram} to {@code to}, handing the exchange to {@code register}
+     * first, so that no answer can come before it is awaited. The caller completes the
+     * exchange's future when the answer comes; after the last unanswered send it fails with
      * {@link DirectMessages.NotDelivered} saying {@code what} went unanswered.
      */
-    <T> Exchange<T> start(byte[] datagram, InetSocketAddress to, String what) {
-        return start(datagram, to, what, exchange -> {
-        });
-    }
-
-    /** As {@link #start(byte[], InetSocketAddress, String)}, handing the exchange to {@code register} before the first send, so that no answer can come before it is awaited. */
     <T> Exchange<T> start(byte[] datagram, InetSocketAddress to, String what, java.util.function.Consumer<Exchange<T>> register) {
         Exchange<T> exchange = new Exchange<>(new CompletableFuture<>(), new AtomicInteger());
         register.accept(exchange);
