@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Setup {
     private static final int CONNECTIONS = 16;
     private static final int WINDOW = 50;
+    /**
+     * How long set-up waits for each answer, at least: it is not measured, and a server just
+     * started on a busy machine (its code not yet compiled) may take longer than the scenario's
+     * request timeout, which is meant for the load.
+     */
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(30);
 
     private final SimContext ctx;
     private final InetSocketAddress server;
@@ -155,7 +161,11 @@ final class Setup {
     }
 
     private ChatClient connect() {
-        return ChatClient.connect(server.getHostString(), server.getPort(), ctx.clientOptions());
+        chatlab.client.ClientOptions options = ctx.clientOptions();
+        if (options.requestTimeout().compareTo(PATIENCE) < 0) {
+            options = options.withRequestTimeout(PATIENCE).withConnectTimeout(PATIENCE);
+        }
+        return ChatClient.connect(server.getHostString(), server.getPort(), options);
     }
 
     private void signUp(List<String> accounts, Progress progress, AtomicLong done) {

@@ -28,13 +28,26 @@ record ScenarioRun(int exit, Path out, Results results, String console) {
         int exit;
         try {
             System.setOut(new PrintStream(new Tee(before, said), true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new SimulateMain()).execute(command.toArray(String[]::new));
+            CommandLine simulate = new CommandLine(new SimulateMain());
+            // what went wrong (a stack trace included) goes to its error stream: kept, so a failed run says why
+            simulate.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(new Tee(System.err, said),
+                    StandardCharsets.UTF_8), true));
+            exit = simulate.execute(command.toArray(String[]::new));
         } finally {
             System.setOut(before);
         }
         Path results = out.resolve(SimRun.RESULTS);
         return new ScenarioRun(exit, out, Files.exists(results) ? Json.read(results, Results.class) : null,
                 said.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Its results; a run that wrote none fails the test with its exit code and all it printed. */
+    @Override
+    public Results results() {
+        if (results == null) {
+            throw new AssertionError("the run wrote no " + SimRun.RESULTS + " (exit " + exit + "); it printed:\n" + console);
+        }
+        return results;
     }
 
     /** Writes to two streams at once. */
