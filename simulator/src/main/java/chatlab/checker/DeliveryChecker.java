@@ -21,18 +21,6 @@ import java.util.Set;
  * message missing at a recipient who was logged in, on a link gone quiet, is lost.
  */
 public final class DeliveryChecker implements Checker {
-    /** The operations and events this checker reads. */
-    public static final String SEND = "send";
-    public static final String DELIVER = "deliver";
-    public static final String BLOCK = "block";
-    public static final String LOGIN = "login";
-    public static final String RECONNECT = "reconnect";
-    public static final String LOGOUT = "logout";
-    public static final String LOST = "lost";
-    public static final String END = "end";
-    /** What the drain saw of a recipient's link when its bound passed with deliveries missing. */
-    public static final String PENDING = "pending";
-
     private record Send(Event completion, String sender, long number, int index) {
     }
 

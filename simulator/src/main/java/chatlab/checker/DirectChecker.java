@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.util.ArrayList;
@@ -20,10 +21,6 @@ import java.util.Set;
  * arrived, and how long after they were sent.
  */
 public final class DirectChecker implements Checker {
-    public static final String DM = "dm";
-    public static final String DELIVER = "dm-deliver";
-    public static final String LATER = "dm-later";
-    public static final String EXPIRED = "dm-expired";
     public static final String DELIVERED = "delivered";
     public static final String HELD = "held";
     public static final String NOT_HELD = "not_held";
@@ -49,7 +46,7 @@ public final class DirectChecker implements Checker {
         Set<String> toldExpired = new HashSet<>();
         Long end = null;
         for (Event e : history) {
-            if (e.is("end") && end == null) {
+            if (e.is(Op.END) && end == null) {
                 end = e.t();
             }
             if (e.direct() == null) {
@@ -64,9 +61,9 @@ public final class DirectChecker implements Checker {
                         sent.put(tok, e);
                     }
                 }
-                case DELIVER -> shown.computeIfAbsent(tok, k -> new ArrayList<>()).add(e);
-                case LATER -> toldLater.add(tok);
-                case EXPIRED -> toldExpired.add(tok);
+                case DM_DELIVER -> shown.computeIfAbsent(tok, k -> new ArrayList<>()).add(e);
+                case DM_LATER -> toldLater.add(tok);
+                case DM_EXPIRED -> toldExpired.add(tok);
                 default -> {
                 }
             }

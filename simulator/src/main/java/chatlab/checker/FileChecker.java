@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.util.HashMap;
@@ -14,9 +15,6 @@ import java.util.Map;
  * acknowledgement lost on the way back); that is counted, not judged.
  */
 public final class FileChecker implements Checker {
-    public static final String FILE = "file";
-    public static final String RECEIVED = "file-received";
-
     @Override
     public String name() {
         return "files";
@@ -30,18 +28,18 @@ public final class FileChecker implements Checker {
         long savedAfterFailure = 0;
         boolean ended = false;
         for (Event e : history) {
-            if (e.is("end")) {
+            if (e.is(Op.END)) {
                 ended = true;
             }
-            if (e.is(FILE) && e.type().completion()) {
+            if (e.is(Op.FILE) && e.type().completion()) {
                 sent.put(key(e.u(), e.target(), e.file().name()), e);
             }
         }
         for (Event e : history) {
-            if (e.is("end")) {
+            if (e.is(Op.END)) {
                 break;
             }
-            if (!e.is(RECEIVED)) {
+            if (!e.is(Op.FILE_RECEIVED)) {
                 continue;
             }
             String key = key(e.target(), e.u(), e.file().name());

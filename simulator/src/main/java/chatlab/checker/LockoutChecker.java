@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.workload.ServerCrash;
@@ -168,7 +169,7 @@ public final class LockoutChecker implements Checker {
     /** When the nemesis killed the server: each kill forgets lockout's counts and blocks. */
     private record Restarts(List<Long> kills) {
         static Restarts of(List<Event> history) {
-            return new Restarts(history.stream().filter(e -> e.is("fault") && e.fault().kind().equals(ServerCrash.KIND)
+            return new Restarts(history.stream().filter(e -> e.is(Op.FAULT) && e.fault().kind().equals(ServerCrash.KIND)
                     && e.fault().phase().equals("start")).map(Event::t).toList());
         }
 
@@ -187,7 +188,7 @@ public final class LockoutChecker implements Checker {
         Map<String, Event> open = new LinkedHashMap<>();
         Map<String, List<Attempt>> byVictim = new LinkedHashMap<>();
         for (Event e : history) {
-            if (!e.is(DeliveryChecker.LOGIN) || e.right() == null) {
+            if (!e.is(Op.LOGIN) || e.right() == null) {
                 continue; // only attackers' attempts say which password they used
             }
             if (e.type() == Type.INVOKE) {

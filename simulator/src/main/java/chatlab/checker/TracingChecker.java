@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.util.HashMap;
@@ -27,12 +28,12 @@ public final class TracingChecker implements Checker {
         Set<String> inDoubt = new HashSet<>();
         Evidence problems = new Evidence();
         for (Event e : history) {
-            if (e.is("tempid") && e.type() == Type.OK) {
+            if (e.is(Op.TEMPID) && e.type() == Type.OK) {
                 String previous = owner.put(e.trace().tempId(), e.u());
                 if (previous != null) {
                     problems.add("issued twice", "tempID " + e.trace().tempId() + " went to " + previous + " and " + e.u());
                 }
-            } else if (e.is("tempid") && e.type() == Type.INFO) {
+            } else if (e.is(Op.TEMPID) && e.type() == Type.INFO) {
                 inDoubt.add(e.u());
             }
         }
@@ -40,13 +41,13 @@ public final class TracingChecker implements Checker {
         long uploads = 0;
         long traced = 0;
         for (Event e : history) {
-            if (e.is("heard") && e.trace() != null && Boolean.TRUE.equals(e.trace().valid())) {
+            if (e.is(Op.HEARD) && e.trace() != null && Boolean.TRUE.equals(e.trace().valid())) {
                 heard++;
                 if (!owner.containsKey(e.trace().tempId()) && inDoubt.isEmpty()) {
                     problems.add("forged", e.u() + " heard a valid beacon " + e.trace().tempId() + " that was never issued");
                 }
             }
-            if (!e.is("upload") || e.type() != Type.OK) {
+            if (!e.is(Op.UPLOAD) || e.type() != Type.OK) {
                 continue;
             }
             uploads++;

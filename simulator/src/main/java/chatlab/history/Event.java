@@ -6,16 +6,16 @@ import java.util.List;
 /**
  * One line of a run's history. {@code i} orders events; {@code t} is microseconds since the run's
  * origin (one clock for every process of a run); {@code p} is the simulated process (a user, an
- * open session, or {@code nemesis}); {@code u} the account it acts as; {@code f} the operation.
+ * open session, or {@code nemesis}); {@code u} the account it acts as; {@code f} the operation ({@link Op}).
  * Only the parts that apply to {@code f} are present.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
+public record Event(long i, long t, String p, Type type, Op f, String u, Long due, String target, Boolean right,
         Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace,
         Pending pending, Direct direct) {
 
     /** The same event without a direct message: as recorded before direct messages were simulated. */
-    public Event(long i, long t, String p, Type type, String f, String u, Long due, String target, Boolean right,
+    public Event(long i, long t, String p, Type type, Op f, String u, Long due, String target, Boolean right,
             Chat chat, Board board, Failure failure, Delivery delivery, Fault fault, FileInfo file, Trace trace,
             Pending pending) {
         this(i, t, p, type, f, u, due, target, right, chat, board, failure, delivery, fault, file, trace, pending, null);
@@ -103,12 +103,12 @@ public record Event(long i, long t, String p, Type type, String f, String u, Lon
 
     public static final String NEMESIS = "nemesis";
 
-    public boolean is(String op) {
-        return op.equals(f);
+    public boolean is(Op op) {
+        return op == f;
     }
 
     /** An event with nothing but its time, process, type, operation and account. */
-    public static Event of(long t, String p, Type type, String f, String u) {
+    public static Event of(long t, String p, Type type, Op f, String u) {
         return new Event(0, t, p, type, f, u, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 

@@ -1,5 +1,6 @@
 package chatlab.metrics;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.io.IOException;
@@ -31,7 +32,6 @@ public final class Measurements {
      */
     public static final List<String> METRICS = List.of("login", "send", "deliver", "offline", "board", "who", "file",
             "dm", "request");
-    private static final Set<String> BOARD = Set.of("post", "edit", "delete", "read");
 
     private final Map<String, LatencyRecorder> latency = new LinkedHashMap<>();
     private final Series series;
@@ -94,10 +94,10 @@ public final class Measurements {
             boolean measured = e.t() >= measureFrom && e.t() <= loadEnd;
             if (e.type() == Type.INVOKE) {
                 open.put(e.p(), e);
-                if (e.is("send") && e.chat() != null) {
+                if (e.is(Op.SEND) && e.chat() != null) {
                     sentAt.put(e.chat().tok(), e.t());
                 }
-                if (e.is("logout")) {
+                if (e.is(Op.LOGOUT)) {
                     onlineUsers.remove(e.u());
                     presence.computeIfAbsent(e.u(), u -> new java.util.TreeMap<>()).put(e.t(), false);
                 }
@@ -125,7 +125,7 @@ public final class Measurements {
                             }
                         }
                     }
-                    if ((e.is("login") && e.right() == null) || e.is("reconnect")) {
+                    if ((e.is(Op.LOGIN) && e.right() == null) || e.is(Op.RECONNECT)) {
                         onlineUsers.add(e.u());
                         presence.computeIfAbsent(e.u(), u -> new java.util.TreeMap<>()).put(e.t(), true);
                     }
@@ -149,7 +149,7 @@ public final class Measurements {
                 continue;
             }
             switch (e.f()) {
-                case "deliver" -> {
+                case DELIVER -> {
                     if (inRange) {
                         deliveries[second]++;
                     }
@@ -163,11 +163,11 @@ public final class Measurements {
                         latency.get(wasOnline ? "deliver" : "offline").record(began, e.t() - sent, sent >= measureFrom);
                     }
                 }
-                case "lost" -> {
+                case LOST -> {
                     onlineUsers.remove(e.u());
                     presence.computeIfAbsent(e.u(), u -> new java.util.TreeMap<>()).put(e.t(), false);
                 }
-                case "fault" -> {
+                case FAULT -> {
                     double at = (e.t() - loadStart) / 1e6;
                     double late = e.fault().lateMs() == null ? 0 : e.fault().lateMs() / 1000.0;
                     if (e.fault().phase().equals("error")) {
@@ -220,14 +220,9 @@ public final class Measurements {
         return new Measurements(latency, series, throughput, errors);
     }
 
+    /** The latency an operation counts under: its kind's, but none for an attacker's login. */
     private static String metric(Event e) {
-        if (e.is("login")) {
-            return e.right() == null ? "login" : null;
-        }
-        if (e.is("send") || e.is("who") || e.is("file") || e.is("dm")) {
-            return e.f();
-        }
-        return BOARD.contains(e.f()) ? "board" : null;
+        return e.is(Op.LOGIN) && e.right() != null ? null : e.f().metric();
     }
 
     private static double[] nan(int n) {

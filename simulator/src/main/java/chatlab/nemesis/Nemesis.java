@@ -1,5 +1,6 @@
 package chatlab.nemesis;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.net.ProxiedEndpoint;
@@ -125,7 +126,7 @@ public final class Nemesis implements Runnable {
     }
 
     private void failed(FaultWindow w, String kind, String what, RuntimeException e) {
-        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, Op.FAULT, null).withFault(new Event.Fault(w.id(),
                 kind, w.groups(), ERROR, what + ": " + e, null)));
         if (active.remove(w) && w.fault().onServer()) {
             record(w, STOP, w.end()); // its start is in the history already
@@ -165,7 +166,7 @@ public final class Nemesis implements Runnable {
         }
         FaultWindow restart = new FaultWindow(repairs++, new Partition(), List.of(group), java.time.Duration.ZERO,
                 java.time.Duration.ZERO);
-        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(restart.id(),
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, Op.FAULT, null).withFault(new Event.Fault(restart.id(),
                 RESTART, List.of(group), START, "proxy of " + group + " restarted: it no longer forwarded new "
                         + "connections after a toxic was removed", null)));
         try {
@@ -174,7 +175,7 @@ public final class Nemesis implements Runnable {
         } catch (RuntimeException e) {
             failed(restart, RESTART, "the proxy of " + group + " could not be restarted", e);
         }
-        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(restart.id(),
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, Op.FAULT, null).withFault(new Event.Fault(restart.id(),
                 RESTART, List.of(group), STOP, "proxy of " + group + " restarted: it no longer forwarded new "
                         + "connections after a toxic was removed", null)));
     }
@@ -187,7 +188,7 @@ public final class Nemesis implements Runnable {
     /** Records a start or stop, and how long after {@code scheduled} (from the load's start) it came. */
     private void record(FaultWindow w, String phase, java.time.Duration scheduled) {
         long late = Math.max(0, (System.nanoTime() - loadStartNanos - scheduled.toNanos()) / 1_000_000);
-        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, "fault", null).withFault(new Event.Fault(w.id(),
+        history.accept(Event.of(0, Event.NEMESIS, Type.EVENT, Op.FAULT, null).withFault(new Event.Fault(w.id(),
                 w.fault().kind(), w.groups(), phase, w.describe(), late)));
     }
 

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.history.Event;
@@ -52,7 +53,7 @@ final class Attacker implements Runnable {
     }
 
     private void attempt(String victim, boolean right) {
-        Event invocation = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGIN, victim).withRight(right));
+        Event invocation = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGIN, victim).withRight(right));
         if (client == null || !client.isConnected()) {
             try {
                 client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions());
@@ -66,7 +67,7 @@ final class Attacker implements Runnable {
         var login = ctx.ops.complete(invocation, client.login(victim, password, null), (e, r) -> e);
         Type outcome = login.type();
         if (login.ok()) {
-            Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGOUT, victim));
+            Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGOUT, victim));
             outcome = ctx.ops.complete(logout, client.logout(), (e, r) -> e).type();
         }
         if (outcome == Type.INFO) {

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.client.ChatListener;
@@ -67,13 +68,13 @@ final class ChatSession implements ChatListener {
         return current == null ? null : current.linkState();
     }
 
-    private Event op(String f) {
+    private Event op(Op f) {
         return Event.of(0, process, Type.INVOKE, f, user);
     }
 
     /** Connects and logs in; {@code due} is when an open session was meant to arrive (µs on the run's clock). */
     boolean login(Long due) {
-        Event invocation = ctx.ops.invoke(op(DeliveryChecker.LOGIN).withDue(due));
+        Event invocation = ctx.ops.invoke(op(Op.LOGIN).withDue(due));
         if (client == null || !client.isConnected()) {
             try {
                 close();
@@ -139,7 +140,7 @@ final class ChatSession implements ChatListener {
                     return true;
                 }
             } else {
-                Event invocation = ctx.ops.invoke(op(DeliveryChecker.RECONNECT));
+                Event invocation = ctx.ops.invoke(op(Op.RECONNECT));
                 CompletableFuture<ServerMessage.LoggedIn> attempt;
                 try {
                     attempt = CompletableFuture.completedFuture(client.reconnect());
@@ -169,7 +170,7 @@ final class ChatSession implements ChatListener {
             case UNICAST, MULTICAST, BROADCAST, BLOCKCAST -> chat(action);
             case GROUP -> groupChat();
             case STATUS -> {
-                Event invocation = ctx.ops.invoke(op("status"));
+                Event invocation = ctx.ops.invoke(op(Op.STATUS));
                 ctx.ops.complete(invocation, client.setStatus(action.status(), null), (e, ok) -> e);
             }
             case POST -> post();
@@ -177,7 +178,7 @@ final class ChatSession implements ChatListener {
             case DELETE -> delete();
             case READ -> read();
             case WHO -> {
-                Event invocation = ctx.ops.invoke(op("who"));
+                Event invocation = ctx.ops.invoke(op(Op.WHO));
                 ctx.ops.complete(invocation, client.who(), (e, users) -> e);
             }
             case RELOGIN -> {
@@ -202,7 +203,7 @@ final class ChatSession implements ChatListener {
         Audience mode = Audience.valueOf(action.behaviour().name());
         String tok = DeliveryChecker.token(user, state.sent.incrementAndGet());
         String mode2 = mode.name().toLowerCase(Locale.ROOT);
-        Event invocation = ctx.ops.invoke(op(DeliveryChecker.SEND).withChat(new Event.Chat(mode2, action.to(),
+        Event invocation = ctx.ops.invoke(op(Op.SEND).withChat(new Event.Chat(mode2, action.to(),
                 action.except(), tok, null, null, null, null)));
         List<String> names = mode == Audience.BLOCKCAST ? action.except() : action.to();
         ctx.ops.complete(invocation, client.send(mode, names, text(tok), null), (e, sent) -> e.withChat(new Event.Chat(
@@ -214,7 +215,7 @@ final class ChatSession implements ChatListener {
     private void groupChat() {
         String group = ctx.accounts.chatGroup(ctx.accounts.groupOf(user));
         String tok = DeliveryChecker.token(user, state.sent.incrementAndGet());
-        Event invocation = ctx.ops.invoke(op(DeliveryChecker.SEND).withChat(new Event.Chat("group", List.of(), List.of(),
+        Event invocation = ctx.ops.invoke(op(Op.SEND).withChat(new Event.Chat("group", List.of(), List.of(),
                 tok, null, null, null, null, group)));
         ctx.ops.complete(invocation, client.sendToGroup(group, text(tok), null, null), (e, sent) -> e.withChat(
                 new Event.Chat("group", List.of(), List.of(), tok, sent.messageId(), sent.recipients(), sent.offline(),
@@ -237,7 +238,7 @@ final class ChatSession implements ChatListener {
 
     private void post() {
         String tok = "board:" + user + "#" + state.posted.incrementAndGet();
-        Event invocation = ctx.ops.invoke(op("post").withBoard(new Event.Board(null, null, tok, null)));
+        Event invocation = ctx.ops.invoke(op(Op.POST).withBoard(new Event.Board(null, null, tok, null)));
         ctx.ops.complete(invocation, client.post(text(tok)), (e, ack) -> {
             state.remember(ack);
             return e.withBoard(new Event.Board(ack.number(), ack.timestamp(), tok, null));
@@ -250,7 +251,7 @@ final class ChatSession implements ChatListener {
             post(); // nothing of one's own to edit yet
             return;
         }
-        Event invocation = ctx.ops.invoke(op("edit").withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
+        Event invocation = ctx.ops.invoke(op(Op.EDIT).withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
         ctx.ops.complete(invocation, client.edit(latest.number(), latest.timestamp(), text("edited:" + user)), (e, ack) -> {
             state.replaceLatest(ack);
             return e.withBoard(new Event.Board(ack.number(), ack.timestamp(), null, null));
@@ -263,13 +264,13 @@ final class ChatSession implements ChatListener {
             post();
             return;
         }
-        Event invocation = ctx.ops.invoke(op("delete").withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
+        Event invocation = ctx.ops.invoke(op(Op.DELETE).withBoard(new Event.Board(latest.number(), latest.timestamp(), null, null)));
         ctx.ops.complete(invocation, client.delete(latest.number(), latest.timestamp()), (e, ack) -> e);
     }
 
     private void read() {
         String since = ctx.timestamps().format(Instant.now().minusSeconds(10));
-        Event invocation = ctx.ops.invoke(op("read").withBoard(new Event.Board(null, since, null, null)));
+        Event invocation = ctx.ops.invoke(op(Op.READ).withBoard(new Event.Board(null, since, null, null)));
         ctx.ops.complete(invocation, client.read(since), (e, entries) -> e.withBoard(new Event.Board(null, since, null,
                 entries.size())));
     }
@@ -280,7 +281,7 @@ final class ChatSession implements ChatListener {
             return;
         }
         wentOffline();
-        Event invocation = ctx.ops.invoke(op(DeliveryChecker.LOGOUT));
+        Event invocation = ctx.ops.invoke(op(Op.LOGOUT));
         if (ctx.ops.complete(invocation, client.logout(), (e, ok) -> e).type() == Type.INFO) {
             close(); // logged out or not: the next login starts on a new connection
         }
@@ -316,7 +317,7 @@ final class ChatSession implements ChatListener {
     @Override
     public void onChat(ServerMessage.Chat chat) {
         String tok = chat.text().split(" ", 2)[0];
-        ctx.ops.event(Event.of(0, process, Type.EVENT, DeliveryChecker.DELIVER, user).withDelivery(
+        ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DELIVER, user).withDelivery(
                 new Event.Delivery(chat.from(), chat.messageId(), chat.seq(), tok, chat.mode().name().toLowerCase(Locale.ROOT))));
         ctx.stats.deliveries.incrementAndGet();
         received.incrementAndGet();
@@ -337,7 +338,7 @@ final class ChatSession implements ChatListener {
     @Override
     public void onConnectionLost(ChatException cause) {
         if (online.get()) {
-            ctx.ops.event(Event.of(0, process, Type.EVENT, DeliveryChecker.LOST, user)
+            ctx.ops.event(Event.of(0, process, Type.EVENT, Op.LOST, user)
                     .withFailure(new Event.Failure(cause.code().wire(), cause.getMessage(), null, null)));
         }
         wentOffline();

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.history.Event;
@@ -155,7 +156,7 @@ final class Drain {
             boolean moving = now.connected() && (delivered > 0 || now.eventsQueued() > 0 || arriving);
             flowing += moving ? 1 : 0;
             List<String> toks = e.getValue().stream().sorted().limit(20).toList();
-            ctx.ops.event(Event.of(0, "drain", Type.EVENT, DeliveryChecker.PENDING, r).withPending(new Event.Pending(toks,
+            ctx.ops.event(Event.of(0, "drain", Type.EVENT, Op.PENDING, r).withPending(new Event.Pending(toks,
                     e.getValue().size(), now.connected(), delivered, bytes, now.partialFrameBytes(),
                     now.sinceLastFrame().toMillis(), now.eventsQueued(), link(r), moving)));
         }

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.checker.Audience;
 import chatlab.checker.DeliveryChecker;
 import chatlab.history.Event;
@@ -46,7 +47,7 @@ final class InFlight implements Consumer<Event> {
 
     @Override
     public void accept(Event e) {
-        if (e.is(DeliveryChecker.SEND) && e.type().completion() && e.chat() != null && e.chat().tok() != null) {
+        if (e.is(Op.SEND) && e.type().completion() && e.chat() != null && e.chat().tok() != null) {
             String tok = e.chat().tok();
             if (e.type() != Type.OK) {
                 tokens.remove(tok); // refused or in doubt: nothing is owed
@@ -60,7 +61,7 @@ final class InFlight implements Consumer<Event> {
                 }
                 return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of());
             });
-        } else if (e.is(DeliveryChecker.DELIVER) && e.delivery() != null) {
+        } else if (e.is(Op.DELIVER) && e.delivery() != null) {
             tokens.compute(e.delivery().tok(), (t, known) -> {
                 if (known == null) {
                     return new Token(null, Set.of(e.u()));

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.HistoryReader;
 import chatlab.history.HistoryWriter;
@@ -48,11 +49,11 @@ public final class Merge {
                 if (ended[0]) {
                     return; // after a shard's end it only logs out: not part of what is checked
                 }
-                if (e.is("end")) {
+                if (e.is(Op.END)) {
                     ended[0] = true;
                     return;
                 }
-                if (e.is("fault") && !faults.add(e.fault().id() + "/" + e.fault().phase())) {
+                if (e.is(Op.FAULT) && !faults.add(e.fault().id() + "/" + e.fault().phase())) {
                     return; // every shard played the same fault on its own proxies
                 }
                 events.add(new Tagged(e, shard));
@@ -67,7 +68,7 @@ public final class Merge {
             for (Tagged t : events) {
                 history.append(t.event());
             }
-            history.append(Event.of(end, "sim", Type.EVENT, "end", null));
+            history.append(Event.of(end, "sim", Type.EVENT, Op.END, null));
             count = history.count();
         }
         for (int s = 0; s < shards.size(); s++) {

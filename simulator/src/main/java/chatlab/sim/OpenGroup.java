@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.workload.Arrivals;
@@ -54,7 +55,7 @@ final class OpenGroup implements Runnable {
             String process = group.name() + "#" + k;
             long dueMicros = ctx.ops.clock().micros() - (System.nanoTime() - due) / 1_000;
             if (account == null) {
-                ctx.ops.event(Event.of(0, process, Type.INFO, "arrival", null).withDue(dueMicros)
+                ctx.ops.event(Event.of(0, process, Type.INFO, Op.ARRIVAL, null).withDue(dueMicros)
                         .withFailure(new Event.Failure("pool_exhausted", "every account of " + group.name()
                                 + " was in a session", null, null)));
                 continue;

@@ -3,6 +3,7 @@ package chatlab.sim;
 import chatlab.client.ChatClient;
 import chatlab.history.Event;
 import chatlab.history.HistoryWriter;
+import chatlab.history.Op;
 import chatlab.history.RunClock;
 import chatlab.history.Type;
 import chatlab.protocol.ChatException;
@@ -25,15 +26,15 @@ final class Operations {
      * connection whose login or logout ended in doubt. Only attackers, who log in to one victim
      * from several clients at once, meet {@code duplicate_session} by nature.
      */
-    private static final Map<String, Set<ErrorCode>> EXPECTED = Map.of(
-            "send", Set.of(ErrorCode.RECIPIENT_BLOCKED),
-            "edit", Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
-            "delete", Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
-            "login", Set.of(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED, ErrorCode.SERVER_UNREACHABLE),
-            "reconnect", Set.of(ErrorCode.SERVER_UNREACHABLE),
-            "signup", Set.of(ErrorCode.USERNAME_TAKEN),
-            "file", Set.of(ErrorCode.USER_OFFLINE),
-            "dm", Set.of(ErrorCode.RECIPIENT_BLOCKED, ErrorCode.NO_KEY));
+    private static final Map<Op, Set<ErrorCode>> EXPECTED = Map.of(
+            Op.SEND, Set.of(ErrorCode.RECIPIENT_BLOCKED),
+            Op.EDIT, Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
+            Op.DELETE, Set.of(ErrorCode.NO_SUCH_MESSAGE, ErrorCode.NOT_OWNER, ErrorCode.TIMESTAMP_MISMATCH),
+            Op.LOGIN, Set.of(ErrorCode.WRONG_PASSWORD, ErrorCode.ACCOUNT_BLOCKED, ErrorCode.SERVER_UNREACHABLE),
+            Op.RECONNECT, Set.of(ErrorCode.SERVER_UNREACHABLE),
+            Op.SIGNUP, Set.of(ErrorCode.USERNAME_TAKEN),
+            Op.FILE, Set.of(ErrorCode.USER_OFFLINE),
+            Op.DM, Set.of(ErrorCode.RECIPIENT_BLOCKED, ErrorCode.NO_KEY));
     /** A file transfer may fail on an impaired link; only a corrupted or unwritable file is a fault. */
     private static final Set<String> FILE_TRANSFER_FAILURES = Set.of("peer_unreachable", "peer_vanished",
             "aborted_by_peer", "timed_out");
@@ -128,13 +129,13 @@ final class Operations {
 
     /** Whether a refusal of {@code operation} (its invocation or completion) with {@code code} is part of the workload's nature. */
     static boolean expected(Event operation, String code) {
-        String op = operation.f();
-        boolean attack = op.equals("login") && operation.right() != null;
+        Op op = operation.f();
+        boolean attack = op == Op.LOGIN && operation.right() != null;
         return code.equals(ErrorCode.RATE_LIMITED.wire())
                 || (attack && code.equals(ErrorCode.DUPLICATE_SESSION.wire()))
-                || (op.equals("file") && FILE_TRANSFER_FAILURES.contains(code))
+                || (op == Op.FILE && FILE_TRANSFER_FAILURES.contains(code))
                 // under churn, a message for a user who is offline may find no relay online to hold it
-                || (op.equals("dm") && code.equals("not_held"))
+                || (op == Op.DM && code.equals("not_held"))
                 || EXPECTED.getOrDefault(op, Set.of()).stream().anyMatch(c -> c.wire().equals(code));
     }
 }

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.client.ChatClient;
 import chatlab.checker.DirectChecker;
 import chatlab.client.DirectChat;
@@ -98,7 +99,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
             direct = DirectChat.start(client, user, endpoint, dir.resolve("direct"), this, settings,
                     new SplittableRandom(Seeds.derive(ctx.scenario.seed(), -5, ctx.accounts.chatIndex(user), ++directStarts)));
         } catch (IOException | ChatException e) {
-            ctx.ops.event(Event.of(0, process, Type.EVENT, "dm-off", user)
+            ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DM_OFF, user)
                     .withFailure(new Event.Failure("direct_off", e.getMessage(), null, null)));
         }
     }
@@ -137,7 +138,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
         endpoint.close();
     }
 
-    private Event op(String f) {
+    private Event op(Op f) {
         return Event.of(0, process, Type.INVOKE, f, user);
     }
 
@@ -155,14 +156,14 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
         }
         ServerMessage.TempId current = tracing.current();
         if (current == null || java.time.Instant.now().isAfter(tracing.times().parse(current.expiry()))) {
-            Event invocation = ctx.ops.invoke(op("tempid"));
+            Event invocation = ctx.ops.invoke(op(Op.TEMPID));
             var issued = ctx.ops.complete(invocation, call(tracing::downloadTempId), (e, id) -> e.withTrace(
                     new Event.Trace(id.tempId(), null, null, null, null)));
             if (!issued.ok()) {
                 return;
             }
         }
-        Event invocation = ctx.ops.invoke(op("beacon").withTarget(peer));
+        Event invocation = ctx.ops.invoke(op(Op.BEACON).withTarget(peer));
         ctx.ops.complete(invocation, call(() -> tracing.beacon(to)), (e, sent) -> e.withTrace(
                 new Event.Trace(sent.tempId(), null, null, null, null)));
     }
@@ -170,7 +171,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
     /** Uploads the contact log and records whom the server traced. */
     void upload() {
         List<String> entries = tracing.log().contacts().stream().map(c -> c.tempId()).toList();
-        Event invocation = ctx.ops.invoke(op("upload").withTrace(new Event.Trace(null, null, entries, null, null)));
+        Event invocation = ctx.ops.invoke(op(Op.UPLOAD).withTrace(new Event.Trace(null, null, entries, null, null)));
         ctx.ops.complete(invocation, call(tracing::upload), (e, trace) -> e.withTrace(new Event.Trace(null, null, entries,
                 trace.contacts().stream().map(c -> new Event.Traced(c.user(), c.tempId())).toList(),
                 trace.unmatched().stream().map(u -> u.tempId()).toList())));
@@ -191,7 +192,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
             throw new UncheckedIOException(e);
         }
         Event.FileInfo info = new Event.FileInfo(name, bytes, sha, null);
-        Event invocation = ctx.ops.invoke(op("file").withTarget(peer).withFile(info));
+        Event invocation = ctx.ops.invoke(op(Op.FILE).withTarget(peer).withFile(info));
         try {
             FileTransfers.Sent sent = ChatClient.await(transfers.send(file, Audience.UNICAST, List.of(peer)));
             List<FileTransfers.Outcome> failed = sent.outcomes().stream().filter(o -> !o.ok()).toList();
@@ -222,7 +223,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
             return; // its direct messages could not start: recorded at login
         }
         String tok = DirectChecker.token(user, ctx.state(user).dms.incrementAndGet());
-        Event invocation = ctx.ops.invoke(op(DirectChecker.DM).withTarget(peer).withDirect(new Event.Direct(tok)));
+        Event invocation = ctx.ops.invoke(op(Op.DM).withTarget(peer).withDirect(new Event.Direct(tok)));
         DirectMessages.Outcome outcome;
         try {
             outcome = ChatClient.await(current.send(peer, ChatSession.pad(tok, messageSize)));
@@ -257,13 +258,13 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
     public void onDirectMessage(String from, String text) {
         String tok = text.split(" ", 2)[0];
         ctx.directs.put(tok, Boolean.FALSE);
-        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.DELIVER, user).withTarget(from)
+        ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DM_DELIVER, user).withTarget(from)
                 .withDirect(new Event.Direct(tok)));
     }
 
     @Override
     public void onDeliveredLater(String to, long messageId) {
-        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.LATER, user).withTarget(to)
+        ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DM_LATER, user).withTarget(to)
                 .withDirect(new Event.Direct(heldTokens.getOrDefault(messageId, "?"), null, null, messageId, null)));
     }
 
@@ -271,7 +272,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
     public void onExpired(String to, long messageId) {
         String tok = heldTokens.getOrDefault(messageId, "?");
         ctx.directs.put(tok, Boolean.FALSE);
-        ctx.ops.event(Event.of(0, process, Type.EVENT, DirectChecker.EXPIRED, user).withTarget(to)
+        ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DM_EXPIRED, user).withTarget(to)
                 .withDirect(new Event.Direct(tok, null, null, messageId, null)));
     }
 
@@ -283,7 +284,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
     public void received(String from, String fileName, Path file) {
         try {
             byte[] data = Files.readAllBytes(file);
-            ctx.ops.event(Event.of(0, process, Type.EVENT, "file-received", user).withTarget(from)
+            ctx.ops.event(Event.of(0, process, Type.EVENT, Op.FILE_RECEIVED, user).withTarget(from)
                     .withFile(new Event.FileInfo(fileName, data.length, sha256(data), null)));
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -293,14 +294,14 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
 
     @Override
     public void receiveFailed(String from, String fileName, TransferException error) {
-        ctx.ops.event(Event.of(0, process, Type.EVENT, "file-failed", user).withTarget(from)
+        ctx.ops.event(Event.of(0, process, Type.EVENT, Op.FILE_FAILED, user).withTarget(from)
                 .withFile(new Event.FileInfo(fileName, 0, null, null))
                 .withFailure(new Event.Failure(code(error), error.getMessage(), null, null)));
     }
 
     @Override
     public void heard(TracingClient.Heard heard) {
-        Event event = Event.of(0, process, Type.EVENT, "heard", user);
+        Event event = Event.of(0, process, Type.EVENT, Op.HEARD, user);
         ctx.ops.event(heard.beacon() == null
                 ? event.withFailure(new Event.Failure("not_a_beacon", heard.rejection(), null, null))
                 : event.withTrace(new Event.Trace(heard.beacon().tempId(), heard.valid(), null, null, null)));

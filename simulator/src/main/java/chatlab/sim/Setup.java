@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.history.Event;
@@ -219,17 +220,17 @@ final class Setup {
     private void block(String blocker, List<String> targets) {
         try (ChatClient client = connect()) {
             String process = "setup-" + blocker;
-            Event login = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGIN, blocker));
+            Event login = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGIN, blocker));
             if (!ctx.ops.complete(login, client.login(blocker, ctx.accounts.password(blocker), null), (e, r) -> e).ok()) {
                 throw new IllegalStateException("logging in " + blocker + " to set up its blocks failed");
             }
             for (String target : targets) {
-                Event block = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.BLOCK, blocker).withTarget(target));
+                Event block = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.BLOCK, blocker).withTarget(target));
                 if (!ctx.ops.complete(block, client.block(target), (e, r) -> e).ok()) {
                     throw new IllegalStateException(blocker + " could not block " + target);
                 }
             }
-            Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, DeliveryChecker.LOGOUT, blocker));
+            Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGOUT, blocker));
             ctx.ops.complete(logout, client.logout(), (e, r) -> e);
         }
     }

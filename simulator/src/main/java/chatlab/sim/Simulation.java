@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.HistoryWriter;
 import chatlab.history.RunClock;
@@ -104,7 +105,7 @@ public final class Simulation {
             Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, server == null ? ServerControl.NONE : server,
                     loadStartNanos, ops::event, proxy -> forwards(proxy, security));
             long loadEnd = load.run(loadStartNanos, nemesis);
-            ops.event(Event.of(0, "sim", Type.EVENT, "end", null));
+            ops.event(Event.of(0, "sim", Type.EVENT, Op.END, null));
             long end = clock.micros();
             load.close();
             history.close();

@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.history.Event;
@@ -24,8 +25,8 @@ class DirectCheckerTest {
 
     /** {@code from} sends {@code to} message {@code n}; it is delivered, held by {@code relays} until {@code until} µs, or not held. */
     private DirectCheckerTest dm(String from, long n, String to, String outcome, int relays, long until) {
-        add(Event.of(0, from, Type.INVOKE, DirectChecker.DM, from).withTarget(to).withDirect(new Event.Direct(tok(from, n))));
-        Event done = Event.of(0, from, outcome.equals(DirectChecker.NOT_HELD) ? Type.FAIL : Type.OK, DirectChecker.DM, from)
+        add(Event.of(0, from, Type.INVOKE, Op.DM, from).withTarget(to).withDirect(new Event.Direct(tok(from, n))));
+        Event done = Event.of(0, from, outcome.equals(DirectChecker.NOT_HELD) ? Type.FAIL : Type.OK, Op.DM, from)
                 .withTarget(to).withDirect(new Event.Direct(tok(from, n), outcome, relays, 100 + n, until));
         add(outcome.equals(DirectChecker.NOT_HELD) ? done.withFailure(new Event.Failure("not_held", "no relay", null, null))
                 : done);
@@ -33,18 +34,18 @@ class DirectCheckerTest {
     }
 
     private DirectCheckerTest shown(String to, String from, long n) {
-        add(Event.of(0, to, Type.EVENT, DirectChecker.DELIVER, to).withTarget(from).withDirect(new Event.Direct(tok(from, n))));
+        add(Event.of(0, to, Type.EVENT, Op.DM_DELIVER, to).withTarget(from).withDirect(new Event.Direct(tok(from, n))));
         return this;
     }
 
-    private DirectCheckerTest told(String f, String sender, long n, String recipient) {
+    private DirectCheckerTest told(Op f, String sender, long n, String recipient) {
         add(Event.of(0, sender, Type.EVENT, f, sender).withTarget(recipient)
                 .withDirect(new Event.Direct(tok(sender, n), null, null, 100 + n, null)));
         return this;
     }
 
     private DirectCheckerTest end() {
-        add(Event.of(0, "sim", Type.EVENT, "end", null));
+        add(Event.of(0, "sim", Type.EVENT, Op.END, null));
         return this;
     }
 
@@ -56,8 +57,8 @@ class DirectCheckerTest {
     void deliveredAndRelayedMessagesShownOnceAndAnExpiryToldAreValidAndMeasured() {
         dm("alice", 1, "bob", DirectChecker.DELIVERED, 0, 0).shown("bob", "alice", 1);
         dm("alice", 2, "erin", DirectChecker.HELD, 3, 60_000_000).shown("erin", "alice", 2)
-                .told(DirectChecker.LATER, "alice", 2, "erin");
-        dm("bob", 1, "erin", DirectChecker.HELD, 2, 7_000_000).told(DirectChecker.EXPIRED, "bob", 1, "erin");
+                .told(Op.DM_LATER, "alice", 2, "erin");
+        dm("bob", 1, "erin", DirectChecker.HELD, 2, 7_000_000).told(Op.DM_EXPIRED, "bob", 1, "erin");
         dm("carol", 1, "erin", DirectChecker.NOT_HELD, 0, 0);
         Verdict v = end().check();
         assertThat(v.validity()).isEqualTo(Validity.VALID);
@@ -81,7 +82,7 @@ class DirectCheckerTest {
     @Test
     void aDeliveredMessageNeverShownAndAFalseReceiptAreLosses() {
         dm("alice", 1, "bob", DirectChecker.DELIVERED, 0, 0);
-        dm("alice", 2, "erin", DirectChecker.HELD, 3, 100_000_000).told(DirectChecker.LATER, "alice", 2, "erin");
+        dm("alice", 2, "erin", DirectChecker.HELD, 3, 100_000_000).told(Op.DM_LATER, "alice", 2, "erin");
         Verdict v = end().check();
         assertThat(v.validity()).isEqualTo(Validity.INVALID);
         assertThat(v.counts()).containsEntry("lost", 1L).containsEntry("false receipt", 1L);

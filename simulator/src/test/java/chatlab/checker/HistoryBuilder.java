@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class HistoryBuilder {
         return this;
     }
 
-    private HistoryBuilder add(String p, Type type, String f, String u, String target, Boolean right, Event.Chat chat,
+    private HistoryBuilder add(String p, Type type, Op f, String u, String target, Boolean right, Event.Chat chat,
             Event.Failure failure, Event.Delivery delivery) {
         events.add(new Event(events.size(), t, p, type, f, u, null, target, right, chat, null, failure, delivery, null,
                 null, null, null));
@@ -24,38 +25,38 @@ public final class HistoryBuilder {
     }
 
     HistoryBuilder login(String user) {
-        add(user, Type.INVOKE, "login", user, null, null, null, null, null);
-        return add(user, Type.OK, "login", user, null, null, null, null, null);
+        add(user, Type.INVOKE, Op.LOGIN, user, null, null, null, null, null);
+        return add(user, Type.OK, Op.LOGIN, user, null, null, null, null, null);
     }
 
     HistoryBuilder logout(String user) {
-        add(user, Type.INVOKE, "logout", user, null, null, null, null, null);
-        return add(user, Type.OK, "logout", user, null, null, null, null, null);
+        add(user, Type.INVOKE, Op.LOGOUT, user, null, null, null, null, null);
+        return add(user, Type.OK, Op.LOGOUT, user, null, null, null, null, null);
     }
 
     HistoryBuilder block(String user, String target) {
-        add(user, Type.INVOKE, "block", user, target, null, null, null, null);
-        return add(user, Type.OK, "block", user, target, null, null, null, null);
+        add(user, Type.INVOKE, Op.BLOCK, user, target, null, null, null, null);
+        return add(user, Type.OK, Op.BLOCK, user, target, null, null, null, null);
     }
 
     /** A send and its completion: ok, or fail/info when {@code code} is given. */
     public HistoryBuilder send(String user, long n, String mode, List<String> to, List<String> except, Type outcome, String code,
             List<String> blockedBy) {
         String tok = DeliveryChecker.token(user, n);
-        add(user, Type.INVOKE, "send", user, null, null, new Event.Chat(mode, to, except, tok, null, null, null, null),
+        add(user, Type.INVOKE, Op.SEND, user, null, null, new Event.Chat(mode, to, except, tok, null, null, null, null),
                 null, null);
         Event.Chat result = outcome == Type.OK ? new Event.Chat(mode, to, except, tok, 100 + n, to.size(), 0, blockedBy)
                 : new Event.Chat(mode, to, except, tok, null, null, null, null);
-        return add(user, outcome, "send", user, null, null, result, code == null ? null
+        return add(user, outcome, Op.SEND, user, null, null, result, code == null ? null
                 : new Event.Failure(code, code, null, null), null);
     }
 
     /** A group message and its acknowledgement. */
     HistoryBuilder group(String user, long n, String group) {
         String tok = DeliveryChecker.token(user, n);
-        add(user, Type.INVOKE, "send", user, null, null,
+        add(user, Type.INVOKE, Op.SEND, user, null, null,
                 new Event.Chat("group", List.of(), List.of(), tok, null, null, null, null, group), null, null);
-        return add(user, Type.OK, "send", user, null, null,
+        return add(user, Type.OK, Op.SEND, user, null, null,
                 new Event.Chat("group", List.of(), List.of(), tok, 100 + n, 1, 0, List.of(), group), null, null);
     }
 
@@ -64,13 +65,13 @@ public final class HistoryBuilder {
     }
 
     public HistoryBuilder deliver(String to, String from, long n) {
-        return add(to, Type.EVENT, "deliver", to, null, null, null, null,
+        return add(to, Type.EVENT, Op.DELIVER, to, null, null, null, null,
                 new Event.Delivery(from, 100 + n, n, DeliveryChecker.token(from, n), "unicast"));
     }
 
     /** The nemesis strikes ({@code phase} start) or heals (stop): {@code kind} is kill, pause, partition, ... */
     HistoryBuilder fault(int id, String kind, String phase) {
-        events.add(new Event(events.size(), t, Event.NEMESIS, Type.EVENT, "fault", null, null, null, null, null, null,
+        events.add(new Event(events.size(), t, Event.NEMESIS, Type.EVENT, Op.FAULT, null, null, null, null, null, null,
                 null, null, new Event.Fault(id, kind, List.of(), phase, kind), null, null, null));
         t += 1_000;
         return this;
@@ -78,7 +79,7 @@ public final class HistoryBuilder {
 
     /** At the drain's bound, {@code to} still missed {@code from}'s message {@code n}, on a link that was or was not flowing. */
     HistoryBuilder pending(String to, String from, long n, boolean flowing) {
-        events.add(Event.of(t, "drain", Type.EVENT, "pending", to).withPending(new Event.Pending(
+        events.add(Event.of(t, "drain", Type.EVENT, Op.PENDING, to).withPending(new Event.Pending(
                 List.of(DeliveryChecker.token(from, n)), 1, true, flowing ? 12 : 0, flowing ? 4_000 : 0, 0,
                 flowing ? 20 : 9_000, 0,
                 "slicer 1 B every 10µs", flowing)));
@@ -87,17 +88,17 @@ public final class HistoryBuilder {
     }
 
     HistoryBuilder end() {
-        return add("sim", Type.EVENT, "end", null, null, null, null, null, null);
+        return add("sim", Type.EVENT, Op.END, null, null, null, null, null, null);
     }
 
     /** An attacker's attempt on {@code victim}: {@code code} null for ok, "info" for no answer. */
     HistoryBuilder attempt(String attacker, String victim, boolean right, long start, long end, String code, Integer left) {
         t = start;
-        add(attacker, Type.INVOKE, "login", victim, null, right, null, null, null);
+        add(attacker, Type.INVOKE, Op.LOGIN, victim, null, right, null, null, null);
         t = end;
         Type type = code == null ? Type.OK : code.equals("info") ? Type.INFO : Type.FAIL;
         Event.Failure failure = code == null || code.equals("info") ? null : new Event.Failure(code, code, left, null);
-        return add(attacker, type, "login", victim, null, right, null, failure, null);
+        return add(attacker, type, Op.LOGIN, victim, null, right, null, failure, null);
     }
 
     public List<Event> build() {

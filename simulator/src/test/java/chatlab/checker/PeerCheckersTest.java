@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.history.Event;
@@ -20,17 +21,17 @@ class PeerCheckersTest {
     }
 
     private void file(String from, String to, String name, String sha, Type outcome) {
-        add(Event.of(0, from, Type.INVOKE, "file", from).withTarget(to).withFile(new Event.FileInfo(name, 10, sha, null)));
-        add(Event.of(0, from, outcome, "file", from).withTarget(to).withFile(new Event.FileInfo(name, 10, sha,
+        add(Event.of(0, from, Type.INVOKE, Op.FILE, from).withTarget(to).withFile(new Event.FileInfo(name, 10, sha, null)));
+        add(Event.of(0, from, outcome, Op.FILE, from).withTarget(to).withFile(new Event.FileInfo(name, 10, sha,
                 outcome == Type.OK ? List.of() : List.of(to))));
     }
 
     private void saved(String to, String from, String name, String sha) {
-        add(Event.of(0, to, Type.EVENT, "file-received", to).withTarget(from).withFile(new Event.FileInfo(name, 10, sha, null)));
+        add(Event.of(0, to, Type.EVENT, Op.FILE_RECEIVED, to).withTarget(from).withFile(new Event.FileInfo(name, 10, sha, null)));
     }
 
     private Verdict files() {
-        add(Event.of(0, "sim", Type.EVENT, "end", null));
+        add(Event.of(0, "sim", Type.EVENT, Op.END, null));
         return new FileChecker().check(history, CONTEXT);
     }
 
@@ -77,13 +78,13 @@ class PeerCheckersTest {
     }
 
     private void issued(String user, String tempId) {
-        add(Event.of(0, user, Type.INVOKE, "tempid", user));
-        add(Event.of(0, user, Type.OK, "tempid", user).withTrace(new Event.Trace(tempId, null, null, null, null)));
+        add(Event.of(0, user, Type.INVOKE, Op.TEMPID, user));
+        add(Event.of(0, user, Type.OK, Op.TEMPID, user).withTrace(new Event.Trace(tempId, null, null, null, null)));
     }
 
     private void uploaded(String user, List<String> entries, List<Event.Traced> contacts, List<String> unmatched) {
-        add(Event.of(0, user, Type.INVOKE, "upload", user).withTrace(new Event.Trace(null, null, entries, null, null)));
-        add(Event.of(0, user, Type.OK, "upload", user).withTrace(new Event.Trace(null, null, entries, contacts, unmatched)));
+        add(Event.of(0, user, Type.INVOKE, Op.UPLOAD, user).withTrace(new Event.Trace(null, null, entries, null, null)));
+        add(Event.of(0, user, Type.OK, Op.UPLOAD, user).withTrace(new Event.Trace(null, null, entries, contacts, unmatched)));
     }
 
     private Verdict tracing() {
@@ -94,7 +95,7 @@ class PeerCheckersTest {
     void everyUploadedIdTracedToItsHolderIsValid() {
         issued("b", "111");
         issued("c", "222");
-        add(Event.of(0, "a", Type.EVENT, "heard", "a").withTrace(new Event.Trace("111", true, null, null, null)));
+        add(Event.of(0, "a", Type.EVENT, Op.HEARD, "a").withTrace(new Event.Trace("111", true, null, null, null)));
         uploaded("a", List.of("111", "222"), List.of(new Event.Traced("b", "111"), new Event.Traced("c", "222")), List.of());
         Verdict v = tracing();
         assertThat(v.validity()).isEqualTo(Validity.VALID);
@@ -127,7 +128,7 @@ class PeerCheckersTest {
     @Test
     void aValidBeaconWithAnIdNeverIssuedIsForged() {
         issued("b", "111");
-        add(Event.of(0, "a", Type.EVENT, "heard", "a").withTrace(new Event.Trace("999", true, null, null, null)));
+        add(Event.of(0, "a", Type.EVENT, Op.HEARD, "a").withTrace(new Event.Trace("999", true, null, null, null)));
         uploaded("a", List.of(), List.of(), List.of());
         assertThat(tracing().counts()).containsEntry("forged", 1L);
     }

@@ -1,5 +1,6 @@
 package chatlab.report;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.DeliveryChecker;
@@ -54,20 +55,20 @@ class ReportExitIT {
         List<Event> events = new ArrayList<>();
         long t = 1_000;
         for (String u : List.of(A, B)) {
-            events.add(Event.of(t++, u, Type.INVOKE, DeliveryChecker.LOGIN, u));
-            events.add(Event.of(t++, u, Type.OK, DeliveryChecker.LOGIN, u));
+            events.add(Event.of(t++, u, Type.INVOKE, Op.LOGIN, u));
+            events.add(Event.of(t++, u, Type.OK, Op.LOGIN, u));
         }
         for (int n = 1; n <= 2; n++) {
             Event.Chat chat = new Event.Chat("unicast", List.of(B), List.of(), DeliveryChecker.token(A, n), null, null,
                     null, null);
-            events.add(Event.of(t++, A, Type.INVOKE, DeliveryChecker.SEND, A).withChat(chat));
-            events.add(Event.of(t++, A, Type.OK, DeliveryChecker.SEND, A).withChat(chat));
+            events.add(Event.of(t++, A, Type.INVOKE, Op.SEND, A).withChat(chat));
+            events.add(Event.of(t++, A, Type.OK, Op.SEND, A).withChat(chat));
         }
         for (int n = 1; n <= delivered; n++) {
-            events.add(Event.of(t++, B, Type.EVENT, DeliveryChecker.DELIVER, B).withDelivery(
+            events.add(Event.of(t++, B, Type.EVENT, Op.DELIVER, B).withDelivery(
                     new Event.Delivery(A, n, n, DeliveryChecker.token(A, n), "unicast")));
         }
-        events.add(Event.of(t++, "sim", Type.EVENT, DeliveryChecker.END, null));
+        events.add(Event.of(t++, "sim", Type.EVENT, Op.END, null));
         try (HistoryWriter history = HistoryWriter.open(run.resolve(SimRun.HISTORY))) {
             events.forEach(history::append);
         }

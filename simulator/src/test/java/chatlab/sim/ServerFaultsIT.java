@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.Validity;
@@ -59,13 +60,13 @@ class ServerFaultsIT {
         assertThat(run.exit()).isZero();
 
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));
-        assertThat(history).filteredOn(e -> e.is("fault")).extracting(e -> e.fault().kind() + " " + e.fault().phase())
+        assertThat(history).filteredOn(e -> e.is(Op.FAULT)).extracting(e -> e.fault().kind() + " " + e.fault().phase())
                 .containsExactly("kill start", "kill stop", "pause start", "pause stop");
-        long killedAt = history.stream().filter(e -> e.is("fault")).findFirst().orElseThrow().t();
+        long killedAt = history.stream().filter(e -> e.is(Op.FAULT)).findFirst().orElseThrow().t();
         assertThat(history).as("the kill cut every chatting client off")
-                .filteredOn(e -> e.is("lost") && e.t() > killedAt).extracting(Event::u).hasSizeGreaterThanOrEqualTo(6);
+                .filteredOn(e -> e.is(Op.LOST) && e.t() > killedAt).extracting(Event::u).hasSizeGreaterThanOrEqualTo(6);
         assertThat(history).as("they came back on their own")
-                .anyMatch(e -> (e.is("reconnect") || e.is("login")) && e.type() == chatlab.history.Type.OK
+                .anyMatch(e -> (e.is(Op.RECONNECT) || e.is(Op.LOGIN)) && e.type() == chatlab.history.Type.OK
                         && e.t() > killedAt);
         assertThat(history).as("the pause left requests without an answer")
                 .anyMatch(e -> e.type() == chatlab.history.Type.INFO);

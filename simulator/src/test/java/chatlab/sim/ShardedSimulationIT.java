@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.Validity;
@@ -59,10 +60,10 @@ class ShardedSimulationIT {
                 .allSatisfy(sim -> assertThat(sim.cpuMicrosPerOperation()).isPositive());
         assertThat(Files.readString(out.resolve("summary.md"))).contains("of CPU per operation");
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));
-        assertThat(history).filteredOn(e -> e.is("end")).hasSize(1);
+        assertThat(history).filteredOn(e -> e.is(Op.END)).hasSize(1);
         // users of both shards sent, and messages crossed from one process's users to the other's
-        assertThat(history).filteredOn(e -> e.is("send")).extracting(Event::p).contains("a-0", "a-1");
-        assertThat(history).filteredOn(e -> e.is("deliver") && e.p().startsWith("a-"))
+        assertThat(history).filteredOn(e -> e.is(Op.SEND)).extracting(Event::p).contains("a-0", "a-1");
+        assertThat(history).filteredOn(e -> e.is(Op.DELIVER) && e.p().startsWith("a-"))
                 .extracting(e -> Integer.parseInt(e.p().substring(2)) % 2).contains(0, 1);
         assertThat(out.resolve("index.html")).isNotEmptyFile();
     }

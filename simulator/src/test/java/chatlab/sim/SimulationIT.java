@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -106,10 +107,10 @@ class SimulationIT {
         assertThat(run.scenarioText()).isEqualTo(SCENARIO);
 
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));
-        assertThat(history).filteredOn(e -> e.is("fault")).extracting(e -> e.fault().phase())
+        assertThat(history).filteredOn(e -> e.is(Op.FAULT)).extracting(e -> e.fault().phase())
                 .containsExactly("start", "stop");
-        assertThat(history).as("the partition cut the group off").anyMatch(e -> e.is("lost") && e.u().contains("-cut-"));
-        assertThat(history).filteredOn(e -> e.is("deliver")).hasSizeGreaterThan(20);
+        assertThat(history).as("the partition cut the group off").anyMatch(e -> e.is(Op.LOST) && e.u().contains("-cut-"));
+        assertThat(history).filteredOn(e -> e.is(Op.DELIVER)).hasSizeGreaterThan(20);
         followsItsPlan(history, Analysis.scenario(run), new Accounts(Analysis.scenario(run), run.tag()));
 
         Files.delete(out.resolve("index.html"));
@@ -142,7 +143,7 @@ class SimulationIT {
     /** A user away from the faults sends exactly what its seeded plan says, in order. */
     private static void followsItsPlan(List<Event> history, Scenario scenario, Accounts accounts) {
         String user = accounts.users("steady").get(2);
-        List<Event.Chat> sent = history.stream().filter(e -> e.is("send") && e.type() == Type.INVOKE && e.u().equals(user))
+        List<Event.Chat> sent = history.stream().filter(e -> e.is(Op.SEND) && e.type() == Type.INVOKE && e.u().equals(user))
                 .map(Event::chat).toList();
         assertThat(sent).hasSizeGreaterThan(5);
         UserPlan plan = new UserPlan(scenario.seed(), 1, 2, scenario.group("steady"), accounts, user);
@@ -157,7 +158,7 @@ class SimulationIT {
             }
         }
         assertThat(sent).as("the steady group writes to its named group").anyMatch(c -> c.mode().equals("group"));
-        assertThat(history).as("the cut group changes its statuses").anyMatch(e -> e.is("status") && e.type() == Type.OK);
+        assertThat(history).as("the cut group changes its statuses").anyMatch(e -> e.is(Op.STATUS) && e.type() == Type.OK);
     }
 
 }
