@@ -1,6 +1,6 @@
 package chatlab.sim;
 
-import chatlab.protocol.ServerMessage;
+import chatlab.driver.Connection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,24 +13,24 @@ final class AccountState {
     final AtomicLong files = new AtomicLong();
     final AtomicLong dms = new AtomicLong();
     final AtomicBoolean busy = new AtomicBoolean();
-    private final Deque<ServerMessage.BoardAck> posts = new ArrayDeque<>();
+    private final Deque<Connection.Posted> posts = new ArrayDeque<>();
     volatile ChatSession session;
     /** The highest chat seq this account's sessions handled: what a real application keeps between runs. */
     volatile long handledUpTo;
 
-    synchronized void remember(ServerMessage.BoardAck post) {
+    synchronized void remember(Connection.Posted post) {
         posts.addLast(post);
     }
 
-    synchronized ServerMessage.BoardAck latest() {
+    synchronized Connection.Posted latest() {
         return posts.peekLast();
     }
 
-    synchronized ServerMessage.BoardAck takeLatest() {
+    synchronized Connection.Posted takeLatest() {
         return posts.pollLast();
     }
 
-    synchronized void replaceLatest(ServerMessage.BoardAck edited) {
+    synchronized void replaceLatest(Connection.Posted edited) {
         posts.pollLast();
         posts.addLast(edited);
     }

@@ -2,7 +2,7 @@ package chatlab.sim;
 
 import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
-import chatlab.client.ChatClient;
+import chatlab.driver.Connection;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.protocol.ChatException;
@@ -22,7 +22,7 @@ final class Attacker implements Runnable {
     private final String process;
     private final UserPlan plan;
     private final InetSocketAddress endpoint;
-    private ChatClient client;
+    private Connection client;
     private long wrongGuesses;
 
     Attacker(SimContext ctx, GroupSpec group, int groupIndex, int index) {
@@ -56,7 +56,7 @@ final class Attacker implements Runnable {
         Event invocation = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGIN, victim).withRight(right));
         if (client == null || !client.isConnected()) {
             try {
-                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions());
+                client = ctx.driver.connect(endpoint, ctx.options(), arrival -> { });
             } catch (ChatException e) {
                 client = null;
                 ctx.ops.failed(invocation, e);
@@ -64,7 +64,7 @@ final class Attacker implements Runnable {
             }
         }
         String password = right ? ctx.accounts.password(victim) : "wrong-" + (++wrongGuesses);
-        var login = ctx.ops.complete(invocation, client.login(victim, password, null), (e, r) -> e);
+        var login = ctx.ops.complete(invocation, client.login(victim, password), (e, r) -> e);
         Type outcome = login.type();
         if (login.ok()) {
             Event logout = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGOUT, victim));

@@ -3,7 +3,8 @@ package chatlab.sim;
 import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
-import chatlab.client.ChatListener;
+import chatlab.driver.Connection;
+import chatlab.driver.Inbox;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.protocol.Audience;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * and records every message it receives and the loss of its connection. Used by closed users,
  * open sessions and the drain alike.
  */
-final class ChatSession implements ChatListener {
+final class ChatSession implements Inbox {
     private static final long MAX_BACKOFF_NANOS = 3_000_000_000L;
 
     private final SimContext ctx;
@@ -36,7 +37,7 @@ final class ChatSession implements ChatListener {
     private final PeerSide peer;
     /** Whether this user relays direct messages: it hears who comes online, to pass on what it holds. */
     private final boolean relays;
-    private volatile ChatClient client;
+    private volatile Connection client;
     private final java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean();
     private long backoffNanos = 200_000_000L;
     /** Chat messages this session handed on, over all its connections: the drain's sign of a link still delivering. */
@@ -58,13 +59,13 @@ final class ChatSession implements ChatListener {
     }
 
     boolean online() {
-        ChatClient current = client;
+        Connection current = client;
         return online.get() && current != null && current.isConnected();
     }
 
     /** What this session's connection shows now, or null without one. */
-    ChatClient.LinkState linkState() {
-        ChatClient current = client;
+    Connection.LinkState linkState() {
+        Connection current = client;
         return current == null ? null : current.linkState();
     }
 
@@ -78,12 +79,12 @@ final class ChatSession implements ChatListener {
         if (client == null || !client.isConnected()) {
             try {
                 close();
-                client = ChatClient.connect(endpoint.getHostString(), endpoint.getPort(), ctx.clientOptions()
-                        .withListener(this).withHandledUpTo(state.handledUpTo).withInstance(SimContext.INSTANCE)
-                        .withPresence(relays));
-                ctx.zone(client.welcome().zone());
+                client = ctx.driver.connect(endpoint, ctx.options().withHandledUpTo(state.handledUpTo)
+                        .withInstance(SimContext.INSTANCE).withPresence(relays)
+                        .withUdpPort(peer == null ? null : peer.port()), this);
+                ctx.zone(client.zone());
                 if (peer != null) {
-                    peer.attach(client);
+                    peer.attach(client.unwrap(ChatClient.class));
                 }
             } catch (ChatException e) {
                 client = null;
@@ -91,8 +92,7 @@ final class ChatSession implements ChatListener {
                 return false;
             }
         }
-        var outcome = ctx.ops.complete(invocation, client.login(user, ctx.accounts.password(user),
-                peer == null ? null : peer.port()), (e, r) -> e);
+        var outcome = ctx.ops.complete(invocation, client.login(user, ctx.accounts.password(user)), (e, r) -> e);
         if (outcome.ok()) {
             cameOnline();
         } else if (outcome.type() == Type.INFO) {
@@ -106,7 +106,7 @@ final class ChatSession implements ChatListener {
             ctx.stats.online.incrementAndGet();
         }
         if (peer != null) {
-            peer.loggedIn(client);
+            peer.loggedIn(client.unwrap(ChatClient.class));
         }
         state.session = this;
         backoffNanos = 200_000_000L;
@@ -141,9 +141,10 @@ final class ChatSession implements ChatListener {
                 }
             } else {
                 Event invocation = ctx.ops.invoke(op(Op.RECONNECT));
-                CompletableFuture<ServerMessage.LoggedIn> attempt;
+                CompletableFuture<Void> attempt;
                 try {
-                    attempt = CompletableFuture.completedFuture(client.reconnect());
+                    client.reconnect();
+                    attempt = CompletableFuture.completedFuture(null);
                 } catch (ChatException e) {
                     attempt = CompletableFuture.failedFuture(e);
                 }
@@ -171,7 +172,7 @@ final class ChatSession implements ChatListener {
             case GROUP -> groupChat();
             case STATUS -> {
                 Event invocation = ctx.ops.invoke(op(Op.STATUS));
-                ctx.ops.complete(invocation, client.setStatus(action.status(), null), (e, ok) -> e);
+                ctx.ops.complete(invocation, client.setStatus(action.status()), (e, ok) -> e);
             }
             case POST -> post();
             case EDIT -> edit();
@@ -206,7 +207,7 @@ final class ChatSession implements ChatListener {
         Event invocation = ctx.ops.invoke(op(Op.SEND).withChat(new Event.Chat(mode2, action.to(),
                 action.except(), tok, null, null, null, null)));
         List<String> names = mode == Audience.BLOCKCAST ? action.except() : action.to();
-        ctx.ops.complete(invocation, client.send(mode, names, text(tok), null), (e, sent) -> e.withChat(new Event.Chat(
+        ctx.ops.complete(invocation, client.send(mode, names, text(tok)), (e, sent) -> e.withChat(new Event.Chat(
                 mode2, action.to(), action.except(), tok, sent.messageId(), sent.recipients(), sent.offline(),
                 sent.blockedBy())));
     }
@@ -217,7 +218,7 @@ final class ChatSession implements ChatListener {
         String tok = DeliveryChecker.token(user, state.sent.incrementAndGet());
         Event invocation = ctx.ops.invoke(op(Op.SEND).withChat(new Event.Chat("group", List.of(), List.of(),
                 tok, null, null, null, null, group)));
-        ctx.ops.complete(invocation, client.sendToGroup(group, text(tok), null, null), (e, sent) -> e.withChat(
+        ctx.ops.complete(invocation, client.sendToGroup(group, text(tok)), (e, sent) -> e.withChat(
                 new Event.Chat("group", List.of(), List.of(), tok, sent.messageId(), sent.recipients(), sent.offline(),
                         sent.blockedBy(), group)));
     }
@@ -246,7 +247,7 @@ final class ChatSession implements ChatListener {
     }
 
     private void edit() {
-        ServerMessage.BoardAck latest = state.latest();
+        Connection.Posted latest = state.latest();
         if (latest == null) {
             post(); // nothing of one's own to edit yet
             return;
@@ -259,7 +260,7 @@ final class ChatSession implements ChatListener {
     }
 
     private void delete() {
-        ServerMessage.BoardAck latest = state.takeLatest();
+        Connection.Posted latest = state.takeLatest();
         if (latest == null) {
             post();
             return;
@@ -272,7 +273,7 @@ final class ChatSession implements ChatListener {
         String since = ctx.timestamps().format(Instant.now().minusSeconds(10));
         Event invocation = ctx.ops.invoke(op(Op.READ).withBoard(new Event.Board(null, since, null, null)));
         ctx.ops.complete(invocation, client.read(since), (e, entries) -> e.withBoard(new Event.Board(null, since, null,
-                entries.size())));
+                entries)));
     }
 
     /** Logs out, keeping the connection. */
@@ -308,17 +309,17 @@ final class ChatSession implements ChatListener {
     }
 
     @Override
-    public void onIncomingFile(ServerMessage.IncomingFile file) {
-        if (peer != null) {
+    public void onProtocolEvent(Object event) {
+        if (peer != null && event instanceof ServerMessage.IncomingFile file) {
             peer.accept(file);
         }
     }
 
     @Override
-    public void onChat(ServerMessage.Chat chat) {
+    public void onMessage(Inbox.Arrival chat) {
         String tok = chat.text().split(" ", 2)[0];
         ctx.ops.event(Event.of(0, process, Type.EVENT, Op.DELIVER, user).withDelivery(
-                new Event.Delivery(chat.from(), chat.messageId(), chat.seq(), tok, chat.mode().name().toLowerCase(Locale.ROOT))));
+                new Event.Delivery(chat.from(), chat.messageId(), chat.seq(), tok, chat.mode())));
         ctx.stats.deliveries.incrementAndGet();
         received.incrementAndGet();
     }
@@ -329,14 +330,14 @@ final class ChatSession implements ChatListener {
     }
 
     @Override
-    public void onPresence(ServerMessage.Presence presence) {
-        if (peer != null && presence.state() == chatlab.protocol.PresenceState.ONLINE) {
-            peer.userOnline(presence.user());
+    public void onPresence(String other, boolean cameOnline) {
+        if (peer != null && cameOnline) {
+            peer.userOnline(other);
         }
     }
 
     @Override
-    public void onConnectionLost(ChatException cause) {
+    public void onLost(ChatException cause) {
         if (online.get()) {
             ctx.ops.event(Event.of(0, process, Type.EVENT, Op.LOST, user)
                     .withFailure(new Event.Failure(cause.code().wire(), cause.getMessage(), null, null)));

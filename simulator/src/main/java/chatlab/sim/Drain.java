@@ -2,7 +2,7 @@ package chatlab.sim;
 
 import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
-import chatlab.client.ChatClient;
+import chatlab.driver.Connection;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.lab.Progress;
@@ -106,7 +106,7 @@ final class Drain {
 
     /** Whether a frame is arriving on the session's link, or events wait to be handled: messages in doubt may be among them. */
     private static boolean arriving(ChatSession s) {
-        ChatClient.LinkState link = s.linkState();
+        Connection.LinkState link = s.linkState();
         return link != null && link.connected() && (link.partialFrameBytes() > 0 || link.eventsQueued() > 0);
     }
 
@@ -133,7 +133,7 @@ final class Drain {
         if (owed.isEmpty()) {
             return;
         }
-        Map<String, ChatClient.LinkState> before = new java.util.HashMap<>();
+        Map<String, Connection.LinkState> before = new java.util.HashMap<>();
         Map<String, Long> receivedBefore = new java.util.HashMap<>();
         owed.keySet().forEach(r -> {
             before.put(r, ctx.state(r).session.linkState());
@@ -143,8 +143,8 @@ final class Drain {
         int flowing = 0;
         for (Map.Entry<String, List<String>> e : owed.entrySet()) {
             String r = e.getKey();
-            ChatClient.LinkState then = before.get(r);
-            ChatClient.LinkState now = ctx.state(r).session.linkState();
+            Connection.LinkState then = before.get(r);
+            Connection.LinkState now = ctx.state(r).session.linkState();
             if (then == null || now == null) {
                 continue;
             }

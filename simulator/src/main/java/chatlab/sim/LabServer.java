@@ -88,8 +88,14 @@ final class LabServer implements ServerControl, AutoCloseable {
     public void close() throws InterruptedException {
         ServerProcess current = process;
         if (current.isAlive()) {
-            current.resume();
-            current.terminate();
+            try {
+                current.resume();
+                current.terminate();
+            } catch (IllegalStateException e) {
+                // it could not be thawed or would not stop: it must not outlive the run, and the run's findings stand
+                console.println("Server: " + e.getMessage() + "; killed");
+                current.close();
+            }
         }
     }
 }

@@ -34,8 +34,8 @@ final class LoadRun implements AutoCloseable {
     private SimulatorResources resources;
 
     LoadRun(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats, Map<String, InetSocketAddress> endpoints,
-            Shard shard, InetSocketAddress server, PrintStream console, chatlab.tls.ChannelSecurity security) {
-        this.ctx = new SimContext(scenario, accounts, ops, stats, endpoints, shard, security);
+            Shard shard, InetSocketAddress server, PrintStream console, chatlab.driver.Driver driver) {
+        this.ctx = new SimContext(scenario, accounts, ops, stats, endpoints, shard, driver);
         this.server = server;
         this.console = console;
         // the same blocks as Setup makes, from the seed: a shard knows every shard's without seeing them made

@@ -3,6 +3,7 @@ package chatlab.sim;
 import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
+import chatlab.driver.Connection;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import chatlab.lab.Progress;
@@ -107,7 +108,7 @@ final class Setup {
         try (Progress progress = new Progress("Joining groups", members.size());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             await(inSlices(threads, members, slice -> {
-                try (ChatClient client = connect()) {
+                try (Connection client = connect()) {
                     for (String user : slice) {
                         join(client, user);
                         progress.step(user);
@@ -117,13 +118,13 @@ final class Setup {
         }
     }
 
-    private void join(ChatClient client, String user) {
+    private void join(Connection client, String user) {
         String group = ctx.accounts.chatGroup(ctx.accounts.groupOf(user));
         try {
-            ChatClient.await(client.login(user, ctx.accounts.password(user), null));
+            ChatClient.await(client.login(user, ctx.accounts.password(user)));
             try {
                 ChatClient.await(client.createGroup(group, "the chatting users of load group "
-                        + ctx.accounts.groupOf(user), true));
+                        + ctx.accounts.groupOf(user)));
             } catch (ChatException e) {
                 if (e.code() != ErrorCode.GROUP_EXISTS) {
                     throw e;
@@ -161,16 +162,16 @@ final class Setup {
         }
     }
 
-    private ChatClient connect() {
-        chatlab.client.ClientOptions options = ctx.clientOptions();
+    private Connection connect() {
+        Connection.Options options = ctx.options();
         if (options.requestTimeout().compareTo(PATIENCE) < 0) {
-            options = options.withRequestTimeout(PATIENCE).withConnectTimeout(PATIENCE);
+            options = Connection.Options.of(PATIENCE, PATIENCE);
         }
-        return ChatClient.connect(server.getHostString(), server.getPort(), options);
+        return ctx.driver.connect(server, options, arrival -> { });
     }
 
     private void signUp(List<String> accounts, Progress progress, AtomicLong done) {
-        try (ChatClient client = connect()) {
+        try (Connection client = connect()) {
             List<String> pending = new ArrayList<>(accounts);
             while (!pending.isEmpty()) {
                 List<String> window = pending.subList(0, Math.min(WINDOW, pending.size()));
@@ -207,9 +208,9 @@ final class Setup {
     }
 
     /** An existing account must be ours: it takes our password. */
-    private void claim(ChatClient client, String user) {
+    private void claim(Connection client, String user) {
         try {
-            ChatClient.await(client.login(user, ctx.accounts.password(user), null));
+            ChatClient.await(client.login(user, ctx.accounts.password(user)));
             ChatClient.await(client.logout());
         } catch (ChatException e) {
             throw new IllegalStateException("account " + user + " already exists on the server and is not this run's ("
@@ -218,10 +219,10 @@ final class Setup {
     }
 
     private void block(String blocker, List<String> targets) {
-        try (ChatClient client = connect()) {
+        try (Connection client = connect()) {
             String process = "setup-" + blocker;
             Event login = ctx.ops.invoke(Event.of(0, process, Type.INVOKE, Op.LOGIN, blocker));
-            if (!ctx.ops.complete(login, client.login(blocker, ctx.accounts.password(blocker), null), (e, r) -> e).ok()) {
+            if (!ctx.ops.complete(login, client.login(blocker, ctx.accounts.password(blocker)), (e, r) -> e).ok()) {
                 throw new IllegalStateException("logging in " + blocker + " to set up its blocks failed");
             }
             for (String target : targets) {

@@ -1,6 +1,7 @@
 package chatlab.sim;
 
-import chatlab.client.ClientOptions;
+import chatlab.driver.Connection;
+import chatlab.driver.Driver;
 import chatlab.protocol.Timestamps;
 import chatlab.workload.Accounts;
 import chatlab.workload.Scenario;
@@ -39,12 +40,12 @@ final class SimContext {
     private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));
     private volatile long loadStartNanos = Long.MAX_VALUE;
 
-    /** How every client of the run trusts the server. */
-    final chatlab.tls.ChannelSecurity security;
+    /** How every client of the run speaks to the server. */
+    final Driver driver;
 
     SimContext(Scenario scenario, Accounts accounts, Operations ops, LiveStats stats,
-            Map<String, InetSocketAddress> endpoints, Shard shard, chatlab.tls.ChannelSecurity security) {
-        this.security = security;
+            Map<String, InetSocketAddress> endpoints, Shard shard, Driver driver) {
+        this.driver = driver;
         this.scenario = scenario;
         this.accounts = accounts;
         this.ops = ops;
@@ -91,10 +92,9 @@ final class SimContext {
      */
     static final String INSTANCE = "chatlab-sim";
 
-    ClientOptions clientOptions() {
-        return ClientOptions.defaults().withSecurity(security).withClientName("chatlab-sim")
-                .withRequestTimeout(scenario.requestTimeout())
-                .withConnectTimeout(Duration.ofSeconds(5));
+    /** How the load's connections are made: five seconds to connect, the scenario's request timeout. */
+    Connection.Options options() {
+        return Connection.Options.of(Duration.ofSeconds(5), scenario.requestTimeout());
     }
 
     InetSocketAddress endpoint(String group) {

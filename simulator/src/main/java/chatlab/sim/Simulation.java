@@ -96,7 +96,8 @@ public final class Simulation {
                 endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
             }
             Operations ops = new Operations(history, clock, stats);
-            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console, security);
+            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console,
+                    new chatlab.driver.chatlab.ChatlabDriver(security, "chatlab-sim"));
             load.setUp();
             Instant startAt = startAt();
             long loadStart = startAt != null ? startAt.toEpochMilli() * 1000 - clock.originEpochMicros()

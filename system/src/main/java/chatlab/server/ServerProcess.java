@@ -142,10 +142,13 @@ public final class ServerProcess implements AutoCloseable {
         signal("CONT");
     }
 
-    /** The JDK signals only TERM and KILL, so the others go through the system's kill(1). */
+    /**
+     * The JDK signals only TERM and KILL, so the others go through the shell's own {@code kill}:
+     * a builtin of every POSIX shell, where the kill(1) program (procps) may not be installed.
+     */
     private void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + name + " " + process.pid())
                     .redirectErrorStream(true).start();
             String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {

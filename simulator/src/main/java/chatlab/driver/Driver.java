@@ -1,0 +1,21 @@
+package chatlab.driver;
+
+import chatlab.protocol.ChatException;
+import java.net.InetSocketAddress;
+
+/**
+ * A chat protocol the simulator can drive. The simulated users, set-up and the attackers speak
+ * to the server under test only through a driver's {@link Connection}s, and hear from it only
+ * through their {@link Inbox}: the history they record, and so the checkers and measurements,
+ * know nothing of the protocol. chatlab's own protocol is one driver ({@code ChatlabDriver}).
+ */
+public interface Driver {
+    /** Its name, as runs and reports give it. */
+    String name();
+
+    /**
+     * Connects one user's client to {@code server}; what arrives goes to {@code inbox}. Throws
+     * a {@link ChatException} (code {@code server_unreachable} and the like) when it cannot.
+     */
+    Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox);
+}
