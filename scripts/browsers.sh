@@ -4,6 +4,9 @@
 # Sourced by scripts/test.sh. Returns 1 when something is still missing afterwards; test.sh
 # stops then under CI=true, and otherwise the browser tests skip with a reason.
 
+# shellcheck source=scripts/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 CHATLAB_GECKODRIVER_VERSION="${CHATLAB_GECKODRIVER_VERSION:-0.36.0}"
 
 chatlab_browsers_missing() { # prints what is missing, one name per line
@@ -15,25 +18,14 @@ chatlab_browsers_missing() { # prints what is missing, one name per line
 }
 
 chatlab_install_browsers() {
-  local root="$1" missing packages=() sudo="" cargo
+  local root="$1" missing packages=() cargo
   missing="$(chatlab_browsers_missing "$root")"
   [ -z "$missing" ] && return 0
   for name in chromium chromium-driver firefox-esr; do
     if grep -qx "$name" <<<"$missing"; then packages+=("$name"); fi
   done
   if [ ${#packages[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-      if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; fi
-    fi
-    if ! command -v apt-get >/dev/null 2>&1; then
-      echo "lab: missing ${packages[*]}, and no apt-get to install them." >&2
-    elif [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
-      echo "lab: missing ${packages[*]}, and not root to install them." >&2
-    else
-      echo "lab: installing Debian's ${packages[*]} for the browser tests (one time)..." >&2
-      { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}"; } >/dev/null 2>&1 \
-        || echo "lab: installing ${packages[*]} failed." >&2
-    fi
+    chatlab_apt_install "the browser tests" "${packages[@]}" || true
   fi
   if grep -qx geckodriver <<<"$missing"; then
     cargo="$(command -v cargo || true)"

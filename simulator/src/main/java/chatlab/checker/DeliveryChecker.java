@@ -1,5 +1,6 @@
 package chatlab.checker;
 
+import chatlab.driver.Promise;
 import chatlab.history.Event;
 import chatlab.history.Type;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import java.util.Set;
  * reaches all its recipients or none. A recipient who was not logged in when the run ended,
  * and never got a message, makes that message unknown rather than lost; so does one whose link
  * was still delivering when the drain's bound passed (its {@code pending} event says so). A
- * message missing at a recipient who was logged in, on a link gone quiet, is lost.
+ * message missing at a recipient who was logged in, on a link gone quiet, is lost. That is
+ * chatlab's promise; a run of another protocol is judged by its driver's ({@link Promise}): where
+ * it is at least once, a second copy is counted, not a violation, and where it makes no promise
+ * of order, none is checked. A loss is always a violation.
  */
 public final class DeliveryChecker implements Checker {
     private record Send(Event completion, String sender, long number, int index) {
@@ -38,6 +42,8 @@ public final class DeliveryChecker implements Checker {
         boolean ended = false;
         List<Event> deliveries = new ArrayList<>();
         Map<String, Event.Pending> pending = new HashMap<>();
+        List<Long> crashes = new ArrayList<>(); // when the server was killed, µs
+        Map<String, List<Long>> logins = new HashMap<>(); // when each user logged in, µs
         for (Event e : history) {
             if (ended) {
                 continue; // what happens after the end marker (logging everyone out) is not checked
@@ -57,6 +63,7 @@ public final class DeliveryChecker implements Checker {
                 case LOGIN, RECONNECT -> {
                     if (e.type() == Type.OK) {
                         online.put(e.u(), true);
+                        logins.computeIfAbsent(e.u(), u -> new ArrayList<>()).add(e.t());
                     }
                 }
                 case LOGOUT -> {
@@ -67,6 +74,11 @@ public final class DeliveryChecker implements Checker {
                 case LOST -> online.put(e.u(), false);
                 case DELIVER -> deliveries.add(e);
                 case PENDING -> pending.put(e.u(), e.pending());
+                case FAULT -> {
+                    if ("kill".equals(e.fault().kind()) && "start".equals(e.fault().phase())) {
+                        crashes.add(e.t());
+                    }
+                }
                 case END -> ended = true;
                 default -> { }
             }
@@ -74,6 +86,9 @@ public final class DeliveryChecker implements Checker {
         Evidence problems = new Evidence();
         Map<String, Integer> received = new HashMap<>();
         Map<String, Long> lastFromSender = new HashMap<>();
+        Promise promise = context.promise();
+        long duplicates = 0;
+        long lostInCrash = 0;
         for (Event d : deliveries) {
             Send s = sends.get(d.delivery().tok());
             String r = d.u();
@@ -91,13 +106,15 @@ public final class DeliveryChecker implements Checker {
                         + " at t=" + d.t() + "µs");
             }
             int count = received.merge(s.completion().chat().tok() + "\u0000" + r, 1, Integer::sum);
-            if (count == 2) {
+            if (count > 1 && promise.allowsDuplicates()) {
+                duplicates++; // the protocol's promise allows it: counted, not a violation
+            } else if (count == 2) {
                 problems.add("duplicated", s.completion().chat().tok() + " reached " + r + " twice (again at t="
                         + d.t() + "µs)");
             }
             String pair = r + "\u0000" + s.sender();
             Long last = lastFromSender.get(pair);
-            if (last != null && s.number() < last) {
+            if (last != null && s.number() < last && promise.orderedPerSender()) {
                 problems.add("reordered", r + " got " + s.completion().chat().tok() + " after " + s.sender() + "#" + last);
             }
             lastFromSender.merge(pair, s.number(), Math::max);
@@ -131,6 +148,8 @@ public final class DeliveryChecker implements Checker {
                     Event.Pending link = pending.get(r);
                     if (!Boolean.TRUE.equals(online.get(r))) {
                         unknown++;
+                    } else if (!promise.durable() && lostToACrash(crashes, logins.getOrDefault(r, List.of()), c.t())) {
+                        lostInCrash++; // the server's promise does not outlive a crash, and a crash may have taken it
                     } else if (link != null && link.flowing()) {
                         inFlight++;
                         flowing.add("in flight", c.chat().tok() + " to " + r + ": " + describe(link));
@@ -163,6 +182,12 @@ public final class DeliveryChecker implements Checker {
         counts.put("deliveries", (long) deliveries.size());
         counts.put("unknown", unknown);
         counts.put("inFlight", inFlight);
+        if (promise.allowsDuplicates()) {
+            counts.put("allowedDuplicates", duplicates);
+        }
+        if (!promise.durable()) {
+            counts.put("lostInCrash", lostInCrash);
+        }
         counts.putAll(problems.counts());
         if (!problems.isEmpty()) {
             return new Verdict(name(), Validity.INVALID, problems.describe() + " among " + deliveries.size()
@@ -178,9 +203,28 @@ public final class DeliveryChecker implements Checker {
             }
             return new Verdict(name(), Validity.UNKNOWN, String.join("; ", why), counts, flowing.kept());
         }
+        String kept = promise.equals(Promise.EXACTLY_ONCE_IN_ORDER) ? "exactly once, in order"
+                : promise.describe() + (promise.allowsDuplicates() ? " (" + duplicates + " duplicates, which that allows)" : "")
+                        + (lostInCrash > 0 ? ", save " + lostInCrash + " deliveries lost with the server when it was "
+                                + "killed, which that allows" : "");
         return new Verdict(name(), Validity.VALID, "all " + acknowledged + " acknowledged messages reached their "
-                + expected + " recipients exactly once, in order" + (indeterminate == 0 ? "" : "; the " + indeterminate
+                + expected + " recipients " + kept + (indeterminate == 0 ? "" : "; the " + indeterminate
                 + " sent in doubt reached all their recipients or none"), counts, List.of());
+    }
+
+    /**
+     * Whether a server that keeps nothing across a crash may have lost what it acknowledged at
+     * {@code t} for a recipient who logged in at {@code logins}: it was killed at or after
+     * {@code t} (the message died with it), or before {@code t} with the recipient not logged in
+     * since (its session, and what was to be kept for it, died with the server).
+     */
+    static boolean lostToACrash(List<Long> crashes, List<Long> logins, long t) {
+        for (long k : crashes) {
+            if (k >= t || logins.stream().noneMatch(l -> l > k && l <= t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkBlockedBy(Send s, Audience audience, Evidence problems) {

@@ -13,6 +13,18 @@ public interface Driver {
     /** Its name, as runs and reports give it. */
     String name();
 
+    /** What it promises of each acknowledged message, by which the delivery checker judges its runs. */
+    Promise promise();
+
+    /**
+     * Why the protocol cannot run {@code scenario}, one reason for each thing it cannot express
+     * (a behaviour, blocks, attackers); empty when it can.
+     */
+    java.util.List<String> refusals(chatlab.workload.Scenario scenario);
+
+    /** Whether the protocol tells a user of others coming online ({@link Inbox#onPresence}). */
+    boolean presence();
+
     /**
      * Connects one user's client to {@code server}; what arrives goes to {@code inbox}. Throws
      * a {@link ChatException} (code {@code server_unreachable} and the like) when it cannot.

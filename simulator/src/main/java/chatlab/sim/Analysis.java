@@ -52,7 +52,7 @@ public final class Analysis {
     static Results analyse(SimRun run, Scenario scenario, List<Event> history, Path dir) throws IOException {
         Accounts accounts = new Accounts(scenario, run.tag());
         CheckContext context = new CheckContext(accounts.chatUsers(), accounts.chatGroups(), scenario.server().maxAttempts(),
-                scenario.server().blockDuration());
+                scenario.server().blockDuration(), run.promise());
         List<Verdict> verdicts = new ArrayList<>();
         for (Checker checker : checkers(scenario)) {
             verdicts.add(check(checker, history, context));

@@ -93,7 +93,8 @@ public final class Merge {
                 first.tag(), runs.size() + " shards", first.target(), first.embeddedServer()
                         || Files.exists(out.resolve(SimRun.SERVER_STATS)), first.toxiproxy(), first.originEpochMicros(),
                 runs.stream().mapToLong(SimRun::loadStart).min().orElseThrow(),
-                runs.stream().mapToLong(SimRun::loadEnd).max().orElseThrow(), end, count, simulators);
+                runs.stream().mapToLong(SimRun::loadEnd).max().orElseThrow(), end, count, simulators, first.driver(),
+                first.promise());
         Json.write(out.resolve(SimRun.FILE), merged);
         return merged;
     }

@@ -11,18 +11,21 @@ import java.util.List;
  * given the run's {@code origin} and {@code loadStartAt} so that all shards share one clock, or
  * told to {@code awaitStart}: to say READY on stdout once set up, and read START and the
  * load's start (epoch milliseconds) from stdin. {@code security} is how clients trust a target
- * (TLS by default); a server the lab starts is trusted by the fingerprint it prints.
+ * (TLS by default); a server the lab starts is trusted by the fingerprint it prints. {@code server}
+ * is which server it is (chatlab's unless said), and so which driver speaks to it.
  */
 public record SimOptions(String runId, String command, Path scenarioFile, String scenarioText, boolean scenarioJson,
         List<String> overrides, InetSocketAddress target, String tag, Shard shard, Instant origin, Instant loadStartAt,
-        boolean awaitStart, boolean noFaults, List<String> serverJvmOptions, chatlab.tls.ChannelSecurity security) {
+        boolean awaitStart, boolean noFaults, List<String> serverJvmOptions, chatlab.tls.ChannelSecurity security,
+        ServerKind server) {
     public SimOptions withRunId(String value) {
         return new SimOptions(value, command, scenarioFile, scenarioText, scenarioJson, overrides, target, tag, shard, origin,
-                loadStartAt, awaitStart, noFaults, serverJvmOptions, security);
+                loadStartAt, awaitStart, noFaults, serverJvmOptions, security, server);
     }
 
     public SimOptions {
         overrides = List.copyOf(overrides);
         serverJvmOptions = List.copyOf(serverJvmOptions);
+        server = server == null ? ServerKind.CHATLAB : server;
     }
 }

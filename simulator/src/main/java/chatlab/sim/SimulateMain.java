@@ -62,6 +62,9 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "[tls://|tcp://]HOST:PORT", description = "Drive a running server instead of starting one: tls:// (the default) or tcp:// for a server started with --plaintext.")
     private String target;
 
+    @Option(names = "--server", paramLabel = "NAME", description = "Which server to drive: chatlab (the default) or mosquitto (MQTT, through the MQTT driver; installed from Debian's package when missing). The lab starts it on a free loopback port unless --target says where one runs.")
+    private String server = "chatlab";
+
     @Option(names = "--trust", paramLabel = "SHA256:...", description = "With a tls:// target: trust only the certificate with this fingerprint (default: the first one the target presents).")
     private String trust;
 
@@ -129,6 +132,7 @@ public final class SimulateMain implements Callable<Integer> {
             loaded = ScenarioLoader.load(file, overrides);
             options = options(file, overrides);
             serverFaultsAllowed(loaded, options);
+            expressible(loaded, options);
             if (sweep != null) {
                 steps = Sweep.parse(sweep);
                 if (shard != null || awaitStart || origin != null || startAt != null) {
@@ -138,6 +142,7 @@ public final class SimulateMain implements Callable<Integer> {
                 for (int i = 0; i < steps.values().size(); i++) { // every step's scenario is valid before any runs
                     stepScenarios.add(ScenarioLoader.load(file, step(overrides, steps, i)));
                     serverFaultsAllowed(stepScenarios.getLast(), options);
+                    expressible(stepScenarios.getLast(), options);
                 }
             }
         } catch (ScenarioException | IllegalArgumentException e) {
@@ -253,13 +258,27 @@ public final class SimulateMain implements Callable<Integer> {
             throw new IllegalArgumentException("--tag takes 1 to 8 lowercase letters or digits, not '" + runTag + "'");
         }
         List<String> jvm = serverHeap == null ? List.of() : List.of("-Xmx" + serverHeap);
+        ServerKind kind = ServerKind.parse(server);
+        if (kind != ServerKind.CHATLAB && (processes > 1 || !part.whole())) {
+            throw new IllegalArgumentException("--server " + kind.key() + " runs in one simulator process: leave out "
+                    + "--processes and --shard");
+        }
         return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
-                awaitStart, noFaults, jvm, security);
+                awaitStart, noFaults, jvm, security, kind);
     }
 
     /** A crash or pause needs the server this process starts: not one given by --target, nor one a coordinator started. */
+    /** A scenario the server's protocol cannot express is refused before anything starts, with every reason. */
+    private static void expressible(Scenario scenario, SimOptions options) {
+        List<String> why = options.server().driver(new chatlab.tls.ChannelSecurity.Plaintext()).refusals(scenario);
+        if (!why.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " cannot run against "
+                    + options.server().key() + ":\n  " + String.join("\n  ", why));
+        }
+    }
+
     private void serverFaultsAllowed(Scenario scenario, SimOptions options) {
         if (!scenario.faultsOnServer() || options.noFaults()) {
             return;

@@ -59,6 +59,7 @@ public final class Simulation {
         RunClock clock = new RunClock(origin);
         Accounts accounts = new Accounts(scenario, options.tag());
         LabServer server = null;
+        chatlab.driver.mqtt.Mosquitto broker = null;
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
         Map<String, ProxiedEndpoint> fronts = new LinkedHashMap<>();
@@ -67,7 +68,13 @@ public final class Simulation {
                         () -> Map.of("online", stats.online.get(), "deliveries", stats.deliveries.get()))) {
             InetSocketAddress target;
             chatlab.tls.ChannelSecurity security;
-            if (options.target() == null) {
+            if (options.target() == null && options.server() == ServerKind.MOSQUITTO) {
+                broker = chatlab.driver.mqtt.Mosquitto.start(dir.resolve("mosquitto"));
+                target = broker.address();
+                security = new chatlab.tls.ChannelSecurity.Plaintext();
+                console.println("Server: mosquitto, pid " + broker.pid() + " on " + target.getHostString() + ":"
+                        + target.getPort() + ", MQTT 5 over TCP");
+            } else if (options.target() == null) {
                 server = startServer(scenario, dir, options.serverJvmOptions(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 security = server.security();
@@ -96,15 +103,17 @@ public final class Simulation {
                 endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
             }
             Operations ops = new Operations(history, clock, stats);
-            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console,
-                    new chatlab.driver.chatlab.ChatlabDriver(security, "chatlab-sim"));
+            chatlab.driver.Driver driver = options.server().driver(security);
+            LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console, driver);
             load.setUp();
             Instant startAt = startAt();
             long loadStart = startAt != null ? startAt.toEpochMilli() * 1000 - clock.originEpochMicros()
                     : clock.micros() + 500_000;
             long loadStartNanos = clock.nanoTimeAt(loadStart);
-            Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, server == null ? ServerControl.NONE : server,
-                    loadStartNanos, ops::event, proxy -> forwards(proxy, security));
+            ServerControl control = server != null ? server : broker != null ? new BrokerControl(broker, console)
+                    : ServerControl.NONE;
+            Nemesis nemesis = new Nemesis(scenario.faultWindows(), proxies, control,
+                    loadStartNanos, ops::event, proxy -> options.server() != ServerKind.CHATLAB || forwards(proxy, security));
             long loadEnd = load.run(loadStartNanos, nemesis);
             ops.event(Event.of(0, "sim", Type.EVENT, Op.END, null));
             long end = clock.micros();
@@ -117,7 +126,7 @@ public final class Simulation {
                     options.shard().toString(), (security instanceof chatlab.tls.ChannelSecurity.Plaintext ? "tcp://" : "tls://")
                             + target.getHostString() + ":" + target.getPort(), options.target() == null,
                     toxiproxy == null ? null : toxiproxy.description(), clock.originEpochMicros(), loadStart, loadEnd,
-                    end, history.count(), List.of(load.resources()));
+                    end, history.count(), List.of(load.resources()), driver.name(), driver.promise());
             Json.write(dir.resolve(SimRun.FILE), run);
             return run;
         } finally {
@@ -133,6 +142,9 @@ public final class Simulation {
             }
             if (server != null) {
                 server.close();
+            }
+            if (broker != null) {
+                broker.close();
             }
         }
     }

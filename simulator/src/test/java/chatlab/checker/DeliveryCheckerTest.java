@@ -64,6 +64,55 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void underAnAtLeastOncePromiseASecondCopyIsCountedButALossIsStillAViolation() {
+        CheckContext mqtt = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_LEAST_ONCE, true, true));
+        DeliveryChecker checker = new DeliveryChecker();
+        Verdict twice = checker.check(everyoneIn().unicast("alice", 1, "bob").deliver("bob", "alice", 1)
+                .deliver("bob", "alice", 1).end().build(), mqtt);
+        assertThat(twice.validity()).isEqualTo(Validity.VALID);
+        assertThat(twice.counts()).containsEntry("allowedDuplicates", 1L).doesNotContainKey("duplicated");
+        assertThat(twice.summary()).contains("at least once, in order per sender (1 duplicates, which that allows)");
+        Verdict lost = checker.check(everyoneIn().unicast("alice", 1, "bob").end().build(), mqtt);
+        assertThat(lost.validity()).isEqualTo(Validity.INVALID);
+        assertThat(lost.counts()).containsEntry("lost", 1L);
+        Verdict reordered = checker.check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
+                .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end().build(), mqtt);
+        assertThat(reordered.counts()).as("order per sender is still promised").containsEntry("reordered", 1L);
+        CheckContext anyOrder = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3,
+                Duration.ofSeconds(10), new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_LEAST_ONCE, false, true));
+        assertThat(checker.check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
+                .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end().build(), anyOrder).validity())
+                .isEqualTo(Validity.VALID);
+    }
+
+    @Test
+    void aServerWhosePromiseDoesNotOutliveACrashMayLoseWhatItHeldWhenKilledButNothingAfter() {
+        CheckContext volatileBroker = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3,
+                Duration.ofSeconds(10), new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_LEAST_ONCE, true, false));
+        DeliveryChecker checker = new DeliveryChecker();
+        // alice#1 acknowledged, then the broker killed: gone with it
+        Verdict crashed = checker.check(everyoneIn().unicast("alice", 1, "bob").fault(0, "kill", "start")
+                .fault(0, "kill", "stop").login("bob").end().build(), volatileBroker);
+        assertThat(crashed.validity()).isEqualTo(Validity.VALID);
+        assertThat(crashed.counts()).containsEntry("lostInCrash", 1L);
+        assertThat(crashed.summary()).contains("save 1 deliveries lost with the server when it was killed, which that allows");
+        // after the crash bob logged in again: what is acknowledged for him after that is owed
+        Verdict after = checker.check(everyoneIn().fault(0, "kill", "start").fault(0, "kill", "stop").login("bob")
+                .unicast("alice", 1, "bob").end().build(), volatileBroker);
+        assertThat(after.validity()).isEqualTo(Validity.INVALID);
+        assertThat(after.counts()).containsEntry("lost", 1L);
+        // carol had not logged in since the crash: her session died with the broker
+        Verdict noSession = checker.check(everyoneIn().fault(0, "kill", "start").fault(0, "kill", "stop")
+                .unicast("alice", 1, "carol").login("carol").end().build(), volatileBroker);
+        assertThat(noSession.counts()).containsEntry("lostInCrash", 1L).doesNotContainKey("lost");
+        // chatlab's promise is durable: the same loss is a violation
+        Verdict durable = checker.check(everyoneIn().unicast("alice", 1, "bob").fault(0, "kill", "start")
+                .fault(0, "kill", "stop").login("bob").end().build(), USERS);
+        assertThat(durable.counts()).containsEntry("lost", 1L);
+    }
+
+    @Test
     void messagesArrivingOutOfTheSendersOrderAreReordered() {
         Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
                 .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end());

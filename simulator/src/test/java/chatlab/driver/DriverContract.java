@@ -118,6 +118,7 @@ public abstract class DriverContract {
 
     @Test
     void aUserWhoHearsPresenceIsToldOfAnotherComingOnline() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(driver().presence(), driver().name() + " has no presence");
         Heard alice = new Heard();
         user("alice", alice, true);
         user("bob", new Heard(), false);

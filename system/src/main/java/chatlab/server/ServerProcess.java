@@ -147,15 +147,20 @@ public final class ServerProcess implements AutoCloseable {
      * a builtin of every POSIX shell, where the kill(1) program (procps) may not be installed.
      */
     private void signal(String name) {
+        signal(process.pid(), name);
+    }
+
+    /** Sends signal {@code name} (STOP, CONT, ...) to process {@code pid}; throws with what kill said if it failed. */
+    public static void signal(long pid, String name) {
         try {
-            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + name + " " + process.pid())
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + name + " " + pid)
                     .redirectErrorStream(true).start();
             String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + said);
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed: " + said);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("kill -" + name + " " + pid + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while signalling the server", e);

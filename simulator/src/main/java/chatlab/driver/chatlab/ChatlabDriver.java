@@ -30,6 +30,21 @@ public final class ChatlabDriver implements Driver {
     }
 
     @Override
+    public chatlab.driver.Promise promise() {
+        return chatlab.driver.Promise.EXACTLY_ONCE_IN_ORDER;
+    }
+
+    @Override
+    public java.util.List<String> refusals(chatlab.workload.Scenario scenario) {
+        return java.util.List.of();
+    }
+
+    @Override
+    public boolean presence() {
+        return true;
+    }
+
+    @Override
     public Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox) {
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         ClientOptions client = ClientOptions.defaults().withSecurity(security).withClientName(clientName)

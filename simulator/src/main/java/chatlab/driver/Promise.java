@@ -1,0 +1,51 @@
+package chatlab.driver;
+
+/**
+ * What a protocol, as a driver uses it and the lab's server keeps it, promises of each
+ * acknowledged message to each of its recipients: that it arrives exactly once, at least once,
+ * or at most once; whether one sender's messages arrive in the order sent; and whether the
+ * promise survives a crash of the server ({@code durable}: it held the message on disk before
+ * it acknowledged it). The delivery checker judges a run by its driver's promise: a duplicate
+ * is a violation only where the promise is exactly once (elsewhere it is counted), and a loss
+ * is always one, unless the server crashed after acknowledging the message and its promise is
+ * not durable: then it is counted as lost in the crash.
+ */
+public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable) {
+    public enum Delivery {
+        EXACTLY_ONCE("exactly once"), AT_LEAST_ONCE("at least once"), AT_MOST_ONCE("at most once");
+
+        private final String text;
+
+        Delivery(String text) {
+            this.text = text;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String text() {
+            return text;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Delivery of(String text) {
+            for (Delivery d : values()) {
+                if (d.text.equals(text)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("unknown delivery promise '" + text + "'");
+        }
+    }
+
+    /** chatlab's: every acknowledged message exactly once, each sender's in order (also what runs recorded before drivers). */
+    public static final Promise EXACTLY_ONCE_IN_ORDER = new Promise(Delivery.EXACTLY_ONCE, true, true);
+
+    public boolean allowsDuplicates() {
+        return delivery != Delivery.EXACTLY_ONCE;
+    }
+
+    /** As the reports say it, e.g. "at least once, in order per sender, not across a crash". */
+    public String describe() {
+        return delivery.text() + (orderedPerSender ? ", in order per sender" : ", in any order")
+                + (durable ? "" : ", not across a crash");
+    }
+}

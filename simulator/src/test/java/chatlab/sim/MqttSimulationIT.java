@@ -1,0 +1,115 @@
+package chatlab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatlab.checker.Validity;
+import chatlab.driver.Promise;
+import chatlab.driver.mqtt.Mosquitto;
+import chatlab.lab.Json;
+import chatlab.metrics.Results;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped chat-core scenario, shortened, against a mosquitto the lab starts: judged by MQTT
+ * QoS 1's promise; and a scenario MQTT cannot express, refused before anything starts.
+ */
+class MqttSimulationIT {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsMosquitto(org.junit.jupiter.api.TestInfo test) {
+        if (test.getDisplayName().contains("Chatlab")) {
+            return;
+        }
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./lab test installs it)");
+        }
+    }
+
+    @Test
+    void theCoreOfChattingRunsAgainstMosquittoJudgedByItsPromise() throws Exception {
+        String scenario = Files.readString(Path.of("scenarios/chat-core.yaml"));
+        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "mosquitto", "--set", "duration=6s",
+                "--set", "drain=10s");
+        Results results = run.results();
+        assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
+                .containsOnly(Validity.VALID);
+        assertThat(results.verdicts().getFirst().summary()).contains("at least once, in order per sender, not across a crash");
+        assertThat(results.throughput().deliveries()).isPositive();
+        assertThat(results.errors().unexpected()).as(results.errors().byCode().toString()).isZero();
+        assertThat(run.exit()).isZero();
+        SimRun recorded = Json.read(run.out().resolve(SimRun.FILE), SimRun.class);
+        assertThat(recorded.driver()).isEqualTo("mqtt");
+        assertThat(recorded.promise()).isEqualTo(new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false));
+        assertThat(run.console()).contains("Server: mosquitto");
+    }
+
+    @Test
+    void aKilledAndAPausedBrokerIsJudgedByItsPromise() throws Exception {
+        ScenarioRun run = ScenarioRun.of(dir, """
+                name: broker-faults
+                description: a kill and a pause of the broker
+                seed: 5
+                duration: 14s
+                drain: 10s
+                requestTimeout: 2s
+                groups:
+                  - name: talk
+                    users: 8
+                    think: {exponential: 100ms}
+                    mix: {unicast: 60, multicast: 20, broadcast: 10, leave: 10}
+                    p2p: {away: {exponential: 1s}}
+                nemesis:
+                  - {fault: kill, at: 2s, duration: 1s}
+                  - {fault: pause, at: 9s, duration: 2s}
+                thresholds:
+                  - errors.unexpected == 0
+                """, "--server", "mosquitto");
+        Results results = run.results();
+        assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
+                .containsOnly(Validity.VALID);
+        assertThat(results.verdicts().getFirst().counts()).containsKey("lostInCrash");
+        assertThat(run.console()).contains("Nemesis: mosquitto killed (kill -9)", "Nemesis: mosquitto restarted");
+        var history = chatlab.history.HistoryReader.readAll(run.out().resolve(SimRun.HISTORY));
+        assertThat(history).filteredOn(e -> e.is(chatlab.history.Op.FAULT))
+                .extracting(e -> e.fault().kind() + " " + e.fault().phase())
+                .containsExactly("kill start", "kill stop", "pause start", "pause stop");
+        long killed = history.stream().filter(e -> e.is(chatlab.history.Op.FAULT)).findFirst().orElseThrow().t();
+        assertThat(history).as("the clients came back on their own")
+                .anyMatch(e -> e.is(chatlab.history.Op.RECONNECT) && e.type() == chatlab.history.Type.OK && e.t() > killed);
+        assertThat(history).as("and delivered after the restart")
+                .anyMatch(e -> e.is(chatlab.history.Op.DELIVER) && e.t() > killed + 2_000_000);
+    }
+
+    @Test
+    void theSameScenarioIsValidAgainstChatlab() throws Exception {
+        ScenarioRun run = ScenarioRun.of(dir, Files.readString(Path.of("scenarios/chat-core.yaml")), "--set", "duration=6s");
+        Results results = run.results();
+        assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
+                .containsOnly(Validity.VALID);
+        assertThat(results.verdicts().getFirst().summary()).contains("exactly once, in order");
+        assertThat(Json.read(run.out().resolve(SimRun.FILE), SimRun.class).driver()).isEqualTo("chatlab");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aScenarioMqttCannotExpressIsRefusedWithEveryReason() throws Exception {
+        String scenario = Files.readString(Path.of("scenarios/smoke.yaml"));
+        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "mosquitto");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.console()).contains("scenario smoke cannot run against mosquitto:")
+                .contains("group team: MQTT cannot express 'blockcast'")
+                .contains("group team: MQTT cannot express 'post'")
+                .contains("group guesser: MQTT cannot express 'wrongPassword'");
+        assertThat(run.out().resolve(SimRun.FILE)).doesNotExist();
+        ScenarioRun unknown = ScenarioRun.of(Files.createDirectories(dir.resolve("unknown")), scenario, "--server", "ircd");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.console()).contains("--server takes chatlab or mosquitto, not 'ircd'");
+    }
+}
