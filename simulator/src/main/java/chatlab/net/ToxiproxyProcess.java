@@ -3,7 +3,6 @@ package chatlab.net;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,12 @@ final class ToxiproxyProcess implements ToxiproxyEnvironment {
 
     /** Starts the binary with its random choices seeded by {@code seed}, and waits for its API. */
     static ToxiproxyProcess start(Path binary, long seed) {
-        int port = freePort();
+        int port;
+        try {
+            port = chatlab.lab.Processes.freeLoopbackPort();
+        } catch (java.io.UncheckedIOException e) {
+            throw new ToxiproxyUnavailableException("no free port for Toxiproxy: " + e.getMessage(), e);
+        }
         Process process;
         try {
             process = new ProcessBuilder(binary.toString(), "-host", "127.0.0.1", "-port", Integer.toString(port),
@@ -62,14 +66,6 @@ final class ToxiproxyProcess implements ToxiproxyEnvironment {
                 + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new ToxiproxyUnavailableException("no free port for Toxiproxy: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public String description() {
         return "toxiproxy-server " + version + " at 127.0.0.1:" + port + " (" + binary + ", started by chatlab)";
@@ -89,14 +85,6 @@ final class ToxiproxyProcess implements ToxiproxyEnvironment {
     @Override
     public void close() {
         proxies.deleteAll();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        chatlab.lab.Processes.stop(process);
     }
 }

@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 /** {@code ./lab report}: rebuilds a report from the files a run wrote. */
 @Command(name = "lab report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rebuilds a run's charts, index.html and summary.md from its raw files alone.",
-        subcommands = {ReportMain.Sim.class, ReportMain.Gbn.class, ReportMain.Relays.class},
+        subcommands = {ReportMain.Sim.class, ReportMain.Gbn.class, ReportMain.Relays.class, ReportMain.Compare.class},
         footer = {"", "Examples:", "  ./lab report sim 20261121-201500", "  ./lab report gbn reports/reference/gbn",
-                "  ./lab report relays reports/reference/relays"})
+                "  ./lab report relays reports/reference/relays", "  ./lab report compare reports/reference/compare/chat-core"})
 public final class ReportMain implements Runnable {
     public static void main(String[] args) {
         Commands.main(new ReportMain(), args);
@@ -144,6 +144,29 @@ public final class ReportMain implements Runnable {
                 return 2;
             }
             System.out.println("Report: " + RelaysReport.build(dir).toAbsolutePath().normalize());
+            return 0;
+        }
+    }
+
+    /** {@code ./lab report compare <comparison-id>}. */
+    @Command(name = "compare", mixinStandardHelpOptions = true, description = {"Rebuilds a comparison's page and charts "
+            + "from each server's run.json, results.json, series.json and histograms.", "To check a run again, "
+            + "./lab report sim <its folder>."})
+    static final class Compare implements Callable<Integer> {
+        @Parameters(paramLabel = "COMPARISON", description = "A comparison id under reports/compare, or its folder.")
+        private String comparison;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = find("compare", comparison);
+            if (dir == null) {
+                return 2;
+            }
+            if (!Files.exists(dir.resolve(CompareReport.FILE))) {
+                System.err.println("error: " + dir + " holds no " + CompareReport.FILE + ": it is not a comparison");
+                return 2;
+            }
+            System.out.println("Report: " + CompareReport.build(dir).toAbsolutePath().normalize());
             return 0;
         }
     }

@@ -1,11 +1,11 @@
 package chatlab.driver.mqtt;
 
+import chatlab.lab.Processes;
 import chatlab.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,10 +58,7 @@ public final class Mosquitto implements AutoCloseable {
             throw new IOException("mosquitto is not installed: install Debian's package mosquitto (./lab test does)");
         }
         Files.createDirectories(dir);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = Processes.freeLoopbackPort();
         String template;
         try (InputStream in = Mosquitto.class.getResourceAsStream("/peers/mosquitto.conf")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -88,7 +85,7 @@ public final class Mosquitto implements AutoCloseable {
                 java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
             }
         }
-        stop(started);
+        Processes.stop(started);
         throw new IOException("mosquitto did not listen on 127.0.0.1:" + port + " within " + START.toSeconds() + " s: "
                 + said());
     }
@@ -152,18 +149,6 @@ public final class Mosquitto implements AutoCloseable {
                 current.destroyForcibly(); // cannot be thawed: it goes anyway
             }
         }
-        stop(current);
-    }
-
-    private static void stop(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-        }
+        Processes.stop(current);
     }
 }
