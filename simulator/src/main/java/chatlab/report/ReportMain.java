@@ -126,6 +126,28 @@ public final class ReportMain implements Runnable {
         }
     }
 
+    /** How a report of many runs is built from its folder: returns its page. */
+    interface Builder {
+        Path build(Path dir) throws java.io.IOException;
+    }
+
+    /**
+     * Rebuilds the report of many runs {@code id} (under reports/kind, or a folder), which must
+     * hold {@code file}; exit code 2, having said why, when there is none or it is not one.
+     */
+    static int rebuild(String kind, String id, String file, String what, Builder builder) throws java.io.IOException {
+        Path dir = find(kind, id);
+        if (dir == null) {
+            return 2;
+        }
+        if (!Files.exists(dir.resolve(file))) {
+            System.err.println("error: " + dir + " holds no " + file + ": it is not a " + what);
+            return 2;
+        }
+        System.out.println("Report: " + builder.build(dir).toAbsolutePath().normalize());
+        return 0;
+    }
+
     /** {@code ./lab report relays <sweep-id>}. */
     @Command(name = "relays", mixinStandardHelpOptions = true, description = {"Rebuilds a relay sweep's page and charts "
             + "from each point's results.json and series.json.", "To check a point again, ./lab report sim <its folder>."})
@@ -135,16 +157,7 @@ public final class ReportMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = find("relays", sweep);
-            if (dir == null) {
-                return 2;
-            }
-            if (!Files.exists(dir.resolve(RelaysReport.FILE))) {
-                System.err.println("error: " + dir + " holds no " + RelaysReport.FILE + ": it is not a relay sweep");
-                return 2;
-            }
-            System.out.println("Report: " + RelaysReport.build(dir).toAbsolutePath().normalize());
-            return 0;
+            return rebuild("relays", sweep, RelaysReport.FILE, "relay sweep", RelaysReport::build);
         }
     }
 
@@ -158,16 +171,7 @@ public final class ReportMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = find("compare", comparison);
-            if (dir == null) {
-                return 2;
-            }
-            if (!Files.exists(dir.resolve(CompareReport.FILE))) {
-                System.err.println("error: " + dir + " holds no " + CompareReport.FILE + ": it is not a comparison");
-                return 2;
-            }
-            System.out.println("Report: " + CompareReport.build(dir).toAbsolutePath().normalize());
-            return 0;
+            return rebuild("compare", comparison, CompareReport.FILE, "comparison", CompareReport::build);
         }
     }
 }
