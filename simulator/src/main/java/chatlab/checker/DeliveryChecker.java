@@ -25,7 +25,8 @@ import java.util.Set;
  * of order, none is checked. A loss is always a violation.
  */
 public final class DeliveryChecker implements Checker {
-    private record Send(Event completion, String sender, long number, int index) {
+    /** A send: its completion (or its invocation while it has none), and when it was invoked. */
+    private record Send(Event completion, String sender, long number, int index, long invoked) {
     }
 
     @Override
@@ -42,7 +43,8 @@ public final class DeliveryChecker implements Checker {
         boolean ended = false;
         List<Event> deliveries = new ArrayList<>();
         Map<String, Event.Pending> pending = new HashMap<>();
-        List<Long> crashes = new ArrayList<>(); // when the server was killed, µs
+        // when the server was back after each kill, µs (a kill with no restart recorded: never)
+        Map<Integer, Long> crashes = new LinkedHashMap<>();
         Map<String, List<Long>> logins = new HashMap<>(); // when each user logged in, µs
         for (Event e : history) {
             if (ended) {
@@ -52,7 +54,9 @@ public final class DeliveryChecker implements Checker {
                 case SEND -> {
                     // an invoke stands for the send until it completes: one never completed is in doubt
                     if ((e.type().completion() || e.type() == Type.INVOKE) && e.chat() != null && e.chat().tok() != null) {
-                        sends.put(e.chat().tok(), new Send(e, e.u(), tokenNumber(e.chat().tok()), sends.size()));
+                        Send before = sends.get(e.chat().tok());
+                        sends.put(e.chat().tok(), new Send(e, e.u(), tokenNumber(e.chat().tok()), sends.size(),
+                                before == null ? e.t() : before.invoked()));
                     }
                 }
                 case BLOCK -> {
@@ -76,7 +80,9 @@ public final class DeliveryChecker implements Checker {
                 case PENDING -> pending.put(e.u(), e.pending());
                 case FAULT -> {
                     if ("kill".equals(e.fault().kind()) && "start".equals(e.fault().phase())) {
-                        crashes.add(e.t());
+                        crashes.put(e.fault().id(), Long.MAX_VALUE);
+                    } else if ("kill".equals(e.fault().kind()) && "stop".equals(e.fault().phase())) {
+                        crashes.put(e.fault().id(), e.t());
                     }
                 }
                 case END -> ended = true;
@@ -148,7 +154,8 @@ public final class DeliveryChecker implements Checker {
                     Event.Pending link = pending.get(r);
                     if (!Boolean.TRUE.equals(online.get(r))) {
                         unknown++;
-                    } else if (!promise.durable() && lostToACrash(crashes, logins.getOrDefault(r, List.of()), c.t())) {
+                    } else if (!promise.durable()
+                            && lostToACrash(crashes.values(), logins.getOrDefault(r, List.of()), s.invoked(), c.t())) {
                         lostInCrash++; // the server's promise does not outlive a crash, and a crash may have taken it
                     } else if (link != null && link.flowing()) {
                         inFlight++;
@@ -213,14 +220,18 @@ public final class DeliveryChecker implements Checker {
     }
 
     /**
-     * Whether a server that keeps nothing across a crash may have lost what it acknowledged at
-     * {@code t} for a recipient who logged in at {@code logins}: it was killed at or after
-     * {@code t} (the message died with it), or before {@code t} with the recipient not logged in
-     * since (its session, and what was to be kept for it, died with the server).
+     * Whether a server that keeps nothing across a crash may have lost a message sent at
+     * {@code sent} and acknowledged at {@code acknowledged}, for a recipient who logged in at
+     * {@code logins}, given when the server was back after each kill ({@code restarts}): the
+     * server that acknowledged it was killed later (it was acknowledged before the restart), or
+     * the recipient had not logged in to the restarted server before the send (its session, and
+     * what was to be kept for it, died with the old one; a broker hands a message to the
+     * sessions there when it arrives, before it acknowledges it). A kill is recorded as it is
+     * about to strike, so a login or an acknowledgement before the restart belongs to the old server.
      */
-    static boolean lostToACrash(List<Long> crashes, List<Long> logins, long t) {
-        for (long k : crashes) {
-            if (k >= t || logins.stream().noneMatch(l -> l > k && l <= t)) {
+    static boolean lostToACrash(java.util.Collection<Long> restarts, List<Long> logins, long sent, long acknowledged) {
+        for (long k : restarts) {
+            if (k >= acknowledged || logins.stream().noneMatch(l -> l > k && l <= sent)) {
                 return true;
             }
         }

@@ -28,13 +28,17 @@ final class ProcessCharts {
         List<Double> x = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         List<Double> heap = new ArrayList<>();
+        // chatlab's server gives its heap; a peer server, seen from outside, its resident memory
+        boolean ownStats = server.samples().stream().anyMatch(sample -> !Double.isNaN(sample.get("heapUsed")));
+        String memory = ownStats ? "heapUsed" : "rssBytes";
+        String memoryName = ownStats ? "heap used (MiB)" : "resident memory (MiB)";
         ProcessStatsFile.Sample previous = null;
         for (ProcessStatsFile.Sample sample : server.samples()) {
             double elapsed = previous == null ? 0 : sample.second() - previous.second();
             if (previous != null && sample.second() >= 0 && sample.second() <= s.seconds() && elapsed > 0) {
                 x.add(sample.second());
                 cpu.add(100 * sample.cpuNanosSince(previous) / 1e9 / elapsed);
-                heap.add(sample.get("heapUsed") / (1024.0 * 1024.0));
+                heap.add(sample.get(memory) / (1024.0 * 1024.0));
             }
             previous = sample;
         }
@@ -45,14 +49,15 @@ final class ProcessCharts {
         double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(100)) * 1.1;
         SimCharts.shade(chart, s, 0, top);
         SimCharts.line(chart, "CPU %", x, cpu, 0);
-        SimCharts.line(chart, "heap used (MiB)", x, heap, 1).setYAxisGroup(1);
-        chart.setYAxisGroupTitle(1, "heap used (MiB)");
+        SimCharts.line(chart, memoryName, x, heap, 1).setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, memoryName);
         chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMax(0, top);
         chart.getStyler().setYAxisMin(1, 0.0);
         Charts.save(chart, dir, "server");
         return new String[] {"server", "Server resources", "The server process's CPU use (100% is one core fully "
-                + "busy; this machine has " + run.machine().cores() + ") and its heap in use, from its --stats file."};
+                + "busy; this machine has " + run.machine().cores() + ") and " + (ownStats ? "its heap in use, from its "
+                + "--stats file." : "its resident memory, sampled by the lab from outside the process.")};
     }
 
     /** Each process's longest stall, second by second, from the hiccup meters; null for stats written without them. */

@@ -60,6 +60,7 @@ public final class Simulation {
         Accounts accounts = new Accounts(scenario, options.tag());
         LabServer server = null;
         chatlab.driver.mqtt.Mosquitto broker = null;
+        chatlab.lab.PidStats brokerStats = null;
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
         Map<String, ProxiedEndpoint> fronts = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ public final class Simulation {
             chatlab.tls.ChannelSecurity security;
             if (options.target() == null && options.server() == ServerKind.MOSQUITTO) {
                 broker = chatlab.driver.mqtt.Mosquitto.start(dir.resolve("mosquitto"));
+                brokerStats = chatlab.lab.PidStats.start(dir.resolve(SimRun.SERVER_STATS), broker::pid, Duration.ofSeconds(1));
                 target = broker.address();
                 security = new chatlab.tls.ChannelSecurity.Plaintext();
                 console.println("Server: mosquitto, pid " + broker.pid() + " on " + target.getHostString() + ":"
@@ -142,6 +144,9 @@ public final class Simulation {
             }
             if (server != null) {
                 server.close();
+            }
+            if (brokerStats != null) {
+                brokerStats.close();
             }
             if (broker != null) {
                 broker.close();

@@ -47,7 +47,8 @@ class MqttSimulationIT {
         SimRun recorded = Json.read(run.out().resolve(SimRun.FILE), SimRun.class);
         assertThat(recorded.driver()).isEqualTo("mqtt");
         assertThat(recorded.promise()).isEqualTo(new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false));
-        assertThat(run.console()).contains("Server: mosquitto");
+        assertThat(run.console()).contains("Server: mosquitto").as("its CPU, sampled from outside")
+                .contains("of its CPU per delivery");
     }
 
     @Test
