@@ -3,6 +3,8 @@ package chatlab.checker;
 import chatlab.driver.Promise;
 import chatlab.history.Event;
 import chatlab.history.Type;
+import chatlab.nemesis.Nemesis;
+import chatlab.workload.ServerCrash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,9 +81,9 @@ public final class DeliveryChecker implements Checker {
                 case DELIVER -> deliveries.add(e);
                 case PENDING -> pending.put(e.u(), e.pending());
                 case FAULT -> {
-                    if ("kill".equals(e.fault().kind()) && "start".equals(e.fault().phase())) {
+                    if (ServerCrash.KIND.equals(e.fault().kind()) && Nemesis.START.equals(e.fault().phase())) {
                         crashes.put(e.fault().id(), Long.MAX_VALUE);
-                    } else if ("kill".equals(e.fault().kind()) && "stop".equals(e.fault().phase())) {
+                    } else if (ServerCrash.KIND.equals(e.fault().kind()) && Nemesis.STOP.equals(e.fault().phase())) {
                         crashes.put(e.fault().id(), e.t());
                     }
                 }

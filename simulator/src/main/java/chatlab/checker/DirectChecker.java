@@ -1,7 +1,7 @@
 package chatlab.checker;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package chatlab.checker;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.workload.ServerCrash;
 import java.util.ArrayList;

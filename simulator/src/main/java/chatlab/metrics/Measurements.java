@@ -1,7 +1,7 @@
 package chatlab.metrics;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import java.io.IOException;
 import java.nio.file.Files;

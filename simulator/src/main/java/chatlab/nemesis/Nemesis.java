@@ -1,7 +1,7 @@
 package chatlab.nemesis;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.net.ProxiedEndpoint;
 import chatlab.workload.FaultWindow;

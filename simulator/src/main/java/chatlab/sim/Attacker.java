@@ -1,9 +1,8 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
-import chatlab.checker.DeliveryChecker;
 import chatlab.driver.Connection;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.protocol.ChatException;
 import chatlab.workload.Behaviour;

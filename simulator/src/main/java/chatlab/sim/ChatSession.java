@@ -1,11 +1,11 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
 import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.driver.Connection;
 import chatlab.driver.Inbox;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;

@@ -79,7 +79,7 @@ public final class CompareMain implements Callable<Integer> {
         Scenario loaded = ScenarioLoader.load(SimulateMain.locate(scenario), overrides);
         List<String> why = new ArrayList<>();
         for (ServerKind k : kinds) {
-            k.driver(new chatlab.tls.ChannelSecurity.Plaintext()).refusals(loaded).forEach(r -> why.add(k.key() + ": " + r));
+            k.refusals(loaded).forEach(r -> why.add(k.key() + ": " + r));
         }
         if (!why.isEmpty()) {
             throw new IllegalArgumentException("scenario " + loaded.name() + " cannot run against every server:\n  "

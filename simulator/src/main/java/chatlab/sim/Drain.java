@@ -1,9 +1,8 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
-import chatlab.checker.DeliveryChecker;
 import chatlab.driver.Connection;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.lab.Progress;
 import chatlab.net.toxic.Bandwidth;

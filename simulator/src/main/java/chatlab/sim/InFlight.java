@@ -1,9 +1,8 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
 import chatlab.checker.Audience;
-import chatlab.checker.DeliveryChecker;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.HistoryReader;
 import chatlab.history.HistoryWriter;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.lab.Json;
 import java.io.IOException;

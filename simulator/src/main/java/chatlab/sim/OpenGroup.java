@@ -1,7 +1,7 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.workload.Arrivals;
 import chatlab.workload.GroupSpec;

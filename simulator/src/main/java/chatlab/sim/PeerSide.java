@@ -1,12 +1,12 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
-import chatlab.client.ChatClient;
 import chatlab.checker.DirectChecker;
+import chatlab.client.ChatClient;
 import chatlab.client.DirectChat;
 import chatlab.client.FileTransfers;
 import chatlab.client.TracingClient;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.lab.Seeds;
 import chatlab.p2p.direct.DirectMessages;

@@ -21,6 +21,11 @@ public enum ServerKind {
         };
     }
 
+    /** Why this server's protocol cannot run {@code scenario}, one line each; empty when it can. */
+    public java.util.List<String> refusals(chatlab.workload.Scenario scenario) {
+        return driver(new ChannelSecurity.Plaintext()).refusals(scenario); // what a protocol expresses is not a matter of trust
+    }
+
     /** As given on the command line: chatlab, mosquitto. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,10 +1,9 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
-import chatlab.checker.DeliveryChecker;
 import chatlab.client.ChatClient;
 import chatlab.driver.Connection;
 import chatlab.history.Event;
+import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.lab.Progress;
 import chatlab.protocol.ChatException;

@@ -269,16 +269,16 @@ public final class SimulateMain implements Callable<Integer> {
                 awaitStart, noFaults, jvm, security, kind);
     }
 
-    /** A crash or pause needs the server this process starts: not one given by --target, nor one a coordinator started. */
     /** A scenario the server's protocol cannot express is refused before anything starts, with every reason. */
     private static void expressible(Scenario scenario, SimOptions options) {
-        List<String> why = options.server().driver(new chatlab.tls.ChannelSecurity.Plaintext()).refusals(scenario);
+        List<String> why = options.server().refusals(scenario);
         if (!why.isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " cannot run against "
                     + options.server().key() + ":\n  " + String.join("\n  ", why));
         }
     }
 
+    /** A crash or pause needs the server this process starts: not one given by --target, nor one a coordinator started. */
     private void serverFaultsAllowed(Scenario scenario, SimOptions options) {
         if (!scenario.faultsOnServer() || options.noFaults()) {
             return;

@@ -1,17 +1,17 @@
 package chatlab.sim;
 
-import chatlab.history.Op;
 import chatlab.history.Event;
 import chatlab.history.HistoryWriter;
+import chatlab.history.Op;
 import chatlab.history.RunClock;
 import chatlab.history.Type;
 import chatlab.lab.Json;
 import chatlab.lab.Machine;
 import chatlab.nemesis.Nemesis;
+import chatlab.nemesis.ServerControl;
 import chatlab.net.ProxiedEndpoint;
 import chatlab.net.Toxiproxies;
 import chatlab.net.ToxiproxyEnvironment;
-import chatlab.nemesis.ServerControl;
 import chatlab.stats.ProcessStats;
 import chatlab.workload.Accounts;
 import chatlab.workload.GroupSpec;

@@ -5,7 +5,6 @@ import chatlab.driver.mqtt.MqttDriver;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +16,7 @@ class MqttDriverIT extends DriverContract {
 
     @BeforeEach
     void start() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./lab test installs it)");
-        }
+        chatlab.driver.NeedsMosquitto.assume();
         broker = Mosquitto.start(dir);
     }
 

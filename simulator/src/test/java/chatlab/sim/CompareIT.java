@@ -2,12 +2,10 @@ package chatlab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatlab.driver.mqtt.Mosquitto;
 import chatlab.lab.Json;
 import chatlab.report.CompareReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,9 +17,7 @@ class CompareIT {
 
     @Test
     void oneScenarioAgainstTwoServersIsReportedSideBySide() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./lab test installs it)");
-        }
+        chatlab.driver.NeedsMosquitto.assume();
         Path out = dir.resolve("cmp");
         int code = new CommandLine(new CompareMain()).execute("scenarios/chat-core.yaml", "--duration", "4s",
                 "--set", "drain=10s", "--set", "groups.talk.users=8", "--out", out.toString());

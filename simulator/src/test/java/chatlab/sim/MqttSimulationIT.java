@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.Validity;
 import chatlab.driver.Promise;
-import chatlab.driver.mqtt.Mosquitto;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +25,7 @@ class MqttSimulationIT {
         if (test.getDisplayName().contains("Chatlab")) {
             return;
         }
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(Mosquitto.installed(), "mosquitto is not installed (./lab test installs it)");
-        }
+        chatlab.driver.NeedsMosquitto.assume();
     }
 
     @Test
