@@ -15,7 +15,7 @@ import java.util.Optional;
  * two divide fairly; a server restarted by the nemesis counts its CPU from 0 again, and each
  * restart's count is added.
  */
-record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond) {
+record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, Integer carriers) {
 
     /** The sentence for the run in {@code dir}, from its run.json, series.json, results.json and server stats; empty without them. */
     static Optional<String> describe(Path dir) throws IOException {
@@ -32,7 +32,8 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond) 
     static Optional<ServerUse> of(Path dir, SimRun run, Series s, Results r) throws IOException {
         Optional<ProcessStatsFile> server = ProcessCharts.files(dir, run).stream()
                 .filter(f -> f.process().equals("server")).findFirst();
-        return server.flatMap(f -> over(f, s.warmUpSeconds(), s.loadEndSecond(), r.throughput().deliveriesPerSecond()));
+        return server.flatMap(f -> over(f, s.warmUpSeconds(), s.loadEndSecond(), r.throughput().deliveriesPerSecond()))
+                .map(use -> new ServerUse(use.seconds, use.cpuSeconds, use.deliveriesPerSecond, run.serverCarriers()));
     }
 
     /** The use in {@code server}'s samples from {@code from} to {@code to} seconds; empty with under two samples there. */
@@ -55,7 +56,7 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond) 
             return Optional.empty();
         }
         // the samples, a second apart, span a little less than the window: a rate divides by a rate
-        return Optional.of(new ServerUse(previous.second() - first.second(), cpuNanos / 1e9, deliveriesPerSecond));
+        return Optional.of(new ServerUse(previous.second() - first.second(), cpuNanos / 1e9, deliveriesPerSecond, null));
     }
 
     /** Cores used on average over the window. */
@@ -68,9 +69,15 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond) 
         return deliveriesPerSecond <= 0 ? Double.NaN : cores() * 1e6 / deliveriesPerSecond;
     }
 
+    /** "1 carrier thread", "4 carrier threads". */
+    static String threads(int carriers) {
+        return carriers + " carrier thread" + (carriers == 1 ? "" : "s");
+    }
+
     /** One sentence for the summary. */
     String describe() {
-        return String.format(Locale.ROOT, "%.2f of a core over the measured %.0f s, %s of its CPU per delivery",
-                cores(), seconds, deliveriesPerSecond <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", microsPerDelivery()));
+        return String.format(Locale.ROOT, "%.2f of a core over the measured %.0f s, %s of its CPU per delivery%s",
+                cores(), seconds, deliveriesPerSecond <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", microsPerDelivery()),
+                carriers == null ? "" : ", on " + threads(carriers));
     }
 }

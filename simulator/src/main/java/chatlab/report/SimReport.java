@@ -305,8 +305,9 @@ public final class SimReport {
                 r.errors().unexpected(), r.errors().inDoubt()));
         for (var sim : run.simulators()) {
             md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users simulated, %d online at the end of the load, "
-                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers), %s of CPU per operation.%n",
-                    sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() / 1024.0, cpuPerOperation(sim)));
+                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers), %s of CPU per operation%s.%n",
+                    sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() / 1024.0, cpuPerOperation(sim),
+                    sim.carriers() > 0 ? ", on " + ServerUse.threads(sim.carriers()) : ""));
         }
         server.ifPresent(use -> md.append("\nServer: ").append(use.describe()).append(".\n"));
         if (!pauses.isEmpty()) {

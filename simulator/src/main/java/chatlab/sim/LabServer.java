@@ -39,6 +39,12 @@ final class LabServer implements ServerControl, AutoCloseable {
         return port;
     }
 
+    /** The carrier threads it runs its virtual threads on, as its banner said; null if it did not say. */
+    Integer carriers() {
+        int said = process.carriers();
+        return said > 0 ? said : null;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -87,7 +87,7 @@ final class LoadRun implements AutoCloseable {
         long online = ctx.stats.online.get();
         resources = new SimulatorResources(ctx.shard.toString(), heapBefore, SimulatorResources.settledHeap(),
                 SimulatorResources.directBytes(), SimulatorResources.processCpuNanos() - cpuBefore, online, simulated,
-                ctx.stats.completed() - opsBefore);
+                ctx.stats.completed() - opsBefore, chatlab.cli.Carriers.current());
         ctx.stop();
         long loadEnd = ctx.ops.clock().micros();
         nemesisThread.join(5_000);

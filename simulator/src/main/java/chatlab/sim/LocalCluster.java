@@ -59,7 +59,8 @@ final class LocalCluster {
             InetSocketAddress target = options.target();
             chatlab.tls.ChannelSecurity security = options.security();
             if (target == null) {
-                server = Simulation.startServer(scenario, dir, options.serverJvmOptions(), console);
+                server = Simulation.startServer(scenario, dir, options.serverJvmOptions(), options.serverCarriers(),
+                        console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 security = server.security();
                 console.println("Server: pid " + server.pid() + " on 127.0.0.1:" + server.port() + ", "
@@ -83,7 +84,8 @@ final class LocalCluster {
                 server = null;
             }
             List<Path> shardDirs = children.stream().map(Child::dir).toList();
-            return Merge.merge(shardDirs, dir, options.runId(), options.command());
+            return Merge.merge(shardDirs, dir, options.runId(), options.command(),
+                    server == null ? null : server.carriers());
         } finally {
             for (Child child : children) {
                 child.process().destroyForcibly();
@@ -117,6 +119,9 @@ final class LocalCluster {
                 "--out", shardDir.toString()));
         if (options.noFaults()) {
             command.add("--no-faults");
+        }
+        if (options.carriers() != null) {
+            command.addAll(List.of("--carriers", options.carriers().toString()));
         }
         Process process = new ProcessBuilder(command).redirectError(shardDir.resolve("stderr.log").toFile()).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();

@@ -30,6 +30,12 @@ public final class Merge {
 
     /** Merges the shard runs in {@code shards} into {@code out}; they must be the whole of one run. */
     public static SimRun merge(List<Path> shards, Path out, String runId, String command) throws IOException {
+        return merge(shards, out, runId, command, null);
+    }
+
+    /** As above, for a run whose server the lab started with {@code serverCarriers} carrier threads. */
+    static SimRun merge(List<Path> shards, Path out, String runId, String command, Integer serverCarriers)
+            throws IOException {
         List<SimRun> runs = new ArrayList<>();
         for (Path dir : shards) {
             Path file = dir.resolve(SimRun.FILE);
@@ -94,7 +100,7 @@ public final class Merge {
                         || Files.exists(out.resolve(SimRun.SERVER_STATS)), first.toxiproxy(), first.originEpochMicros(),
                 runs.stream().mapToLong(SimRun::loadStart).min().orElseThrow(),
                 runs.stream().mapToLong(SimRun::loadEnd).max().orElseThrow(), end, count, simulators, first.driver(),
-                first.promise());
+                first.promise(), serverCarriers != null ? serverCarriers : first.serverCarriers());
         Json.write(out.resolve(SimRun.FILE), merged);
         return merged;
     }

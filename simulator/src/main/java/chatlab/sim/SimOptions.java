@@ -12,15 +12,17 @@ import java.util.List;
  * told to {@code awaitStart}: to say READY on stdout once set up, and read START and the
  * load's start (epoch milliseconds) from stdin. {@code security} is how clients trust a target
  * (TLS by default); a server the lab starts is trusted by the fingerprint it prints. {@code server}
- * is which server it is (chatlab's unless said), and so which driver speaks to it.
+ * is which server it is (chatlab's unless said), and so which driver speaks to it. {@code
+ * serverCarriers} and {@code carriers} are the carrier threads of the server the lab starts and
+ * of each simulator process (null: one per core; see {@link chatlab.cli.Carriers}).
  */
 public record SimOptions(String runId, String command, Path scenarioFile, String scenarioText, boolean scenarioJson,
         List<String> overrides, InetSocketAddress target, String tag, Shard shard, Instant origin, Instant loadStartAt,
         boolean awaitStart, boolean noFaults, List<String> serverJvmOptions, chatlab.tls.ChannelSecurity security,
-        ServerKind server) {
+        ServerKind server, Integer serverCarriers, Integer carriers) {
     public SimOptions withRunId(String value) {
         return new SimOptions(value, command, scenarioFile, scenarioText, scenarioJson, overrides, target, tag, shard, origin,
-                loadStartAt, awaitStart, noFaults, serverJvmOptions, security, server);
+                loadStartAt, awaitStart, noFaults, serverJvmOptions, security, server, serverCarriers, carriers);
     }
 
     public SimOptions {

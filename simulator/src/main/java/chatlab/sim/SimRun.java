@@ -8,14 +8,15 @@ import java.util.List;
  * and on what, and when, on the run's clock (microseconds since {@code originEpochMicros}): the
  * load from {@code loadStart} to {@code loadEnd}, the run's end at {@code end}; and what each
  * simulator process used; the driver that spoke to the server and the promise it made, by
- * which the run is judged (absent from runs made before drivers: chatlab's). With it and the
- * history, the report can be rebuilt.
+ * which the run is judged (absent from runs made before drivers: chatlab's); the carrier threads
+ * of the server the lab started (null: none started, or recorded before they were). With it and
+ * the history, the report can be rebuilt.
  */
 public record SimRun(String runId, String command, String version, Machine machine, String started, String ended,
         String scenarioName, String scenarioFile, String scenarioText, boolean scenarioJson, List<String> overrides,
         long seed, String tag, String shard, String target, boolean embeddedServer, String toxiproxy,
         long originEpochMicros, long loadStart, long loadEnd, long end, long events,
-        List<SimulatorResources> simulators, String driver, chatlab.driver.Promise promise) {
+        List<SimulatorResources> simulators, String driver, chatlab.driver.Promise promise, Integer serverCarriers) {
 
     public static final String FILE = "run.json";
     public static final String HISTORY = "history.jsonl.gz";
@@ -41,6 +42,6 @@ public record SimRun(String runId, String command, String version, Machine machi
             List<SimulatorResources> simulators) {
         this(runId, command, version, machine, started, ended, scenarioName, scenarioFile, scenarioText, scenarioJson,
                 overrides, seed, tag, shard, target, embeddedServer, toxiproxy, originEpochMicros, loadStart, loadEnd, end,
-                events, simulators, null, null);
+                events, simulators, null, null, null);
     }
 }

@@ -95,6 +95,12 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "Heap of the server the lab starts, e.g. 4g (default: the JVM's).")
     private String serverHeap;
 
+    @Option(names = "--server-carriers", paramLabel = "N", description = "Carrier threads of the chatlab server the lab starts, 1 to 256 (default: half the cores, at least one). The server and the simulator share the machine; each waking the other's idle threads costs more than the work.")
+    private Integer serverCarriers;
+
+    @Option(names = "--carriers", paramLabel = "N", description = "Carrier threads of each simulator process, 1 to 256 (default: the cores the server the lab starts does not get, shared among --processes, at least one; with --target, one per core).")
+    private Integer carriers;
+
     @Option(names = "--shard-heap", paramLabel = "SIZE", description = "With --processes: the heap of each simulator process, e.g. 2g.")
     private String shardHeap;
 
@@ -131,6 +137,10 @@ public final class SimulateMain implements Callable<Integer> {
             }
             loaded = ScenarioLoader.load(file, overrides);
             options = options(file, overrides);
+            if (!chatlab.cli.Carriers.use(options.carriers()) && carriers != null) { // before this process's first virtual thread
+                console.println("Note: --carriers " + carriers + " comes too late in this process, whose virtual threads "
+                        + "already run on " + chatlab.cli.Carriers.current());
+            }
             serverFaultsAllowed(loaded, options);
             expressible(loaded, options);
             if (sweep != null) {
@@ -263,10 +273,20 @@ public final class SimulateMain implements Callable<Integer> {
             throw new IllegalArgumentException("--server " + kind.key() + " runs in one simulator process: leave out "
                     + "--processes and --shard");
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean starts = targetAddress == null && kind == ServerKind.CHATLAB;
+        if (serverCarriers != null && !starts) {
+            throw new IllegalArgumentException("--server-carriers sets the chatlab server the lab starts; it does not go with "
+                    + (targetAddress != null ? "--target" : "--server " + kind.key()));
+        }
+        Integer serverThreads = !starts ? null : chatlab.cli.Carriers.check(serverCarriers != null ? serverCarriers
+                : chatlab.cli.Carriers.serverShare(cores), "--server-carriers");
+        Integer loadThreads = carriers != null ? Integer.valueOf(chatlab.cli.Carriers.check(carriers, "--carriers"))
+                : targetAddress == null ? Math.max(1, chatlab.cli.Carriers.loadShare(cores) / processes) : null;
         return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),
-                awaitStart, noFaults, jvm, security, kind);
+                awaitStart, noFaults, jvm, security, kind, serverThreads, loadThreads);
     }
 
     /** A scenario the server's protocol cannot express is refused before anything starts, with every reason. */

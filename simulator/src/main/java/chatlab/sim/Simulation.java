@@ -77,7 +77,7 @@ public final class Simulation {
                 console.println("Server: mosquitto, pid " + broker.pid() + " on " + target.getHostString() + ":"
                         + target.getPort() + ", MQTT 5 over TCP");
             } else if (options.target() == null) {
-                server = startServer(scenario, dir, options.serverJvmOptions(), console);
+                server = startServer(scenario, dir, options.serverJvmOptions(), options.serverCarriers(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());
                 security = server.security();
                 console.println("Server: pid " + server.pid() + " on " + target.getHostString() + ":" + target.getPort()
@@ -128,7 +128,8 @@ public final class Simulation {
                     options.shard().toString(), (security instanceof chatlab.tls.ChannelSecurity.Plaintext ? "tcp://" : "tls://")
                             + target.getHostString() + ":" + target.getPort(), options.target() == null,
                     toxiproxy == null ? null : toxiproxy.description(), clock.originEpochMicros(), loadStart, loadEnd,
-                    end, history.count(), List.of(load.resources()), driver.name(), driver.promise());
+                    end, history.count(), List.of(load.resources()), driver.name(), driver.promise(),
+                    server == null ? null : server.carriers());
             Json.write(dir.resolve(SimRun.FILE), run);
             return run;
         } finally {
@@ -207,7 +208,8 @@ public final class Simulation {
     }
 
     /** Starts the server for a run: its own JVM, a fresh database, the scenario's settings, stats into the run. */
-    static LabServer startServer(Scenario scenario, Path dir, List<String> jvmOptions, PrintStream console)
+    static LabServer startServer(Scenario scenario, Path dir, List<String> jvmOptions, Integer carriers,
+            PrintStream console)
             throws IOException {
         Path db = Files.createTempDirectory("chatlab-sim").resolve("chatlab.db");
         List<String> args = new ArrayList<>(List.of("--port", "0", "--db", db.toString(), "--zone", "UTC",
@@ -218,6 +220,9 @@ public final class Simulation {
                 "--stats", dir.resolve(SimRun.SERVER_STATS).toString(), "--stats-every", "1s"));
         if (!scenario.server().tls()) {
             args.add("--plaintext");
+        }
+        if (carriers != null) {
+            args.addAll(List.of("--carriers", carriers.toString()));
         }
         return LabServer.start(jvmOptions, args, console);
     }

@@ -10,10 +10,11 @@ import java.lang.management.ManagementFactory;
  * completed over the load: the simulator's memory per simulated client and CPU per operation
  * (on one machine, the load tool's CPU is the server's lost capacity). Every simulated user holds state, online or not, so the memory is
  * divided by all of them; a run where faults kept users offline is not made to look costlier
- * per user than it is.
+ * per user than it is. {@code carriers} are the threads its virtual threads ran on (0: recorded
+ * before they were).
  */
 public record SimulatorResources(String shard, long heapBefore, long heapLoaded, long directLoaded, long cpuNanos,
-        long online, long users, long operations) {
+        long online, long users, long operations, int carriers) {
 
     /** Heap after a full collection, in bytes. */
     static long settledHeap() {

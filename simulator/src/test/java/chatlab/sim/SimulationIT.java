@@ -100,10 +100,16 @@ class SimulationIT {
             assertThat(out.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(Files.readString(out.resolve("summary.md")))
-                .containsPattern("(?m)^Server: [0-9.]+ of a core over the measured [0-9]+ s, [0-9]+ µs of its CPU per delivery\\.$");
+                .containsPattern("(?m)^Server: [0-9.]+ of a core over the measured [0-9]+ s, [0-9]+ µs of its CPU per delivery, "
+                        + "on [0-9]+ carrier threads?\\.$")
+                .containsPattern("(?m)^Simulator 1/1: .* of CPU per operation, on [0-9]+ carrier threads?\\.$");
         assertThat(simulated.console()).containsPattern("  server: [0-9.]+ of a core over the measured");
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
         assertThat(run.seed()).isEqualTo(5);
+        assertThat(run.serverCarriers()).as("the server the lab starts gets half the cores, as its banner said")
+                .isEqualTo(chatlab.cli.Carriers.serverShare(Runtime.getRuntime().availableProcessors()));
+        assertThat(run.simulators().getFirst().carriers()).as("what this JVM's virtual threads run on")
+                .isEqualTo(chatlab.cli.Carriers.current());
         assertThat(run.scenarioText()).isEqualTo(SCENARIO);
 
         List<Event> history = HistoryReader.readAll(out.resolve("history.jsonl.gz"));

@@ -1,5 +1,6 @@
 package chatlab.server;
 
+import chatlab.cli.Carriers;
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.protocol.Protocol;
@@ -135,6 +136,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--stats-every", paramLabel = "DURATION", defaultValue = "1s", description = "How often --stats writes a line (default: ${DEFAULT-VALUE}).")
     private String statsEvery;
 
+    @Option(names = "--carriers", paramLabel = "N", description = "Platform threads that run the server's virtual threads, 1 to 256 (default: one per core). ./lab simulate gives a server it starts half the cores, the load the rest.")
+    private Integer carriers;
+
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of timestamps, e.g. Australia/Sydney (default: the system's).")
     private ZoneId zone;
 
@@ -165,6 +169,10 @@ public final class ServerMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
+            if (!Carriers.use(carriers)) {
+                err.println("note: --carriers " + carriers + " comes too late in this process, whose virtual threads already "
+                        + "run on " + Carriers.current());
+            }
             config = config();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -405,6 +413,7 @@ public final class ServerMain implements Callable<Integer> {
             System.out.println("  plaintext WARNING: no TLS. Passwords and messages cross the network readable by anyone "
                     + "on the path; leave out --plaintext to encrypt them.");
         }
+        System.out.printf("  threads   virtual, on %d carrier thread%s%n", Carriers.current(), Carriers.current() == 1 ? "" : "s");
         RoomPolicy room = config.room();
         System.out.printf("  room      %s; a kick takes %d vote%s within %s and bans for %s%n",
                 room.guarded() ? "password required (only its Argon2id hash is kept)" : "no password",

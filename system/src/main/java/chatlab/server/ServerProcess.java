@@ -25,6 +25,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
     private static final String BANNER_END = "Press Ctrl+C to stop.";
     private static final Pattern CERTIFICATE = Pattern.compile("certificate (SHA256:[A-Za-z0-9+/]{43})");
+    private static final Pattern CARRIERS = Pattern.compile("^  threads   virtual, on (\\d+) carrier thread");
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -32,6 +33,7 @@ public final class ServerProcess implements AutoCloseable {
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private volatile int listening = -1;
     private volatile String fingerprint;
+    private volatile int carriers;
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -85,6 +87,10 @@ public final class ServerProcess implements AutoCloseable {
                 if (certificate.find()) {
                     fingerprint = certificate.group(1);
                 }
+                Matcher threads = CARRIERS.matcher(line);
+                if (threads.find()) {
+                    carriers = Integer.parseInt(threads.group(1));
+                }
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     listening = Integer.parseInt(m.group(1));
@@ -110,6 +116,11 @@ public final class ServerProcess implements AutoCloseable {
      */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The carrier threads its banner says its virtual threads run on; 0 if it did not say. */
+    public int carriers() {
+        return carriers;
     }
 
     public long pid() {

@@ -142,4 +142,15 @@ class ServerMainTest {
         assertThatThrownBy(() -> parse("--host", "127.0.0.3", "127.0.0.2", "9011", "pw"))
                 .hasMessageContaining("given twice");
     }
+
+    @Test
+    void aCarrierCountOutOfRangeIsRefusedBeforeAnythingStarts() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine line = chatlab.cli.Commands.line(new ServerMain(dir));
+        line.setErr(new java.io.PrintWriter(err, true));
+        assertThat(line.execute("--carriers", "0", "--db", dir.resolve("chatlab.db").toString(), "--no-console"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--carriers takes a number of threads from 1 to 256, not 0");
+        assertThat(dir.resolve("chatlab.db")).doesNotExist();
+    }
 }
