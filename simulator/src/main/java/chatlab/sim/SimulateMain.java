@@ -95,10 +95,10 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "Heap of the server the lab starts, e.g. 4g (default: the JVM's).")
     private String serverHeap;
 
-    @Option(names = "--server-carriers", paramLabel = "N", description = "Carrier threads of the chatlab server the lab starts, 1 to 256 (default: half the cores, at least one). The server and the simulator share the machine; each waking the other's idle threads costs more than the work.")
+    @Option(names = "--server-carriers", paramLabel = "N", description = "Carrier threads of the chatlab server the lab starts, 1 to 256 (default: half the cores, at least one, beside one simulator process; one per core with --processes). The server and the simulator share the machine; each waking the other's idle threads costs more than the work.")
     private Integer serverCarriers;
 
-    @Option(names = "--carriers", paramLabel = "N", description = "Carrier threads of each simulator process, 1 to 256 (default: the cores the server the lab starts does not get, shared among --processes, at least one; with --target, one per core).")
+    @Option(names = "--carriers", paramLabel = "N", description = "Carrier threads of each simulator process, 1 to 256 (default: the cores the server the lab starts does not get, at least one; with --target or --processes, one per core).")
     private Integer carriers;
 
     @Option(names = "--shard-heap", paramLabel = "SIZE", description = "With --processes: the heap of each simulator process, e.g. 2g.")
@@ -279,10 +279,13 @@ public final class SimulateMain implements Callable<Integer> {
             throw new IllegalArgumentException("--server-carriers sets the chatlab server the lab starts; it does not go with "
                     + (targetAddress != null ? "--target" : "--server " + kind.key()));
         }
-        Integer serverThreads = !starts ? null : chatlab.cli.Carriers.check(serverCarriers != null ? serverCarriers
-                : chatlab.cli.Carriers.serverShare(cores), "--server-carriers");
+        // the cores are shared out between one simulator process and the server it starts; a run spread over
+        // --processes keeps the JDK's default in each (its logins' TLS handshakes starved on one carrier each)
+        boolean share = targetAddress == null && processes == 1;
+        Integer serverThreads = !starts ? null : serverCarriers != null ? Integer.valueOf(chatlab.cli.Carriers.check(
+                serverCarriers, "--server-carriers")) : share ? chatlab.cli.Carriers.serverShare(cores) : null;
         Integer loadThreads = carriers != null ? Integer.valueOf(chatlab.cli.Carriers.check(carriers, "--carriers"))
-                : targetAddress == null ? Math.max(1, chatlab.cli.Carriers.loadShare(cores) / processes) : null;
+                : share ? chatlab.cli.Carriers.loadShare(cores) : null;
         return new SimOptions(null, "./lab simulate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), file, Files.readString(file),
                 file.toString().endsWith(".json"), overrides, targetAddress, runTag, part,
                 origin == null ? null : Instant.ofEpochMilli(origin), startAt == null ? null : Instant.ofEpochMilli(startAt),

@@ -6,8 +6,10 @@ package chatlab.cli;
  * carrier per core wake each other's idle carriers for every short task (a frame read, a reply
  * queued), and those wake-ups, not the work, take the machine: on two cores, one carrier each
  * gave the server a quarter less CPU per delivered message and the simulator a fifth less per
- * operation (reports/reference/profile/). So the lab splits the cores between the two, and the
- * server and the simulator take {@code --carriers}.
+ * operation (reports/reference/profile/). So the lab splits the cores between the server and
+ * one simulator process, and the server and the simulator take {@code --carriers}. (Where the
+ * work comes in long pieces, such as thousands of TLS handshakes at once, one carrier a process
+ * starves it instead.)
  *
  * <p>The JDK reads the setting once, when the process starts its first virtual thread: {@link
  * #use(Integer)} must run before that, first thing in a command's {@code call()}. Later (a command
