@@ -79,13 +79,13 @@ final class LocalCluster {
                 in.flush();
             }
             awaitEnd(children, startAt);
+            Integer serverCarriers = server == null ? null : server.carriers();
             if (server != null) {
                 server.close();
                 server = null;
             }
             List<Path> shardDirs = children.stream().map(Child::dir).toList();
-            return Merge.merge(shardDirs, dir, options.runId(), options.command(),
-                    server == null ? null : server.carriers());
+            return Merge.merge(shardDirs, dir, options.runId(), options.command(), serverCarriers);
         } finally {
             for (Child child : children) {
                 child.process().destroyForcibly();

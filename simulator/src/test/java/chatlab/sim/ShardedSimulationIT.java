@@ -55,6 +55,10 @@ class ShardedSimulationIT {
         assertThat(exit).isZero();
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
         assertThat(run.shard()).isEqualTo("2 shards");
+        assertThat(run.serverCarriers()).as("a run spread over processes leaves the server one carrier per core, as its banner said")
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(run.simulators()).as("and each shard").extracting(SimulatorResources::carriers)
+                .containsOnly(Runtime.getRuntime().availableProcessors());
         assertThat(run.simulators()).extracting(SimulatorResources::shard).containsExactlyInAnyOrder("1/2", "2/2");
         assertThat(run.simulators()).as("each process counts its operations and its CPU for them")
                 .allSatisfy(sim -> assertThat(sim.cpuMicrosPerOperation()).isPositive());
