@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Installs the other chat servers the lab drives, from Debian's packages, when they are missing.
-# Sourced by ./lab test and ./lab simulate. Nothing is started here: the lab starts each server on a
-# free loopback port with the configuration in simulator/src/main/resources/peers/, and stops it.
+# Sourced by ./lab test, ./lab simulate and ./lab compare. Nothing is started here: the lab starts each
+# server on a free loopback port with the configuration in simulator/src/main/resources/peers/, and
+# stops it.
 # shellcheck source=scripts/apt.sh
 source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
-chatlab_install_peers() { # installs mosquitto (MQTT) when missing; returns 1 when it cannot
-  [ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 && return 0
-  chatlab_apt_install "the MQTT driver's tests and --server mosquitto" mosquitto
+# chatlab_peer_installed PROGRAM: whether the server program is on this machine.
+chatlab_peer_installed() {
+  [ -x "/usr/sbin/$1" ] || command -v "$1" >/dev/null 2>&1
+}
+
+chatlab_install_peers() { # installs mosquitto (MQTT) and ngircd (IRC) when missing; returns 1 when it cannot
+  local missing=()
+  chatlab_peer_installed mosquitto || missing+=(mosquitto)
+  chatlab_peer_installed ngircd || missing+=(ngircd)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  chatlab_apt_install "the MQTT and IRC drivers' tests and --server mosquitto|ngircd" "${missing[@]}"
 }

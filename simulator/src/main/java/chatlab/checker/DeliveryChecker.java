@@ -24,9 +24,19 @@ import java.util.Set;
  * message missing at a recipient who was logged in, on a link gone quiet, is lost. That is
  * chatlab's promise; a run of another protocol is judged by its driver's ({@link Promise}): where
  * it is at least once, a second copy is counted, not a violation, and where it makes no promise
- * of order, none is checked. A loss is always a violation.
+ * of order, none is checked. Where it holds nothing for users who are offline (online only), a
+ * recipient who was not logged in when a message was sent, or left within {@link #AWAY_GRACE_MICROS}
+ * of its acknowledgement without it, is counted as having missed it while away. Any other loss
+ * is a violation.
  */
 public final class DeliveryChecker implements Checker {
+    /**
+     * Under an online-only promise, how long after a message's acknowledgement a recipient who
+     * leaves may still miss it (it may have been on its way); after that it should long have
+     * arrived, since one is delivered in milliseconds here, and missing it is a loss.
+     */
+    static final long AWAY_GRACE_MICROS = 5_000_000;
+
     /** A send: its completion (or its invocation while it has none), and when it was invoked. */
     private record Send(Event completion, String sender, long number, int index, long invoked) {
     }
@@ -48,6 +58,7 @@ public final class DeliveryChecker implements Checker {
         // when the server was back after each kill, µs (a kill with no restart recorded: never)
         Map<Integer, Long> crashes = new LinkedHashMap<>();
         Map<String, List<Long>> logins = new HashMap<>(); // when each user logged in, µs
+        Map<String, List<Long>> leaves = new HashMap<>(); // when each user logged out or lost its connection, µs
         for (Event e : history) {
             if (ended) {
                 continue; // what happens after the end marker (logging everyone out) is not checked
@@ -75,9 +86,13 @@ public final class DeliveryChecker implements Checker {
                 case LOGOUT -> {
                     if (e.type() == Type.INVOKE) {
                         online.put(e.u(), false);
+                        leaves.computeIfAbsent(e.u(), u -> new ArrayList<>()).add(e.t());
                     }
                 }
-                case LOST -> online.put(e.u(), false);
+                case LOST -> {
+                    online.put(e.u(), false);
+                    leaves.computeIfAbsent(e.u(), u -> new ArrayList<>()).add(e.t());
+                }
                 case DELIVER -> deliveries.add(e);
                 case PENDING -> pending.put(e.u(), e.pending());
                 case FAULT -> {
@@ -97,6 +112,7 @@ public final class DeliveryChecker implements Checker {
         Promise promise = context.promise();
         long duplicates = 0;
         long lostInCrash = 0;
+        long missedWhileAway = 0;
         for (Event d : deliveries) {
             Send s = sends.get(d.delivery().tok());
             String r = d.u();
@@ -154,7 +170,10 @@ public final class DeliveryChecker implements Checker {
                 checkBlockedBy(s, audience, problems);
                 for (String r : missing) {
                     Event.Pending link = pending.get(r);
-                    if (!Boolean.TRUE.equals(online.get(r))) {
+                    if (promise.onlineOnly() && away(logins.getOrDefault(r, List.of()), leaves.getOrDefault(r, List.of()),
+                            s.invoked(), c.t())) {
+                        missedWhileAway++; // the protocol holds nothing for a user who is not there
+                    } else if (!Boolean.TRUE.equals(online.get(r))) {
                         unknown++;
                     } else if (!promise.durable()
                             && lostToACrash(crashes.values(), logins.getOrDefault(r, List.of()), s.invoked(), c.t())) {
@@ -197,6 +216,9 @@ public final class DeliveryChecker implements Checker {
         if (!promise.durable()) {
             counts.put("lostInCrash", lostInCrash);
         }
+        if (promise.onlineOnly()) {
+            counts.put("missedWhileAway", missedWhileAway);
+        }
         counts.putAll(problems.counts());
         if (!problems.isEmpty()) {
             return new Verdict(name(), Validity.INVALID, problems.describe() + " among " + deliveries.size()
@@ -215,7 +237,9 @@ public final class DeliveryChecker implements Checker {
         String kept = promise.equals(Promise.EXACTLY_ONCE_IN_ORDER) ? "exactly once, in order"
                 : promise.describe() + (promise.allowsDuplicates() ? " (" + duplicates + " duplicates, which that allows)" : "")
                         + (lostInCrash > 0 ? ", save " + lostInCrash + " deliveries lost with the server when it was "
-                                + "killed, which that allows" : "");
+                                + "killed, which that allows" : "")
+                        + (missedWhileAway > 0 ? ", save " + missedWhileAway + " deliveries to users who were away when "
+                                + "they were sent or left as they came, which that allows" : "");
         return new Verdict(name(), Validity.VALID, "all " + acknowledged + " acknowledged messages reached their "
                 + expected + " recipients " + kept + (indeterminate == 0 ? "" : "; the " + indeterminate
                 + " sent in doubt reached all their recipients or none"), counts, List.of());
@@ -238,6 +262,20 @@ public final class DeliveryChecker implements Checker {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a recipient who logged in at {@code logins} and left at {@code leaves} was away for
+     * a message sent at {@code sent} and acknowledged at {@code acknowledged}: not logged in when
+     * it was sent (a login still under way counts as not yet), or gone within {@link
+     * #AWAY_GRACE_MICROS} of the acknowledgement.
+     */
+    static boolean away(List<Long> logins, List<Long> leaves, long sent, long acknowledged) {
+        long joined = logins.stream().filter(l -> l <= sent).mapToLong(Long::longValue).max().orElse(-1);
+        if (joined < 0 || leaves.stream().anyMatch(l -> l > joined && l <= sent)) {
+            return true;
+        }
+        return leaves.stream().anyMatch(l -> l > sent && l <= acknowledged + AWAY_GRACE_MICROS);
     }
 
     private static void checkBlockedBy(Send s, Audience audience, Evidence problems) {

@@ -30,4 +30,25 @@ public interface Driver {
      * a {@link ChatException} (code {@code server_unreachable} and the like) when it cannot.
      */
     Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox);
+
+    /**
+     * A protocol's refusals of what it cannot express: each behaviour of a group's mix outside
+     * {@code expressible}, and blocks; {@code protocol} names it ("MQTT").
+     */
+    static java.util.List<String> refusals(chatlab.workload.Scenario scenario, java.util.Set<chatlab.workload.Behaviour> expressible,
+            String protocol) {
+        java.util.List<String> why = new java.util.ArrayList<>();
+        String can = expressible.stream().map(chatlab.workload.Behaviour::key).collect(java.util.stream.Collectors.joining(", "));
+        for (chatlab.workload.GroupSpec g : scenario.groups()) {
+            for (chatlab.workload.Behaviour b : g.mix().weights().keySet()) {
+                if (!expressible.contains(b)) {
+                    why.add("group " + g.name() + ": " + protocol + " cannot express '" + b.key() + "' (it can: " + can + ")");
+                }
+            }
+        }
+        if (scenario.blocks().share() > 0) {
+            why.add("blocks: " + protocol + " has no way for one user to block another");
+        }
+        return why;
+    }
 }

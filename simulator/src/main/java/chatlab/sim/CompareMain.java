@@ -40,8 +40,8 @@ public final class CompareMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name from simulator/scenarios, or a file.")
     private String scenario;
 
-    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order (default: chatlab,mosquitto).")
-    private List<String> servers = List.of("chatlab", "mosquitto");
+    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order (default: chatlab,mosquitto,ngircd).")
+    private List<String> servers = List.of("chatlab", "mosquitto", "ngircd");
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change a field of the scenario for every server, as ./lab simulate --set does.")
     private List<String> sets = new ArrayList<>();

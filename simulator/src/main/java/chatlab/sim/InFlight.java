@@ -18,7 +18,9 @@ import java.util.function.Predicate;
  * The simulator's live count of acknowledged deliveries not yet seen, kept from the same events
  * the history gets and by the delivery checker's own rule of who a message is for. The drain
  * waits on it: it ends when nothing acknowledged is still on its way to a recipient. A process
- * that runs one shard watches only its own recipients.
+ * that runs one shard watches only its own recipients. Under a promise that holds nothing for
+ * users who are offline ({@link chatlab.driver.Promise#onlineOnly()}), a message is owed only to
+ * recipients logged in when it is acknowledged, and a recipient who leaves is owed nothing more.
  */
 final class InFlight implements Consumer<Event> {
     private final Audience audience;
@@ -29,6 +31,9 @@ final class InFlight implements Consumer<Event> {
      * the simulator's largest cost at a few thousand messages a second).
      */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final boolean onlineOnly;
+    /** Under an online-only promise, who is logged in now. */
+    private final Set<String> online = ConcurrentHashMap.newKeySet();
 
     /**
      * A message as far as it is known, never changed once made (a reader may walk it while a
@@ -40,19 +45,30 @@ final class InFlight implements Consumer<Event> {
     }
 
     InFlight(Audience audience, Predicate<String> watched) {
+        this(audience, watched, false);
+    }
+
+    InFlight(Audience audience, Predicate<String> watched, boolean onlineOnly) {
         this.audience = audience;
         this.watched = watched;
+        this.onlineOnly = onlineOnly;
     }
 
     @Override
     public void accept(Event e) {
-        if (e.is(Op.SEND) && e.type().completion() && e.chat() != null && e.chat().tok() != null) {
+        if (onlineOnly && (e.is(Op.LOGIN) || e.is(Op.RECONNECT)) && e.type() == Type.OK) {
+            online.add(e.u());
+        } else if (onlineOnly && ((e.is(Op.LOGOUT) && e.type() == Type.INVOKE) || e.is(Op.LOST))) {
+            online.remove(e.u());
+            forget(e.u());
+        } else if (e.is(Op.SEND) && e.type().completion() && e.chat() != null && e.chat().tok() != null) {
             String tok = e.chat().tok();
             if (e.type() != Type.OK) {
                 tokens.remove(tok); // refused or in doubt: nothing is owed
                 return;
             }
-            List<String> recipients = audience.recipients(e.chat(), e.u()).stream().filter(watched).toList();
+            List<String> recipients = audience.recipients(e.chat(), e.u()).stream().filter(watched)
+                    .filter(r -> !onlineOnly || online.contains(r)).toList();
             tokens.compute(tok, (t, known) -> {
                 Set<String> owed = new HashSet<>(recipients);
                 if (known != null) {
@@ -73,6 +89,20 @@ final class InFlight implements Consumer<Event> {
                 Set<String> owed = new HashSet<>(known.owed());
                 owed.remove(e.u());
                 return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of());
+            });
+        }
+    }
+
+    /** A recipient who left is owed nothing more. */
+    private void forget(String user) {
+        for (String tok : tokens.keySet()) {
+            tokens.computeIfPresent(tok, (t, known) -> {
+                if (known.owed() == null || !known.owed().contains(user)) {
+                    return known;
+                }
+                Set<String> owed = new HashSet<>(known.owed());
+                owed.remove(user);
+                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), known.arrived());
             });
         }
     }

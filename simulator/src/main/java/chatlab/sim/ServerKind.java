@@ -1,24 +1,51 @@
 package chatlab.sim;
 
 import chatlab.driver.Driver;
+import chatlab.driver.PeerServer;
 import chatlab.driver.chatlab.ChatlabDriver;
+import chatlab.driver.irc.IrcDriver;
+import chatlab.driver.irc.Ngircd;
+import chatlab.driver.mqtt.Mosquitto;
 import chatlab.driver.mqtt.MqttDriver;
 import chatlab.tls.ChannelSecurity;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Which server a run drives (the lab starts it, or it runs at --target), and so through which driver. */
 public enum ServerKind {
     /** chatlab's own server, through its own protocol. */
-    CHATLAB,
+    CHATLAB(null, "chatlab's protocol over TLS"),
     /** The mosquitto MQTT broker (Debian's package), through the MQTT driver. */
-    MOSQUITTO;
+    MOSQUITTO(Mosquitto.PROGRAM, "MQTT 5 over TCP"),
+    /** The ngIRCd IRC server (Debian's package), through the IRC driver. */
+    NGIRCD(Ngircd.PROGRAM, "IRC over TCP");
+
+    private final PeerServer.Program program;
+    private final String speaks;
+
+    ServerKind(PeerServer.Program program, String speaks) {
+        this.program = program;
+        this.speaks = speaks;
+    }
 
     /** The driver for this server; {@code security} is how a chatlab client trusts it (others speak plain TCP). */
     public Driver driver(ChannelSecurity security) {
         return switch (this) {
             case CHATLAB -> new ChatlabDriver(security, "chatlab-sim");
             case MOSQUITTO -> new MqttDriver();
+            case NGIRCD -> new IrcDriver();
         };
+    }
+
+    /** The program the lab starts for another project's server; null for chatlab's own. */
+    public PeerServer.Program program() {
+        return program;
+    }
+
+    /** What the lab speaks to it, for the console: "MQTT 5 over TCP". */
+    public String speaks() {
+        return speaks;
     }
 
     /** Why this server's protocol cannot run {@code scenario}, one line each; empty when it can. */
@@ -26,7 +53,7 @@ public enum ServerKind {
         return driver(new ChannelSecurity.Plaintext()).refusals(scenario); // what a protocol expresses is not a matter of trust
     }
 
-    /** As given on the command line: chatlab, mosquitto. */
+    /** As given on the command line: chatlab, mosquitto, ngircd. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -38,6 +65,7 @@ public enum ServerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("--server takes chatlab or mosquitto, not '" + text + "'");
+        throw new IllegalArgumentException("--server takes " + Arrays.stream(values()).map(ServerKind::key)
+                .collect(Collectors.joining(", ")) + ", not '" + text + "'");
     }
 }

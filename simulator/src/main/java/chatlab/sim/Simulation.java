@@ -59,7 +59,7 @@ public final class Simulation {
         RunClock clock = new RunClock(origin);
         Accounts accounts = new Accounts(scenario, options.tag());
         LabServer server = null;
-        chatlab.driver.mqtt.Mosquitto broker = null;
+        chatlab.driver.PeerServer broker = null;
         chatlab.lab.PidStats brokerStats = null;
         ToxiproxyEnvironment toxiproxy = null;
         Map<String, ProxiedEndpoint> proxies = new LinkedHashMap<>();
@@ -69,13 +69,13 @@ public final class Simulation {
                         () -> Map.of("online", stats.online.get(), "deliveries", stats.deliveries.get()))) {
             InetSocketAddress target;
             chatlab.tls.ChannelSecurity security;
-            if (options.target() == null && options.server() == ServerKind.MOSQUITTO) {
-                broker = chatlab.driver.mqtt.Mosquitto.start(dir.resolve("mosquitto"));
+            if (options.target() == null && options.server().program() != null) {
+                broker = chatlab.driver.PeerServer.start(options.server().program(), dir.resolve(options.server().key()));
                 brokerStats = chatlab.lab.PidStats.start(dir.resolve(SimRun.SERVER_STATS), broker::pid, Duration.ofSeconds(1));
                 target = broker.address();
                 security = new chatlab.tls.ChannelSecurity.Plaintext();
-                console.println("Server: mosquitto, pid " + broker.pid() + " on " + target.getHostString() + ":"
-                        + target.getPort() + ", MQTT 5 over TCP");
+                console.println("Server: " + broker.name() + ", pid " + broker.pid() + " on " + target.getHostString() + ":"
+                        + target.getPort() + ", " + options.server().speaks());
             } else if (options.target() == null) {
                 server = startServer(scenario, dir, options.serverJvmOptions(), options.serverCarriers(), console);
                 target = new InetSocketAddress("127.0.0.1", server.port());

@@ -113,6 +113,37 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void underAnOnlineOnlyPromiseAUserWhoWasAwayOrLeftAsItCameMissesItButOneWhoStayedMustGetIt() {
+        CheckContext irc = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false, true));
+        DeliveryChecker checker = new DeliveryChecker();
+        // bob was not logged in when alice sent: nothing is kept for him
+        Verdict away = checker.check(new HistoryBuilder().login("alice").unicast("alice", 1, "bob").login("bob").end()
+                .build(), irc);
+        assertThat(away.validity()).isEqualTo(Validity.VALID);
+        assertThat(away.counts()).containsEntry("missedWhileAway", 1L).doesNotContainKey("lost");
+        assertThat(away.summary()).contains("at most once, in order per sender, not across a crash, only to users online")
+                .contains("save 1 deliveries to users who were away when they were sent or left as they came");
+        // bob left just after it was acknowledged: it may have been on its way
+        Verdict left = checker.check(everyoneIn().unicast("alice", 1, "bob").logout("bob").login("bob").end().build(), irc);
+        assertThat(left.counts()).containsEntry("missedWhileAway", 1L).doesNotContainKey("lost");
+        // bob stayed: a loss is a violation
+        Verdict lost = checker.check(everyoneIn().unicast("alice", 1, "bob").end().build(), irc);
+        assertThat(lost.validity()).isEqualTo(Validity.INVALID);
+        assertThat(lost.counts()).containsEntry("lost", 1L).containsEntry("missedWhileAway", 0L);
+        // bob left long after: it should have reached him by then
+        Verdict late = checker.check(everyoneIn().unicast("alice", 1, "bob").at(60_000_000).logout("bob").login("bob")
+                .end().build(), irc);
+        assertThat(late.counts()).containsEntry("lost", 1L);
+        // bob was logged out before the send and logged in again only after it
+        Verdict between = checker.check(everyoneIn().logout("bob").unicast("alice", 1, "bob").login("bob").end().build(), irc);
+        assertThat(between.counts()).containsEntry("missedWhileAway", 1L).doesNotContainKey("lost");
+        // chatlab's promise holds messages for users who are away
+        assertThat(checker.check(new HistoryBuilder().login("alice").unicast("alice", 1, "bob").login("bob").end()
+                .build(), USERS).counts()).containsEntry("lost", 1L).doesNotContainKey("missedWhileAway");
+    }
+
+    @Test
     void messagesArrivingOutOfTheSendersOrderAreReordered() {
         Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
                 .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end());

@@ -24,12 +24,12 @@ public final class HistoryBuilder {
         return this;
     }
 
-    HistoryBuilder login(String user) {
+    public HistoryBuilder login(String user) {
         add(user, Type.INVOKE, Op.LOGIN, user, null, null, null, null, null);
         return add(user, Type.OK, Op.LOGIN, user, null, null, null, null, null);
     }
 
-    HistoryBuilder logout(String user) {
+    public HistoryBuilder logout(String user) {
         add(user, Type.INVOKE, Op.LOGOUT, user, null, null, null, null, null);
         return add(user, Type.OK, Op.LOGOUT, user, null, null, null, null, null);
     }

@@ -26,7 +26,7 @@ public abstract class DriverContract {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final List<Connection> opened = new ArrayList<>();
 
-    /** The driver under test. */
+    /** The driver under test: the same one on every call, as a run uses one. */
     protected abstract Driver driver();
 
     /** Where its server listens. */
@@ -114,6 +114,35 @@ public abstract class DriverContract {
         assertThat(got.text()).isEqualTo("alice#1 to the group");
         assertThat(got.mode()).isEqualTo("group");
         assertThat(carol.messages.poll(300, TimeUnit.MILLISECONDS)).as("not a member").isNull();
+    }
+
+    @Test
+    void usersWhoJoinedAGroupThroughOneConnectionAreInItWhenTheyLogInOnTheirOwnAsSetUpAndTheLoadDo() throws Exception {
+        Connection setUp = driver().connect(server(), Connection.Options.of(WAIT, WAIT), new Heard());
+        opened.add(setUp);
+        for (String name : List.of("carol", "dave")) {
+            ChatClient.await(setUp.signup(name, "pw-" + name));
+            ChatClient.await(setUp.login(name, "pw-" + name));
+            try {
+                ChatClient.await(setUp.createGroup("crew", "made in set-up"));
+            } catch (ChatException e) {
+                assertThat(e.code()).isEqualTo(chatlab.protocol.ErrorCode.GROUP_EXISTS);
+                ChatClient.await(setUp.join("crew"));
+            }
+            ChatClient.await(setUp.logout());
+        }
+        Heard dave = new Heard();
+        Connection c = loggedIn("carol", new Heard());
+        loggedIn("dave", dave);
+        ChatClient.await(c.sendToGroup("crew", "carol#1 to the crew"));
+        assertThat(dave.next().text()).isEqualTo("carol#1 to the crew");
+    }
+
+    private Connection loggedIn(String name, Heard heard) {
+        Connection c = driver().connect(server(), Connection.Options.of(WAIT, WAIT), heard);
+        opened.add(c);
+        ChatClient.await(c.login(name, "pw-" + name));
+        return c;
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MqttDriverIT extends DriverContract {
     @TempDir
     Path dir;
-    private Mosquitto broker;
+    private chatlab.driver.PeerServer broker;
 
     @BeforeEach
     void start() throws Exception {

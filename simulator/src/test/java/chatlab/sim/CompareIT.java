@@ -16,18 +16,21 @@ class CompareIT {
     Path dir;
 
     @Test
-    void oneScenarioAgainstTwoServersIsReportedSideBySide() throws Exception {
+    void oneScenarioAgainstEveryServerIsReportedSideBySide() throws Exception {
         chatlab.driver.NeedsMosquitto.assume();
+        chatlab.driver.NeedsNgircd.assume();
         Path out = dir.resolve("cmp");
         int code = new CommandLine(new CompareMain()).execute("scenarios/chat-core.yaml", "--duration", "4s",
                 "--set", "drain=10s", "--set", "groups.talk.users=8", "--out", out.toString());
         assertThat(code).isZero();
         CompareReport.Comparison c = Json.read(out.resolve(CompareReport.FILE), CompareReport.Comparison.class);
-        assertThat(c.runs()).extracting(CompareReport.Run::server).containsExactly("chatlab", "mosquitto");
+        assertThat(c.runs()).extracting(CompareReport.Run::server).containsExactly("chatlab", "mosquitto", "ngircd");
         assertThat(c.ended()).isNotNull();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| chatlab | chatlab | exactly once, in order per sender | delivery valid")
-                .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash | delivery valid");
+                .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash | delivery valid")
+                .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online "
+                        + "| delivery valid");
         assertThat(out.resolve("deliver-by-server.png")).exists();
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");
         // the report rebuilds from the runs' files alone

@@ -50,6 +50,18 @@ class InFlightTest {
     }
 
     @Test
+    void underAnOnlineOnlyPromiseOnlyRecipientsLoggedInAreOwedAndOneWhoLeavesIsOwedNothingMore() {
+        InFlight online = new InFlight(USERS, user -> true, true);
+        new HistoryBuilder().login("alice").login("bob").send("alice", 1, "broadcast", List.of(), List.of(), Type.OK, null,
+                List.of()).build().forEach(online);
+        assertThat(online.byRecipient()).as("carol was not logged in").containsOnlyKeys("bob");
+        new HistoryBuilder().logout("bob").build().forEach(online);
+        assertThat(online.count()).as("bob left").isZero();
+        InFlight held = feed(new HistoryBuilder().login("alice").login("bob").unicast("alice", 1, "carol").logout("bob"));
+        assertThat(held.count()).as("chatlab's promise holds it for carol").isEqualTo(1);
+    }
+
+    @Test
     void usersReportingAtOnceLoseNoCount() throws Exception {
         InFlight inFlight = new InFlight(USERS, user -> true);
         List<Event> events = new java.util.ArrayList<>();

@@ -5,9 +5,7 @@ import chatlab.driver.Driver;
 import chatlab.driver.Inbox;
 import chatlab.driver.Promise;
 import chatlab.workload.Behaviour;
-import chatlab.workload.GroupSpec;
 import chatlab.workload.Scenario;
-import java.util.ArrayList;
 import java.util.List;
 import java.net.InetSocketAddress;
 
@@ -48,19 +46,7 @@ public final class MqttDriver implements Driver {
 
     @Override
     public List<String> refusals(Scenario scenario) {
-        List<String> why = new ArrayList<>();
-        for (GroupSpec g : scenario.groups()) {
-            for (Behaviour b : g.mix().weights().keySet()) {
-                if (!EXPRESSIBLE.contains(b)) {
-                    why.add("group " + g.name() + ": MQTT cannot express '" + b.key() + "' (it can: "
-                            + EXPRESSIBLE.stream().map(Behaviour::key).collect(java.util.stream.Collectors.joining(", ")) + ")");
-                }
-            }
-        }
-        if (scenario.blocks().share() > 0) {
-            why.add("blocks: MQTT has no way for one user to block another");
-        }
-        return why;
+        return Driver.refusals(scenario, EXPRESSIBLE, "MQTT");
     }
 
     @Override

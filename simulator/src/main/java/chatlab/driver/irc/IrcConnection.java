@@ -1,0 +1,534 @@
+package chatlab.driver.irc;
+
+import chatlab.protocol.Audience;
+import chatlab.driver.Connection;
+import chatlab.driver.Inbox;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import chatlab.protocol.UserStatus;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import net.engio.mbassy.listener.Handler;
+import org.kitteh.irc.client.library.Client;
+import org.kitteh.irc.client.library.defaults.feature.DefaultActorTracker;
+import org.kitteh.irc.client.library.event.channel.ChannelJoinEvent;
+import org.kitteh.irc.client.library.event.channel.ChannelMessageEvent;
+import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent;
+import org.kitteh.irc.client.library.event.client.ClientReceiveCommandEvent;
+import org.kitteh.irc.client.library.event.client.ClientReceiveNumericEvent;
+import org.kitteh.irc.client.library.event.client.NickRejectedEvent;
+import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
+import org.kitteh.irc.client.library.event.connection.ClientConnectionFailedEvent;
+import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
+import org.kitteh.irc.client.library.feature.filter.CommandFilter;
+import org.kitteh.irc.client.library.feature.filter.NumericFilter;
+import org.kitteh.irc.client.library.feature.sending.MessageSendingQueue;
+
+/**
+ * One user's IRC client. Each login is a new connection registering the user's name as its
+ * nickname, joining {@link IrcDriver#EVERYONE} and the groups it joined before (an IRC server
+ * forgets them when the user goes), and ready once the server has confirmed every join.
+ */
+final class IrcConnection implements Connection {
+    /** How often a login whose nickname is still held by the user's last connection tries again. */
+    private static final long NICK_RETRY_NANOS = 100_000_000L;
+
+    private final InetSocketAddress server;
+    private final Options options;
+    private final Inbox inbox;
+    private final AtomicLong arrivals = new AtomicLong();
+    private final AtomicLong pings = new AtomicLong();
+    /** The groups each user joined, its driver's for all its connections, to join again at each of the user's logins. */
+    private final Map<String, Set<String>> groups;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Session session;
+    private volatile String user;
+
+    IrcConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups) {
+        this.groups = groups;
+        this.server = server;
+        this.options = options;
+        this.inbox = inbox;
+    }
+
+    /** A send waiting for the server's PONG to the PING that followed it: whom it named, and who was not there. */
+    private record Pending(String token, int named, AtomicInteger absent, CompletableFuture<Sent> answer) {
+    }
+
+    /** One connection of the user's, and what it waits for; Kitteh calls its handlers on the connection's input thread, in line order. */
+    final class Session {
+        final Client client;
+        final String nick;
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        final Map<String, CompletableFuture<Void>> joining = new ConcurrentHashMap<>();
+        /** The channels the server confirmed this connection joined, by lower-case name. */
+        final Set<String> channels = ConcurrentHashMap.newKeySet();
+        final Deque<Pending> sends = new ConcurrentLinkedDeque<>();
+        volatile boolean up;
+        volatile boolean leaving;
+
+        Session(String nick) {
+            this.nick = nick;
+            this.client = Client.builder().name(nick).nick(nick).user("chatlab").realName(nick)
+                    .server().host(server.getHostString()).port(server.getPort(), Client.Builder.Server.SecurityType.INSECURE)
+                    .then()
+                    .listeners().exception(null).then() // its only exception without a listener is a warning about plaintext
+                    .management().messageSendingQueueSupplier(c -> new Unthrottled())
+                    .actorTracker(c -> {
+                        DefaultActorTracker tracker = new DefaultActorTracker(c);
+                        tracker.setQueryChannelInformation(false); // no WHO and MODE of every channel joined
+                        return tracker;
+                    }).then()
+                    .build();
+            client.getEventManager().registerEventListener(this);
+        }
+
+        /** Joins {@code channel}, answering once the server echoes the join; a channel joined already answers at once (a server says nothing to a second JOIN). */
+        CompletableFuture<Void> join(String channel) {
+            String key = channel.toLowerCase(Locale.ROOT);
+            if (channels.contains(key)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            boolean[] first = {false};
+            CompletableFuture<Void> done = joining.computeIfAbsent(key, k -> {
+                first[0] = true;
+                return new CompletableFuture<>();
+            });
+            if (first[0]) {
+                client.sendRawLine("JOIN " + channel);
+            }
+            return done;
+        }
+
+        @Handler
+        public void registered(ClientNegotiationCompleteEvent e) {
+            List<CompletableFuture<Void>> joins = new ArrayList<>();
+            joins.add(join(IrcDriver.EVERYONE));
+            groups.getOrDefault(nick, Set.of()).forEach(g -> joins.add(join(IrcDriver.GROUPS + g)));
+            CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    up = true;
+                    ready.complete(null);
+                } else {
+                    ready.completeExceptionally(failure);
+                }
+            });
+        }
+
+        @Handler
+        public void joined(ChannelJoinEvent e) {
+            if (e.getUser().getNick().equalsIgnoreCase(nick)) {
+                String key = e.getChannel().getName().toLowerCase(Locale.ROOT);
+                channels.add(key);
+                CompletableFuture<Void> done = joining.remove(key);
+                if (done != null) {
+                    done.complete(null);
+                }
+            }
+        }
+
+        @Handler
+        public void privately(PrivateMessageEvent e) {
+            arrived(e.getActor().getNick(), e.getMessage(), "unicast");
+        }
+
+        @Handler
+        public void inChannel(ChannelMessageEvent e) {
+            String channel = e.getChannel().getName();
+            arrived(e.getActor().getNick(), e.getMessage(), channel.equalsIgnoreCase(IrcDriver.EVERYONE) ? "broadcast" : "group");
+        }
+
+        @Handler
+        @CommandFilter("PONG")
+        public void pong(ClientReceiveCommandEvent e) {
+            List<String> p = e.getParameters();
+            String token = p.isEmpty() ? "" : p.getLast();
+            Pending head = sends.peekFirst();
+            if (head != null && head.token().equals(token)) {
+                sends.pollFirst();
+                int absent = head.absent().get();
+                head.answer().complete(new Sent(null, head.named() - absent, absent, null));
+            } // otherwise the library's own lag check
+        }
+
+        @Handler
+        @NumericFilter(401) // no such nick: the recipient is not connected
+        public void absent(ClientReceiveNumericEvent e) {
+            Pending head = sends.peekFirst();
+            if (head != null) {
+                head.absent().incrementAndGet();
+            }
+        }
+
+        @Handler
+        @NumericFilter(403) // no such channel
+        @NumericFilter(404) // cannot send to channel: not in it
+        @NumericFilter(405) // too many channels
+        @NumericFilter(471) // channel full
+        @NumericFilter(473) // invite only
+        @NumericFilter(474) // banned
+        @NumericFilter(475) // bad channel key
+        public void refused(ClientReceiveNumericEvent e) {
+            List<String> p = e.getParameters();
+            String channel = p.size() > 1 ? p.get(1).toLowerCase(Locale.ROOT) : "";
+            ChatException why = new ChatException(e.getNumeric() == 404 ? ErrorCode.NOT_A_MEMBER : ErrorCode.UNEXPECTED_RESPONSE,
+                    "the IRC server refused: " + String.join(" ", p.subList(Math.min(1, p.size()), p.size())));
+            CompletableFuture<Void> join = joining.remove(channel);
+            if (join != null) {
+                join.completeExceptionally(why);
+            } else {
+                Pending head = sends.pollFirst();
+                if (head != null) {
+                    head.answer().completeExceptionally(why);
+                }
+            }
+        }
+
+        @Handler
+        public void nickRefused(NickRejectedEvent e) {
+            ready.completeExceptionally(new ChatException(ErrorCode.ALREADY_LOGGED_IN,
+                    "the IRC server refused the nickname " + e.getAttemptedNick()));
+            client.shutdown();
+        }
+
+        @Handler
+        public void ended(ClientConnectionEndedEvent e) {
+            e.setAttemptReconnect(false);
+            ChatException cause = e instanceof ClientConnectionFailedEvent
+                    ? new ChatException(ErrorCode.SERVER_UNREACHABLE, "IRC server unreachable: "
+                            + e.getCause().map(Throwable::getMessage).orElse("connection failed"))
+                    : new ChatException(ErrorCode.CONNECTION_LOST, "the IRC connection closed"
+                            + e.getCause().map(t -> ": " + t.getMessage()).orElse(""));
+            ready.completeExceptionally(cause);
+            joining.values().forEach(f -> f.completeExceptionally(cause));
+            for (Pending p; (p = sends.pollFirst()) != null;) {
+                p.answer().completeExceptionally(cause);
+            }
+            boolean wasUp = up;
+            up = false;
+            ended.complete(null);
+            if (wasUp && !leaving && !closed.get() && session == this) {
+                inbox.onLost(cause);
+            }
+            if (e.canAttemptReconnect()) {
+                client.shutdown(); // the library keeps its threads until told
+            }
+        }
+
+        private void arrived(String from, String text, String mode) {
+            inbox.onMessage(new Inbox.Arrival(from, 0, arrivals.incrementAndGet(), text, mode));
+        }
+
+        /** Sends {@code line} and a PING behind it; answers when the server's PONG says it handled the line. */
+        CompletableFuture<Sent> sendAndPing(String line, int named) {
+            String token = "c" + pings.incrementAndGet();
+            CompletableFuture<Sent> answer = new CompletableFuture<>();
+            synchronized (this) { // the two lines and their place in the queue of answers stay together
+                sends.addLast(new Pending(token, named, new AtomicInteger(), answer));
+                client.sendRawLine(line);
+                client.sendRawLine("PING :" + token);
+            }
+            return within(answer, options.requestTimeout());
+        }
+    }
+
+    /** Kitteh's queue for lines, without its default pause of 1.2 s between them. */
+    private static final class Unthrottled implements MessageSendingQueue {
+        private final Queue<String> held = new ArrayDeque<>();
+        private Consumer<String> out;
+
+        @Override
+        public synchronized void beginSending(Consumer<String> consumer) {
+            out = consumer;
+            for (String line; (line = held.poll()) != null;) {
+                consumer.accept(line);
+            }
+        }
+
+        @Override
+        public synchronized boolean contains(String line) {
+            return held.contains(line);
+        }
+
+        @Override
+        public synchronized Optional<Consumer<String>> getConsumer() {
+            return Optional.ofNullable(out);
+        }
+
+        @Override
+        public synchronized void pause() {
+            out = null;
+        }
+
+        @Override
+        public synchronized void queue(String line) {
+            if (out != null) {
+                out.accept(line);
+            } else {
+                held.add(line);
+            }
+        }
+
+        @Override
+        public synchronized Queue<String> shutdown() {
+            out = null;
+            Queue<String> left = new ArrayDeque<>(held);
+            held.clear();
+            return left;
+        }
+    }
+
+    /**
+     * Where what waits on an answer goes on: never on the connection's input thread, which
+     * completes the answers and would wait on itself if the caller's next step waited for another.
+     */
+    private static final java.util.concurrent.Executor CALLERS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    private static <T> CompletableFuture<T> within(CompletableFuture<T> answer, Duration timeout) {
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handleAsync((value, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(translate(failure));
+            }
+            return value;
+        }, CALLERS);
+    }
+
+    static ChatException translate(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ChatException e) {
+            return e;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ChatException(ErrorCode.TIMEOUT, "the IRC server did not answer in time", cause);
+        }
+        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause == null ? "connection lost" : cause.getMessage()),
+                cause);
+    }
+
+    private static <T> CompletableFuture<T> refused(String what) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("IRC has no " + what));
+    }
+
+    private Session connected() {
+        Session s = session;
+        if (s == null || !s.up) {
+            throw new ChatException(ErrorCode.NOT_LOGGED_IN, "not connected to the IRC server");
+        }
+        return s;
+    }
+
+    @Override
+    public String zone() {
+        return "UTC";
+    }
+
+    /** IRC has no accounts: there is nothing to make. */
+    @Override
+    public CompletableFuture<Void> signup(String name, String secret) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Connects as {@code name}; IRC has no passwords. While the user's last connection still holds the name, tries again. */
+    @Override
+    public CompletableFuture<Void> login(String name, String secret) {
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        return attempt(name, deadline);
+    }
+
+    private CompletableFuture<Void> attempt(String name, long deadline) {
+        Session s = new Session(name);
+        session = s;
+        s.client.connect();
+        Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        return within(s.ready, left).handle((ok, failure) -> {
+            if (failure == null) {
+                user = name;
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            s.leaving = true;
+            s.client.shutdown();
+            ChatException why = translate(failure);
+            if (why.code() == ErrorCode.ALREADY_LOGGED_IN && System.nanoTime() + NICK_RETRY_NANOS < deadline) {
+                return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(NICK_RETRY_NANOS,
+                        TimeUnit.NANOSECONDS)).thenCompose(v -> attempt(name, deadline));
+            }
+            return CompletableFuture.<Void>failedFuture(why);
+        }).thenCompose(f -> f);
+    }
+
+    @Override
+    public void reconnect() {
+        String name = user;
+        if (name == null) {
+            return;
+        }
+        try {
+            login(name, null).join();
+        } catch (CompletionException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Quits, and answers once the connection has closed. */
+    @Override
+    public CompletableFuture<Void> logout() {
+        Session s = session;
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        s.leaving = true;
+        s.client.shutdown("bye");
+        return within(s.ended, options.requestTimeout()).thenApply(ok -> {
+            user = null;
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Sent> send(Audience mode, List<String> names, String text) {
+        Session s;
+        try {
+            s = connected();
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return switch (mode) {
+            case UNICAST, MULTICAST -> s.sendAndPing("PRIVMSG " + String.join(",", names) + " :" + text, names.size());
+            case BROADCAST -> s.sendAndPing("PRIVMSG " + IrcDriver.EVERYONE + " :" + text, 0)
+                    .thenApply(sent -> new Sent(null, null, null, null));
+            default -> refused("way to send to everyone but some (" + mode.name().toLowerCase(Locale.ROOT) + ")");
+        };
+    }
+
+    @Override
+    public CompletableFuture<Sent> sendToGroup(String group, String text) {
+        try {
+            return connected().sendAndPing("PRIVMSG " + IrcDriver.GROUPS + group + " :" + text, 0)
+                    .thenApply(sent -> new Sent(null, null, null, null));
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A group is a channel, made by its first join. */
+    @Override
+    public CompletableFuture<Void> createGroup(String group, String about) {
+        return join(group);
+    }
+
+    @Override
+    public CompletableFuture<Void> join(String group) {
+        try {
+            Session s = connected();
+            return within(s.join(IrcDriver.GROUPS + group), options.requestTimeout()).thenApply(ok -> {
+                groups.computeIfAbsent(s.nick, u -> ConcurrentHashMap.newKeySet()).add(group);
+                return null;
+            });
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> block(String other) {
+        return refused("blocks");
+    }
+
+    @Override
+    public CompletableFuture<Void> setStatus(UserStatus status) {
+        return refused("statuses");
+    }
+
+    @Override
+    public CompletableFuture<Integer> who() {
+        return refused("list of who is online the lab reads");
+    }
+
+    @Override
+    public CompletableFuture<Posted> post(String text) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Posted> edit(int number, String timestamp, String text) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(int number, String timestamp) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Integer> read(String since) {
+        return refused("message board");
+    }
+
+    @Override
+    public boolean isConnected() {
+        Session s = session;
+        return s != null && s.up;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    /** IRC shows nothing of its link beyond whether it is up. */
+    @Override
+    public LinkState linkState() {
+        return new LinkState(isConnected(), 0, 0, Duration.ZERO, 0);
+    }
+
+    @Override
+    public long handledUpTo() {
+        return 0;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        Session s = session;
+        if (s == null || !type.isInstance(s.client)) {
+            throw new IllegalArgumentException("an IRC connection holds a Kitteh Client, not a " + type.getSimpleName());
+        }
+        return type.cast(s.client);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Session s = session;
+        if (s != null) {
+            s.leaving = true;
+            s.client.shutdown("bye");
+            try {
+                s.ended.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // it is going anyway
+            }
+        }
+    }
+}
