@@ -7,8 +7,8 @@ package chatlab.driver;
  * promise survives a crash of the server ({@code durable}: it held the message on disk before
  * it acknowledged it); and whether it holds nothing for a recipient who is not online ({@code
  * onlineOnly}: a message reaches those online when it is sent, while they stay). The delivery
- * checker judges a run by its driver's promise: a duplicate is a violation only where the
- * promise is exactly once (elsewhere it is counted), and a loss is always one, unless the server
+ * checker judges a run by its driver's promise: a duplicate is counted, not a violation, only
+ * where the promise is at least once, and a loss is always one, unless the server
  * crashed after acknowledging the message and its promise is not durable (then it is counted as
  * lost in the crash), or the promise is online only and the recipient was not online when it
  * was sent or left before it arrived (then it is counted as missed while away).
@@ -47,8 +47,9 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
         this(delivery, orderedPerSender, durable, false);
     }
 
+    /** Only at least once allows a second copy; at most once and exactly once do not. */
     public boolean allowsDuplicates() {
-        return delivery != Delivery.EXACTLY_ONCE;
+        return delivery == Delivery.AT_LEAST_ONCE;
     }
 
     /** As the reports say it, e.g. "at least once, in order per sender, not across a crash". */

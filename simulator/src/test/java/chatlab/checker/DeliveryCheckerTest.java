@@ -138,6 +138,10 @@ class DeliveryCheckerTest {
         // bob was logged out before the send and logged in again only after it
         Verdict between = checker.check(everyoneIn().logout("bob").unicast("alice", 1, "bob").login("bob").end().build(), irc);
         assertThat(between.counts()).containsEntry("missedWhileAway", 1L).doesNotContainKey("lost");
+        // at most once: a second copy is a violation
+        assertThat(checker.check(everyoneIn().unicast("alice", 1, "bob").deliver("bob", "alice", 1)
+                .deliver("bob", "alice", 1).end().build(), irc).counts()).containsEntry("duplicated", 1L)
+                .doesNotContainKey("allowedDuplicates");
         // chatlab's promise holds messages for users who are away
         assertThat(checker.check(new HistoryBuilder().login("alice").unicast("alice", 1, "bob").login("bob").end()
                 .build(), USERS).counts()).containsEntry("lost", 1L).doesNotContainKey("missedWhileAway");

@@ -18,8 +18,8 @@ class IrcDriverIT extends DriverContract {
 
     @BeforeEach
     void start() throws Exception {
-        NeedsNgircd.assume();
-        server = Ngircd.start(dir);
+        NeedsPeer.assume(Ngircd.PROGRAM);
+        server = PeerServer.start(Ngircd.PROGRAM, dir);
     }
 
     @AfterEach

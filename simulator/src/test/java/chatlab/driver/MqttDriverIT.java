@@ -16,8 +16,8 @@ class MqttDriverIT extends DriverContract {
 
     @BeforeEach
     void start() throws Exception {
-        chatlab.driver.NeedsMosquitto.assume();
-        broker = Mosquitto.start(dir);
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
+        broker = PeerServer.start(Mosquitto.PROGRAM, dir);
     }
 
     @AfterEach

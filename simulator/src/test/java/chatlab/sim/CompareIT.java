@@ -17,8 +17,8 @@ class CompareIT {
 
     @Test
     void oneScenarioAgainstEveryServerIsReportedSideBySide() throws Exception {
-        chatlab.driver.NeedsMosquitto.assume();
-        chatlab.driver.NeedsNgircd.assume();
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.irc.Ngircd.PROGRAM);
         Path out = dir.resolve("cmp");
         int code = new CommandLine(new CompareMain()).execute("scenarios/chat-core.yaml", "--duration", "4s",
                 "--set", "drain=10s", "--set", "groups.talk.users=8", "--out", out.toString());

@@ -22,7 +22,7 @@ class IrcSimulationIT {
 
     @BeforeEach
     void needsNgircd() {
-        chatlab.driver.NeedsNgircd.assume();
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.irc.Ngircd.PROGRAM);
     }
 
     @Test

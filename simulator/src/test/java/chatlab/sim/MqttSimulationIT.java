@@ -25,7 +25,7 @@ class MqttSimulationIT {
         if (test.getDisplayName().contains("Chatlab")) {
             return;
         }
-        chatlab.driver.NeedsMosquitto.assume();
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
     }
 
     @Test

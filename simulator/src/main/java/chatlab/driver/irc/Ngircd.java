@@ -1,8 +1,6 @@
 package chatlab.driver.irc;
 
 import chatlab.driver.PeerServer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,15 +14,5 @@ public final class Ngircd {
             (program, config) -> List.of(program.toString(), "--nodaemon", "--config", config.toString()));
 
     private Ngircd() {
-    }
-
-    /** Whether the ngircd program is installed. */
-    public static boolean installed() {
-        return PROGRAM.installed();
-    }
-
-    /** Starts a server in {@code dir} and waits until it accepts connections. */
-    public static PeerServer start(Path dir) throws IOException {
-        return PeerServer.start(PROGRAM, dir);
     }
 }

@@ -1,8 +1,6 @@
 package chatlab.driver.mqtt;
 
 import chatlab.driver.PeerServer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,15 +13,5 @@ public final class Mosquitto {
             (program, config) -> List.of(program.toString(), "-c", config.toString()));
 
     private Mosquitto() {
-    }
-
-    /** Whether the mosquitto program is installed. */
-    public static boolean installed() {
-        return PROGRAM.installed();
-    }
-
-    /** Starts a broker in {@code dir} and waits until it accepts connections. */
-    public static PeerServer start(Path dir) throws IOException {
-        return PeerServer.start(PROGRAM, dir);
     }
 }
