@@ -1,11 +1,10 @@
 package chatlab.driver.irc;
 
 import chatlab.protocol.Audience;
-import chatlab.driver.Connection;
 import chatlab.driver.Inbox;
+import chatlab.driver.MessagingOnlyConnection;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
-import chatlab.protocol.UserStatus;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,7 +47,7 @@ import org.kitteh.irc.client.library.feature.sending.MessageSendingQueue;
  * nickname, joining {@link IrcDriver#EVERYONE} and the groups it joined before (an IRC server
  * forgets them when the user goes), and ready once the server has confirmed every join.
  */
-final class IrcConnection implements Connection {
+final class IrcConnection extends MessagingOnlyConnection {
     /** How often a login whose nickname is still held by the user's last connection tries again. */
     private static final long NICK_RETRY_NANOS = 100_000_000L;
 
@@ -64,6 +63,7 @@ final class IrcConnection implements Connection {
     private volatile String user;
 
     IrcConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups) {
+        super("IRC");
         this.groups = groups;
         this.server = server;
         this.options = options;
@@ -325,21 +325,12 @@ final class IrcConnection implements Connection {
                 cause);
     }
 
-    private static <T> CompletableFuture<T> refused(String what) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("IRC has no " + what));
-    }
-
     private Session connected() {
         Session s = session;
         if (s == null || !s.up) {
             throw new ChatException(ErrorCode.NOT_LOGGED_IN, "not connected to the IRC server");
         }
         return s;
-    }
-
-    @Override
-    public String zone() {
-        return "UTC";
     }
 
     /** IRC has no accounts: there is nothing to make. */
@@ -449,39 +440,10 @@ final class IrcConnection implements Connection {
         }
     }
 
-    @Override
-    public CompletableFuture<Void> block(String other) {
-        return refused("blocks");
-    }
-
-    @Override
-    public CompletableFuture<Void> setStatus(UserStatus status) {
-        return refused("statuses");
-    }
-
+    /** IRC has WHO and NAMES; the driver does not map them to the lab's list yet. */
     @Override
     public CompletableFuture<Integer> who() {
-        return refused("list of who is online the lab reads");
-    }
-
-    @Override
-    public CompletableFuture<Posted> post(String text) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Posted> edit(int number, String timestamp, String text) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Void> delete(int number, String timestamp) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Integer> read(String since) {
-        return refused("message board");
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the IRC driver does not read WHO yet"));
     }
 
     @Override
@@ -493,17 +455,6 @@ final class IrcConnection implements Connection {
     @Override
     public String user() {
         return user;
-    }
-
-    /** IRC shows nothing of its link beyond whether it is up. */
-    @Override
-    public LinkState linkState() {
-        return new LinkState(isConnected(), 0, 0, Duration.ZERO, 0);
-    }
-
-    @Override
-    public long handledUpTo() {
-        return 0;
     }
 
     @Override

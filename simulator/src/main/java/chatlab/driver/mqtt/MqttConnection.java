@@ -1,11 +1,10 @@
 package chatlab.driver.mqtt;
 
-import chatlab.driver.Connection;
 import chatlab.driver.Inbox;
+import chatlab.driver.MessagingOnlyConnection;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
-import chatlab.protocol.UserStatus;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -19,7 +18,6 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One user's MQTT client. Each login is a new MQTT client with the user's name as its client
  * identifier, resuming the user's session; what the broker delivers goes to the inbox.
  */
-final class MqttConnection implements Connection {
+final class MqttConnection extends MessagingOnlyConnection {
     private static final String FROM = "from";
     private static final String MODE = "mode";
 
@@ -50,6 +48,7 @@ final class MqttConnection implements Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MqttConnection(InetSocketAddress server, Options options, Inbox inbox) {
+        super("MQTT");
         this.server = server;
         this.options = options;
         this.inbox = inbox;
@@ -136,21 +135,12 @@ final class MqttConnection implements Connection {
                 cause);
     }
 
-    private static <T> CompletableFuture<T> refused(String what) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("MQTT has no " + what));
-    }
-
     private Mqtt5AsyncClient connected() {
         Mqtt5AsyncClient c = client;
         if (c == null || !c.getState().isConnected()) {
             throw new ChatException(ErrorCode.NOT_LOGGED_IN, "not connected to the broker");
         }
         return c;
-    }
-
-    @Override
-    public String zone() {
-        return "UTC";
     }
 
     /** Makes the user's session on the broker, subscribed to its topics, with a client of its own, and leaves it. */
@@ -261,41 +251,6 @@ final class MqttConnection implements Connection {
     }
 
     @Override
-    public CompletableFuture<Void> block(String other) {
-        return refused("blocks");
-    }
-
-    @Override
-    public CompletableFuture<Void> setStatus(UserStatus status) {
-        return refused("statuses");
-    }
-
-    @Override
-    public CompletableFuture<Integer> who() {
-        return refused("list of who is online");
-    }
-
-    @Override
-    public CompletableFuture<Posted> post(String text) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Posted> edit(int number, String timestamp, String text) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Void> delete(int number, String timestamp) {
-        return refused("message board");
-    }
-
-    @Override
-    public CompletableFuture<Integer> read(String since) {
-        return refused("message board");
-    }
-
-    @Override
     public boolean isConnected() {
         Mqtt5AsyncClient c = client;
         return c != null && c.getState().isConnected();
@@ -304,17 +259,6 @@ final class MqttConnection implements Connection {
     @Override
     public String user() {
         return user;
-    }
-
-    /** MQTT shows nothing of its link beyond whether it is up. */
-    @Override
-    public LinkState linkState() {
-        return new LinkState(isConnected(), 0, 0, Duration.ZERO, 0);
-    }
-
-    @Override
-    public long handledUpTo() {
-        return 0;
     }
 
     @Override

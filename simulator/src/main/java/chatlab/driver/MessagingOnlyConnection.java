@@ -1,0 +1,75 @@
+package chatlab.driver;
+
+import chatlab.protocol.UserStatus;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The part every connection of a protocol that only carries messages (MQTT, IRC) shares: it
+ * refuses blocks, statuses, the list of who is online and the board, each with {@link
+ * UnsupportedOperationException} naming the protocol; it keeps its times in UTC, shows nothing of
+ * its link but whether it is up, and keeps no place in a stream.
+ */
+public abstract class MessagingOnlyConnection implements Connection {
+    private final String protocol;
+
+    /** {@code protocol} as refusals name it: "MQTT", "IRC". */
+    protected MessagingOnlyConnection(String protocol) {
+        this.protocol = protocol;
+    }
+
+    /** A request the protocol cannot express, refused: "IRC has no message board". */
+    protected final <T> CompletableFuture<T> refused(String what) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(protocol + " has no " + what));
+    }
+
+    @Override
+    public String zone() {
+        return "UTC";
+    }
+
+    @Override
+    public CompletableFuture<Void> block(String other) {
+        return refused("blocks");
+    }
+
+    @Override
+    public CompletableFuture<Void> setStatus(UserStatus status) {
+        return refused("statuses");
+    }
+
+    @Override
+    public CompletableFuture<Integer> who() {
+        return refused("list of who is online");
+    }
+
+    @Override
+    public CompletableFuture<Posted> post(String text) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Posted> edit(int number, String timestamp, String text) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(int number, String timestamp) {
+        return refused("message board");
+    }
+
+    @Override
+    public CompletableFuture<Integer> read(String since) {
+        return refused("message board");
+    }
+
+    @Override
+    public LinkState linkState() {
+        return new LinkState(isConnected(), 0, 0, Duration.ZERO, 0);
+    }
+
+    @Override
+    public long handledUpTo() {
+        return 0;
+    }
+}
