@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** ./lab compare, small: chat-core against chatlab and mosquitto, one report; and a scenario one server cannot express, refused. */
+/** ./lab compare, small: chat-core against chatlab, mosquitto and ngircd, one report; and a scenario one server cannot express, refused. */
 class CompareIT {
     @TempDir
     Path dir;
