@@ -1,7 +1,14 @@
 package chatlab.driver;
 
 import chatlab.protocol.ChatException;
+import chatlab.workload.Behaviour;
+import chatlab.workload.GroupSpec;
+import chatlab.workload.Scenario;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A chat protocol the simulator can drive. The simulated users, set-up and the attackers speak
@@ -20,7 +27,7 @@ public interface Driver {
      * Why the protocol cannot run {@code scenario}, one reason for each thing it cannot express
      * (a behaviour, blocks, attackers); empty when it can.
      */
-    java.util.List<String> refusals(chatlab.workload.Scenario scenario);
+    List<String> refusals(Scenario scenario);
 
     /** Whether the protocol tells a user of others coming online ({@link Inbox#onPresence}). */
     boolean presence();
@@ -35,12 +42,11 @@ public interface Driver {
      * A protocol's refusals of what it cannot express: each behaviour of a group's mix outside
      * {@code expressible}, and blocks; {@code protocol} names it ("MQTT").
      */
-    static java.util.List<String> refusals(chatlab.workload.Scenario scenario, java.util.Set<chatlab.workload.Behaviour> expressible,
-            String protocol) {
-        java.util.List<String> why = new java.util.ArrayList<>();
-        String can = expressible.stream().map(chatlab.workload.Behaviour::key).collect(java.util.stream.Collectors.joining(", "));
-        for (chatlab.workload.GroupSpec g : scenario.groups()) {
-            for (chatlab.workload.Behaviour b : g.mix().weights().keySet()) {
+    static List<String> refusals(Scenario scenario, Set<Behaviour> expressible, String protocol) {
+        List<String> why = new ArrayList<>();
+        String can = expressible.stream().map(Behaviour::key).collect(Collectors.joining(", "));
+        for (GroupSpec g : scenario.groups()) {
+            for (Behaviour b : g.mix().weights().keySet()) {
                 if (!expressible.contains(b)) {
                     why.add("group " + g.name() + ": " + protocol + " cannot express '" + b.key() + "' (it can: " + can + ")");
                 }

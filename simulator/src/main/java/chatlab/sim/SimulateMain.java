@@ -137,10 +137,8 @@ public final class SimulateMain implements Callable<Integer> {
             }
             loaded = ScenarioLoader.load(file, overrides);
             options = options(file, overrides);
-            if (!chatlab.cli.Carriers.use(options.carriers()) && carriers != null) { // before this process's first virtual thread
-                console.println("Note: --carriers " + carriers + " comes too late in this process, whose virtual threads "
-                        + "already run on " + chatlab.cli.Carriers.current());
-            }
+            // before this process's first virtual thread; only a user who asked for carriers is told it came too late
+            chatlab.cli.Carriers.use(options.carriers(), carriers != null ? console::println : note -> { });
             serverFaultsAllowed(loaded, options);
             expressible(loaded, options);
             if (sweep != null) {

@@ -48,15 +48,21 @@ public final class Carriers {
         return true;
     }
 
+    /**
+     * As {@link #use(Integer)}, telling {@code note} when it came too late: what a user who asked
+     * for {@code --carriers} reads, the same from every command.
+     */
+    public static void use(Integer count, java.util.function.Consumer<String> note) {
+        if (!use(count)) {
+            note.accept("note: --carriers " + count + " comes too late in this process, whose virtual threads already run on "
+                    + current());
+        }
+    }
+
     /** Whether the JDK's scheduler for virtual threads has started its carriers (and so read its setting). */
     private static boolean running() {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getClass().getName().equals("jdk.internal.misc.CarrierThread"));
-    }
-
-    /** The JVM option that gives a process {@code count} carriers. */
-    public static String jvmOption(int count) {
-        return "-D" + PROPERTY + "=" + check(count, "carriers");
     }
 
     /**

@@ -169,10 +169,7 @@ public final class ServerMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
-            if (!Carriers.use(carriers)) {
-                err.println("note: --carriers " + carriers + " comes too late in this process, whose virtual threads already "
-                        + "run on " + Carriers.current());
-            }
+            Carriers.use(carriers, err::println);
             config = config();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());

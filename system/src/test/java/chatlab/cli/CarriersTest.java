@@ -25,7 +25,6 @@ class CarriersTest {
                 .hasMessage("--carriers takes a number of threads from 1 to 256, not 0");
         assertThatThrownBy(() -> Carriers.check(257, "--server-carriers")).hasMessageContaining("--server-carriers");
         assertThatThrownBy(() -> Carriers.use(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Carriers.jvmOption(3)).isEqualTo("-Djdk.virtualThreadScheduler.parallelism=3");
     }
 
     @Test

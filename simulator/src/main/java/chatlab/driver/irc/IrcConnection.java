@@ -109,14 +109,12 @@ final class IrcConnection extends MessagingOnlyConnection {
             if (channels.contains(key)) {
                 return CompletableFuture.completedFuture(null);
             }
-            boolean[] first = {false};
-            CompletableFuture<Void> done = joining.computeIfAbsent(key, k -> {
-                first[0] = true;
-                return new CompletableFuture<>();
-            });
-            if (first[0]) {
-                client.sendRawLine("JOIN " + channel);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            CompletableFuture<Void> asked = joining.putIfAbsent(key, done);
+            if (asked != null) {
+                return asked; // the JOIN is on its way
             }
+            client.sendRawLine("JOIN " + channel);
             return done;
         }
 
