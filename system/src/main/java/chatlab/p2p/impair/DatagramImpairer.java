@@ -5,6 +5,7 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
     private final AtomicLong order = new AtomicLong();
     private final Thread deliverer;
     private final boolean timed;
+    private final LongSupplier clock;
     private long linkFreeAt;
     private volatile boolean closed;
     private volatile FateObserver observer;
@@ -45,6 +47,16 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
     }
 
     public DatagramImpairer(Impairment impairment, long seed, DatagramSink sink) {
+        this(impairment, seed, sink, System::nanoTime);
+    }
+
+    /**
+     * As above, with the clock the link serialises by ({@link System#nanoTime()}'s scale: the
+     * deliverer still waits in real time), so a test can send a burst at one instant however slowly
+     * it runs.
+     */
+    DatagramImpairer(Impairment impairment, long seed, DatagramSink sink, LongSupplier clock) {
+        this.clock = clock;
         this.impairment = impairment;
         this.fates = new FateSource(impairment, seed);
         this.sink = sink;
@@ -117,7 +129,7 @@ public final class DatagramImpairer implements DatagramSink, AutoCloseable {
 
     /** When the datagram has been serialised onto the link; -1 if the queue is full. */
     private synchronized long depart(int length) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long rate = impairment.rateBitsPerSecond();
         if (rate == 0) {
             return now;
