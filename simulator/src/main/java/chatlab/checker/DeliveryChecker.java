@@ -170,7 +170,7 @@ public final class DeliveryChecker implements Checker {
                 checkBlockedBy(s, audience, problems);
                 for (String r : missing) {
                     Event.Pending link = pending.get(r);
-                    if (promise.onlineOnly() && away(logins.getOrDefault(r, List.of()), leaves.getOrDefault(r, List.of()),
+                    if (promise.onlineOnly(c.chat().mode()) && away(logins.getOrDefault(r, List.of()), leaves.getOrDefault(r, List.of()),
                             s.invoked(), c.t())) {
                         missedWhileAway++; // the protocol holds nothing for a user who is not there
                     } else if (!Boolean.TRUE.equals(online.get(r))) {
@@ -216,7 +216,7 @@ public final class DeliveryChecker implements Checker {
         if (!promise.durable()) {
             counts.put("lostInCrash", lostInCrash);
         }
-        if (promise.onlineOnly()) {
+        if (promise.anyOnlineOnly()) {
             counts.put("missedWhileAway", missedWhileAway);
         }
         counts.putAll(problems.counts());

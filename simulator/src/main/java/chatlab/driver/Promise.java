@@ -1,19 +1,28 @@
 package chatlab.driver;
 
+import chatlab.protocol.Audience;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * What a protocol, as a driver uses it and the lab's server keeps it, promises of each
  * acknowledged message to each of its recipients: that it arrives exactly once, at least once,
  * or at most once; whether one sender's messages arrive in the order sent; and whether the
  * promise survives a crash of the server ({@code durable}: it held the message on disk before
- * it acknowledged it); and whether it holds nothing for a recipient who is not online ({@code
- * onlineOnly}: a message reaches those online when it is sent, while they stay). The delivery
+ * it acknowledged it); and the ways of sending for which it holds nothing for a recipient who is
+ * not online ({@code onlineOnly}: such a message reaches those online when it is sent, while they
+ * stay; XMPP keeps a chat message for a user who is offline, but not a room's). The delivery
  * checker judges a run by its driver's promise: a duplicate is counted, not a violation, only
  * where the promise is at least once, and a loss is always one, unless the server
  * crashed after acknowledging the message and its promise is not durable (then it is counted as
  * lost in the crash), or the promise is online only and the recipient was not online when it
  * was sent or left before it arrived (then it is counted as missed while away).
  */
-public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable, boolean onlineOnly) {
+public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly) {
     public enum Delivery {
         EXACTLY_ONCE("exactly once"), AT_LEAST_ONCE("at least once"), AT_MOST_ONCE("at most once");
 
@@ -42,9 +51,51 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
     /** chatlab's: every acknowledged message exactly once, each sender's in order (also what runs recorded before drivers). */
     public static final Promise EXACTLY_ONCE_IN_ORDER = new Promise(Delivery.EXACTLY_ONCE, true, true, false);
 
+    public Promise {
+        // in the enum's order, so that a run's record of it is the same every time
+        onlineOnly = onlineOnly.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(onlineOnly));
+    }
+
     /** A promise that holds messages for recipients who are offline (what runs recorded before {@code onlineOnly} made). */
     public Promise(Delivery delivery, boolean orderedPerSender, boolean durable) {
         this(delivery, orderedPerSender, durable, false);
+    }
+
+    /** {@code onlineOnly}: for every way of sending, or for none. */
+    public Promise(Delivery delivery, boolean orderedPerSender, boolean durable, boolean onlineOnly) {
+        this(delivery, orderedPerSender, durable, onlineOnly ? EnumSet.allOf(Audience.class) : Set.of());
+    }
+
+    /**
+     * Reads a run's promise: {@code onlineOnly} as the list of ways of sending, or as the
+     * true or false that runs recorded before it was given per way.
+     */
+    @JsonCreator
+    static Promise read(@JsonProperty("delivery") Delivery delivery, @JsonProperty("orderedPerSender") boolean ordered,
+            @JsonProperty("durable") boolean durable, @JsonProperty("onlineOnly") JsonNode onlineOnly) {
+        Set<Audience> modes = EnumSet.noneOf(Audience.class);
+        if (onlineOnly != null && onlineOnly.isBoolean() && onlineOnly.booleanValue()) {
+            modes = EnumSet.allOf(Audience.class);
+        } else if (onlineOnly != null && onlineOnly.isArray()) {
+            for (JsonNode mode : onlineOnly) {
+                modes.add(Audience.valueOf(mode.asText().toUpperCase(Locale.ROOT)));
+            }
+        }
+        return new Promise(delivery, ordered, durable, modes);
+    }
+
+    private java.util.List<String> onlineOnlyNames() {
+        return onlineOnly.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Whether a message sent this way ({@code mode} as a history records it, "unicast") is owed only to those online. */
+    public boolean onlineOnly(String mode) {
+        return mode != null && onlineOnly.contains(Audience.valueOf(mode.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Whether any way of sending is online only. */
+    public boolean anyOnlineOnly() {
+        return !onlineOnly.isEmpty();
     }
 
     /** Only at least once allows a second copy; at most once and exactly once do not. */
@@ -55,6 +106,16 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
     /** As the reports say it, e.g. "at least once, in order per sender, not across a crash". */
     public String describe() {
         return delivery.text() + (orderedPerSender ? ", in order per sender" : ", in any order")
-                + (durable ? "" : ", not across a crash") + (onlineOnly ? ", only to users online" : "");
+                + (durable ? "" : ", not across a crash") + onlineOnlyText();
+    }
+
+    private String onlineOnlyText() {
+        if (onlineOnly.isEmpty()) {
+            return "";
+        }
+        if (onlineOnly.size() == Audience.values().length) {
+            return ", only to users online";
+        }
+        return ", " + String.join(" and ", onlineOnlyNames()) + " only to users online";
     }
 }

@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * the history gets and by the delivery checker's own rule of who a message is for. The drain
  * waits on it: it ends when nothing acknowledged is still on its way to a recipient. A process
  * that runs one shard watches only its own recipients. Under a promise that holds nothing for
- * users who are offline ({@link chatlab.driver.Promise#onlineOnly()}), a message is owed only to
- * recipients logged in when it is acknowledged, and a recipient who leaves is owed nothing more.
+ * users who are offline ({@link chatlab.driver.Promise#onlineOnly()}, for some or all ways of
+ * sending), a message sent that way is owed only to recipients logged in when it is
+ * acknowledged, and a recipient who leaves is owed nothing more of it.
  */
 final class InFlight implements Consumer<Event> {
     private final Audience audience;
@@ -31,6 +32,8 @@ final class InFlight implements Consumer<Event> {
      * the simulator's largest cost at a few thousand messages a second).
      */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final chatlab.driver.Promise promise;
+    /** Whether any way of sending is online only: then who is logged in is followed. */
     private final boolean onlineOnly;
     /** Under an online-only promise, who is logged in now. */
     private final Set<String> online = ConcurrentHashMap.newKeySet();
@@ -39,19 +42,21 @@ final class InFlight implements Consumer<Event> {
      * A message as far as it is known, never changed once made (a reader may walk it while a
      * user's thread replaces it): {@code owed}, the watched recipients it has not reached
      * yet once its sender heard the acknowledgement (null before); {@code arrived}, whom it
-     * reached before that.
+     * reached before that; {@code onlineOnly}, whether it was sent a way the promise keeps
+     * for those online only.
      */
-    private record Token(Set<String> owed, Set<String> arrived) {
+    private record Token(Set<String> owed, Set<String> arrived, boolean onlineOnly) {
     }
 
     InFlight(Audience audience, Predicate<String> watched) {
-        this(audience, watched, false);
+        this(audience, watched, chatlab.driver.Promise.EXACTLY_ONCE_IN_ORDER);
     }
 
-    InFlight(Audience audience, Predicate<String> watched, boolean onlineOnly) {
+    InFlight(Audience audience, Predicate<String> watched, chatlab.driver.Promise promise) {
         this.audience = audience;
         this.watched = watched;
-        this.onlineOnly = onlineOnly;
+        this.promise = promise;
+        this.onlineOnly = promise.anyOnlineOnly();
     }
 
     @Override
@@ -68,41 +73,41 @@ final class InFlight implements Consumer<Event> {
                 return;
             }
             List<String> recipients = audience.recipients(e.chat(), e.u()).stream().filter(watched)
-                    .filter(r -> !onlineOnly || online.contains(r)).toList();
+                    .filter(r -> !promise.onlineOnly(e.chat().mode()) || online.contains(r)).toList();
             tokens.compute(tok, (t, known) -> {
                 Set<String> owed = new HashSet<>(recipients);
                 if (known != null) {
                     owed.removeAll(known.arrived());
                 }
-                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of());
+                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of(), promise.onlineOnly(e.chat().mode()));
             });
         } else if (e.is(Op.DELIVER) && e.delivery() != null) {
             tokens.compute(e.delivery().tok(), (t, known) -> {
                 if (known == null) {
-                    return new Token(null, Set.of(e.u()));
+                    return new Token(null, Set.of(e.u()), false);
                 }
                 if (known.owed() == null) {
                     Set<String> arrived = new HashSet<>(known.arrived());
                     arrived.add(e.u());
-                    return new Token(null, Set.copyOf(arrived));
+                    return new Token(null, Set.copyOf(arrived), false);
                 }
                 Set<String> owed = new HashSet<>(known.owed());
                 owed.remove(e.u());
-                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of());
+                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), Set.of(), known.onlineOnly());
             });
         }
     }
 
-    /** A recipient who left is owed nothing more. */
+    /** A recipient who left is owed nothing more of what was sent a way kept for those online only. */
     private void forget(String user) {
         for (String tok : tokens.keySet()) {
             tokens.computeIfPresent(tok, (t, known) -> {
-                if (known.owed() == null || !known.owed().contains(user)) {
+                if (known.owed() == null || !known.onlineOnly() || !known.owed().contains(user)) {
                     return known;
                 }
                 Set<String> owed = new HashSet<>(known.owed());
                 owed.remove(user);
-                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), known.arrived());
+                return owed.isEmpty() ? null : new Token(Set.copyOf(owed), known.arrived(), true);
             });
         }
     }

@@ -43,7 +43,7 @@ final class LoadRun implements AutoCloseable {
         chatlab.workload.BlockPlan.pairs(scenario.seed(), scenario.blocks(), accounts.chatUsers())
                 .forEach(p -> blocks.add(chatlab.checker.Audience.pair(p.blocker(), p.blocked())));
         this.inFlight = new InFlight(new chatlab.checker.Audience(accounts.chatUsers(), blocks, accounts.chatGroups()),
-                user -> shard.owns(accounts.indexInGroup(user)), driver.promise().onlineOnly());
+                user -> shard.owns(accounts.indexInGroup(user)), driver.promise());
         ops.observe(inFlight);
     }
 

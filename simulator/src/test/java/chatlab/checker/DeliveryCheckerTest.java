@@ -148,6 +148,25 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void aPromiseOnlineOnlyForSomeWaysOfSendingExcusesOnlyThose() {
+        // XMPP's: a chat message is kept for a user who is offline, a room's message is not
+        CheckContext xmpp = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false,
+                        java.util.EnumSet.of(chatlab.protocol.Audience.BROADCAST, chatlab.protocol.Audience.GROUP)));
+        DeliveryChecker checker = new DeliveryChecker();
+        Verdict broadcast = checker.check(new HistoryBuilder().login("alice").login("carol")
+                .send("alice", 1, "broadcast", List.of(), List.of(), Type.OK, null, null).deliver("carol", "alice", 1)
+                .login("bob").end().build(), xmpp);
+        assertThat(broadcast.validity()).isEqualTo(Validity.VALID);
+        assertThat(broadcast.counts()).containsEntry("missedWhileAway", 1L);
+        assertThat(broadcast.summary()).contains("broadcast and group only to users online");
+        Verdict unicast = checker.check(new HistoryBuilder().login("alice").unicast("alice", 1, "bob").login("bob").end()
+                .build(), xmpp);
+        assertThat(unicast.validity()).isEqualTo(Validity.INVALID);
+        assertThat(unicast.counts()).containsEntry("lost", 1L).containsEntry("missedWhileAway", 0L);
+    }
+
+    @Test
     void messagesArrivingOutOfTheSendersOrderAreReordered() {
         Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
                 .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end());

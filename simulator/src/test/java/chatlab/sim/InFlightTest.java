@@ -51,7 +51,8 @@ class InFlightTest {
 
     @Test
     void underAnOnlineOnlyPromiseOnlyRecipientsLoggedInAreOwedAndOneWhoLeavesIsOwedNothingMore() {
-        InFlight online = new InFlight(USERS, user -> true, true);
+        InFlight online = new InFlight(USERS, user -> true,
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false, true));
         new HistoryBuilder().login("alice").login("bob").send("alice", 1, "broadcast", List.of(), List.of(), Type.OK, null,
                 List.of()).build().forEach(online);
         assertThat(online.byRecipient()).as("carol was not logged in").containsOnlyKeys("bob");
@@ -59,6 +60,19 @@ class InFlightTest {
         assertThat(online.count()).as("bob left").isZero();
         InFlight held = feed(new HistoryBuilder().login("alice").login("bob").unicast("alice", 1, "carol").logout("bob"));
         assertThat(held.count()).as("chatlab's promise holds it for carol").isEqualTo(1);
+    }
+
+    @Test
+    void underAPromiseOnlineOnlyForRoomsAUserWhoLeavesIsStillOwedTheChatMessagesKeptForHim() {
+        InFlight xmpp = new InFlight(USERS, user -> true, new chatlab.driver.Promise(
+                chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false, java.util.EnumSet.of(chatlab.protocol.Audience.BROADCAST)));
+        new HistoryBuilder().login("alice").login("bob").unicast("alice", 1, "bob")
+                .send("alice", 2, "broadcast", List.of(), List.of(), Type.OK, null, List.of()).build().forEach(xmpp);
+        assertThat(xmpp.byRecipient()).as("carol was away for the broadcast")
+                .containsOnlyKeys("bob");
+        assertThat(xmpp.count()).isEqualTo(2);
+        new HistoryBuilder().logout("bob").build().forEach(xmpp);
+        assertThat(xmpp.count()).as("the broadcast is forgiven, the unicast is kept for bob").isEqualTo(1);
     }
 
     @Test
