@@ -11,10 +11,11 @@ chatlab_peer_installed() {
   [ -x "/usr/sbin/$1" ] || command -v "$1" >/dev/null 2>&1
 }
 
-chatlab_install_peers() { # installs mosquitto (MQTT) and ngircd (IRC) when missing; returns 1 when it cannot
+chatlab_install_peers() { # installs mosquitto (MQTT), ngircd (IRC) and prosody (XMPP) when missing; returns 1 when it cannot
   local missing=()
   chatlab_peer_installed mosquitto || missing+=(mosquitto)
   chatlab_peer_installed ngircd || missing+=(ngircd)
+  chatlab_peer_installed prosody || missing+=(prosody)
   [ ${#missing[@]} -eq 0 ] && return 0
-  chatlab_apt_install "the MQTT and IRC drivers' tests and --server mosquitto|ngircd" "${missing[@]}"
+  chatlab_apt_install "the MQTT, IRC and XMPP drivers' tests and --server mosquitto|ngircd|prosody" "${missing[@]}"
 }

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
 /**
  * Another project's server (a broker, an IRC server) that the lab starts from Debian's package on
  * a free loopback port, with a configuration kept in the project ({@code peers/<name>.conf},
- * its {@code ${port}} filled in) and written into a run's folder. It can be killed and started
+ * its {@code ${port}} and {@code ${dir}}, the folder it runs in, filled in) and written into a
+ * run's folder. It can be killed and started
  * again on the same port, frozen and thawed, and is stopped by its process; its output goes to
  * {@code <name>.log} beside its configuration.
  */
@@ -26,10 +27,17 @@ public final class PeerServer implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(15);
 
     /**
-     * A server program: its name (and its configuration's), the Debian package it comes in, and
-     * its command line given its path and its configuration's.
+     * A server program: its name, the Debian package it comes in, its command line given its path
+     * and its configuration's, and its configuration's file name (in {@code peers/} and in the
+     * run's folder).
      */
-    public record Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command) {
+    public record Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command,
+            String configFile) {
+        /** A program whose configuration is {@code NAME.conf}. */
+        public Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command) {
+            this(name, debianPackage, command, name + ".conf");
+        }
+
         /** Whether it is installed. */
         public boolean installed() {
             return path() != null;
@@ -69,14 +77,14 @@ public final class PeerServer implements AutoCloseable {
         Files.createDirectories(dir);
         int port = Processes.freeLoopbackPort();
         String template;
-        try (InputStream in = PeerServer.class.getResourceAsStream("/peers/" + program.name() + ".conf")) {
+        try (InputStream in = PeerServer.class.getResourceAsStream("/peers/" + program.configFile())) {
             if (in == null) {
-                throw new IOException("no configuration peers/" + program.name() + ".conf in the lab");
+                throw new IOException("no configuration peers/" + program.configFile() + " in the lab");
             }
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path config = Files.writeString(dir.resolve(program.name() + ".conf"),
-                template.replace("${port}", Integer.toString(port)));
+        Path config = Files.writeString(dir.resolve(program.configFile()),
+                template.replace("${port}", Integer.toString(port)).replace("${dir}", dir.toAbsolutePath().toString()));
         PeerServer server = new PeerServer(program, program.command().apply(path, config),
                 dir.resolve(program.name() + ".log"), port);
         server.launch();

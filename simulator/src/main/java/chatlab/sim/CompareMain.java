@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Runs one scenario against several servers in turn, with the same seed, and",
                 "reports them side by side: each server's verdicts by its own promise, deliveries",
                 "a second, and the latencies of sending and of delivery."},
-        footer = {"", "Examples:", "  ./lab compare chat-core                              chatlab, mosquitto and ngircd",
+        footer = {"", "Examples:", "  ./lab compare chat-core                              chatlab, mosquitto, ngircd and prosody",
                 "  ./lab compare unicast-capacity --servers chatlab,mosquitto",
                 "  ./lab compare chat-core --set groups.talk.users=100 --duration 1m",
                 "", "Every server must be able to express the scenario: one that cannot is refused, with every reason,",
@@ -41,8 +41,8 @@ public final class CompareMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name from simulator/scenarios, or a file.")
     private String scenario;
 
-    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order (default: chatlab,mosquitto,ngircd).")
-    private List<String> servers = List.of("chatlab", "mosquitto", "ngircd");
+    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order (default: chatlab,mosquitto,ngircd,prosody).")
+    private List<String> servers = List.of("chatlab", "mosquitto", "ngircd", "prosody");
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change a field of the scenario for every server, as ./lab simulate --set does.")
     private List<String> sets = new ArrayList<>();

@@ -7,6 +7,8 @@ import chatlab.driver.irc.IrcDriver;
 import chatlab.driver.irc.Ngircd;
 import chatlab.driver.mqtt.Mosquitto;
 import chatlab.driver.mqtt.MqttDriver;
+import chatlab.driver.xmpp.Prosody;
+import chatlab.driver.xmpp.XmppDriver;
 import chatlab.tls.ChannelSecurity;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,7 +21,9 @@ public enum ServerKind {
     /** The mosquitto MQTT broker (Debian's package), through the MQTT driver. */
     MOSQUITTO(Mosquitto.PROGRAM, "MQTT 5 over TCP"),
     /** The ngIRCd IRC server (Debian's package), through the IRC driver. */
-    NGIRCD(Ngircd.PROGRAM, "IRC over TCP");
+    NGIRCD(Ngircd.PROGRAM, "IRC over TCP"),
+    /** The Prosody XMPP server (Debian's package), through the XMPP driver. */
+    PROSODY(Prosody.PROGRAM, "XMPP over TCP");
 
     private final PeerServer.Program program;
     private final String speaks;
@@ -35,6 +39,7 @@ public enum ServerKind {
             case CHATLAB -> new ChatlabDriver(security, "chatlab-sim");
             case MOSQUITTO -> new MqttDriver();
             case NGIRCD -> new IrcDriver();
+            case PROSODY -> new XmppDriver();
         };
     }
 
@@ -53,7 +58,7 @@ public enum ServerKind {
         return driver(new ChannelSecurity.Plaintext()).refusals(scenario); // what a protocol expresses is not a matter of trust
     }
 
-    /** As given on the command line: chatlab, mosquitto, ngircd. */
+    /** As given on the command line: chatlab, mosquitto, ngircd, prosody. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

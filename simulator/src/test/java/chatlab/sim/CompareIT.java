@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** ./lab compare, small: chat-core against chatlab, mosquitto and ngircd, one report; and a scenario one server cannot express, refused. */
+/** ./lab compare, small: chat-core against chatlab, mosquitto, ngircd and prosody, one report; and a scenario one server cannot express, refused. */
 class CompareIT {
     @TempDir
     Path dir;
@@ -19,18 +19,21 @@ class CompareIT {
     void oneScenarioAgainstEveryServerIsReportedSideBySide() throws Exception {
         chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
         chatlab.driver.NeedsPeer.assume(chatlab.driver.irc.Ngircd.PROGRAM);
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.xmpp.Prosody.PROGRAM);
         Path out = dir.resolve("cmp");
         int code = new CommandLine(new CompareMain()).execute("scenarios/chat-core.yaml", "--duration", "4s",
                 "--set", "drain=10s", "--set", "groups.talk.users=8", "--out", out.toString());
         assertThat(code).isZero();
         CompareReport.Comparison c = Json.read(out.resolve(CompareReport.FILE), CompareReport.Comparison.class);
-        assertThat(c.runs()).extracting(CompareReport.Run::server).containsExactly("chatlab", "mosquitto", "ngircd");
+        assertThat(c.runs()).extracting(CompareReport.Run::server).containsExactly("chatlab", "mosquitto", "ngircd", "prosody");
         assertThat(c.ended()).isNotNull();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| chatlab | chatlab | exactly once, in order per sender | delivery valid")
                 .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash | delivery valid")
                 .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online "
-                        + "| delivery valid");
+                        + "| delivery valid")
+                .contains("| prosody | xmpp | at most once, in order per sender, not across a crash, broadcast and group "
+                        + "only to users online | delivery valid");
         assertThat(out.resolve("deliver-by-server.png")).exists();
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");
         // the report rebuilds from the runs' files alone

@@ -1,0 +1,94 @@
+package chatlab.driver;
+
+import chatlab.driver.xmpp.Prosody;
+import chatlab.driver.xmpp.XmppDriver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chatlab.client.ChatClient;
+import chatlab.protocol.Audience;
+import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The XMPP driver against a real Prosody on loopback, started with the project's configuration. */
+class XmppDriverIT extends DriverContract {
+    @TempDir
+    Path dir;
+    private PeerServer server;
+    /** One driver for the test, as a run has one: it keeps the users' groups across their connections. */
+    private final XmppDriver driver = new XmppDriver();
+
+    @BeforeEach
+    void start() throws Exception {
+        NeedsPeer.assume(Prosody.PROGRAM);
+        server = PeerServer.start(Prosody.PROGRAM, dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected Driver driver() {
+        return driver;
+    }
+
+    @Override
+    protected InetSocketAddress server() {
+        return server.address();
+    }
+
+    @Override
+    protected void stopServer() {
+        server.close();
+    }
+
+    private Connection connect(Heard heard) {
+        return driver.connect(server.address(), Connection.Options.of(Duration.ofSeconds(10), Duration.ofSeconds(10)), heard);
+    }
+
+    @Test
+    void aChatMessageForAUserWhoIsOfflineIsKeptAndComesAtTheirLogin() throws Exception {
+        try (Connection alice = connect(new Heard()); Connection setUp = connect(new Heard())) {
+            ChatClient.await(setUp.signup("bob", "pw-bob"));
+            ChatClient.await(alice.signup("alice", "pw-alice"));
+            ChatClient.await(alice.login("alice", "pw-alice"));
+            ChatClient.await(alice.send(Audience.UNICAST, List.of("bob"), "alice#1 while you were out"));
+            Heard bob = new Heard();
+            try (Connection b = connect(bob)) {
+                ChatClient.await(b.login("bob", "pw-bob"));
+                Inbox.Arrival got = bob.next();
+                assertThat(got.from()).isEqualTo("alice");
+                assertThat(got.text()).isEqualTo("alice#1 while you were out");
+            }
+        }
+    }
+
+    @Test
+    void aMessageToNoSuchUserAWrongPasswordAndATakenNameAreRefusedWithTheirCodes() {
+        try (Connection alice = connect(new Heard())) {
+            ChatClient.await(alice.signup("alice", "pw-alice"));
+            assertThatThrownBy(() -> ChatClient.await(alice.signup("alice", "other")))
+                    .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USERNAME_TAKEN));
+            assertThatThrownBy(() -> ChatClient.await(alice.login("alice", "wrong")))
+                    .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.WRONG_PASSWORD));
+            ChatClient.await(alice.login("alice", "pw-alice"));
+            assertThatThrownBy(() -> ChatClient.await(alice.send(Audience.UNICAST, List.of("nobody"), "hello?")))
+                    .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_USER));
+            assertThat(alice.send(Audience.BLOCKCAST, List.of("bob"), "hi")).failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+}
