@@ -19,3 +19,8 @@ chatlab_install_peers() { # installs mosquitto (MQTT), ngircd (IRC) and prosody 
   [ ${#missing[@]} -eq 0 ] && return 0
   chatlab_apt_install "the MQTT, IRC and XMPP drivers' tests and --server mosquitto|ngircd|prosody" "${missing[@]}"
 }
+
+chatlab_install_tsung() { # installs Tsung (the load tool ./lab crosscheck sets beside the lab) when missing; returns 1 when it cannot
+  chatlab_peer_installed tsung && return 0
+  chatlab_apt_install "./lab crosscheck and its test" tsung
+}

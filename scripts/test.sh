@@ -10,7 +10,8 @@ Usage: ./lab test [MAVEN ARGS...]
 Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
 Debian's chromium, for the report checks, where apt-get can; for the web client's browser tests,
 Debian's chromium-driver and firefox-esr, and geckodriver built with cargo into .tools/bin;
-Debian's mosquitto, ngircd and prosody, for the MQTT, IRC and XMPP drivers' tests),
+Debian's mosquitto, ngircd and prosody, for the MQTT, IRC and XMPP drivers' tests, and tsung, for
+the cross-check's),
 then runs ./mvnw -B verify with
 any extra arguments. Without arguments it then runs the scenarios once more as a conformance
 suite against ./lab server started with its defaults (reports in reports/scenarios/conformance/),
@@ -62,6 +63,13 @@ if ! chatlab_install_peers; then
     exit 1
   fi
   echo "lab: carrying on without mosquitto, ngircd or prosody; the MQTT, IRC and XMPP drivers' tests will be skipped." >&2
+fi
+if ! chatlab_install_tsung; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "lab: Tsung is required in CI (the cross-check's test); stopping." >&2
+    exit 1
+  fi
+  echo "lab: carrying on without Tsung; the cross-check's test will be skipped." >&2
 fi
 export PATH="$ROOT/.tools/bin:$PATH"
 ./mvnw -B verify "$@"

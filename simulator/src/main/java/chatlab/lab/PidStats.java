@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ public final class PidStats implements AutoCloseable {
         if (cpu < 0) {
             return; // gone (killed, between restarts): no line rather than a wrong one
         }
-        long rss = residentBytes(id);
+        long rss = chatlab.stats.ProcessStats.residentBytes(id);
         String line = "{\"t\":" + System.currentTimeMillis() + ",\"cpuNanos\":" + cpu
                 + (rss < 0 ? "" : ",\"rssBytes\":" + rss) + "}";
         try {
@@ -58,21 +57,6 @@ public final class PidStats implements AutoCloseable {
         } catch (IOException e) {
             // the run goes on without this line
         }
-    }
-
-    /** VmRSS of {@code pid} in bytes, or -1 where /proc does not say. */
-    static long residentBytes(long pid) {
-        try {
-            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
-            for (String line : status) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no /proc here
-        }
-        return -1;
     }
 
     @Override

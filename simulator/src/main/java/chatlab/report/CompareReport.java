@@ -21,8 +21,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The report of {@code ./lab compare}: one scenario, one seed, several servers; from each run's
- * own files, its verdicts (each by its driver's promise), throughput, latencies and the server's
- * CPU where the lab measured it, side by side, with each latency's distribution drawn for all.
+ * own files, its verdicts (each by its driver's promise), throughput, latencies, the most users
+ * online, and the server's CPU per delivery and memory per connection where the lab measured
+ * them, side by side, with each latency's distribution drawn for all.
  */
 public final class CompareReport {
     public static final String FILE = "compare.json";
@@ -115,8 +116,8 @@ public final class CompareReport {
     private static List<List<String>> rows(List<Measured> runs) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("server", "driver", "its promise", "verdicts", "deliveries/s", "ops/s", "send p50", "send p99",
-                "deliver p50", "deliver p99", "deliver max", "away p50", "unexpected errors", "server CPU per delivery",
-                "run"));
+                "deliver p50", "deliver p99", "deliver max", "away p50", "unexpected errors", "most online",
+                "server CPU per delivery", "server memory per connection", "run"));
         for (Measured m : runs) {
             LatencySummary send = m.latency("send");
             LatencySummary deliver = m.latency("deliver");
@@ -125,7 +126,10 @@ public final class CompareReport {
                     number(m.results().throughput().deliveriesPerSecond()), number(m.results().throughput().opsPerSecond()),
                     ms(send.p50()), ms(send.p99()), ms(deliver.p50()), ms(deliver.p99()), ms(deliver.max()),
                     offline.count() == 0 ? "-" : ms(offline.p50()), String.valueOf(m.results().errors().unexpected()),
+                    String.format(Locale.ROOT, "%,d", m.results().throughput().peakOnline()),
                     m.server().map(s -> String.format(Locale.ROOT, "%.0f µs", s.microsPerDelivery())).orElse("not measured"),
+                    m.server().map(ServerUse::memory).map(mem -> String.format(Locale.ROOT, "%.1f KiB",
+                            mem.bytesPerConnection() / 1024)).orElse("not measured"),
                     m.run().folder()));
         }
         return rows;

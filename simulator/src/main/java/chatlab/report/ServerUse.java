@@ -13,9 +13,27 @@ import java.util.Optional;
  * load), from its own stats file: the cores it used and its CPU per delivery counted in the same
  * window. Logins, the warm-up and the drain are left out, as they are of the throughput, so the
  * two divide fairly; a server restarted by the nemesis counts its CPU from 0 again, and each
- * restart's count is added.
+ * restart's count is added. And its resident memory, where the file has it ({@code memory}, null
+ * otherwise).
  */
-record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, Integer carriers) {
+record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, Integer carriers, Memory memory) {
+    /**
+     * The server's resident memory at its first sample, when it had started and no client had
+     * come yet, and at its most in the measured window; with the most users online at once, its
+     * memory per connection. For a Java server the growth is the heap it took as much as what
+     * the connections hold.
+     */
+    record Memory(long startBytes, long peakBytes, long peakOnline) {
+        double bytesPerConnection() {
+            return (double) (peakBytes - startBytes) / peakOnline;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "resident memory %.1f MiB at start and %.1f MiB at most under the load: "
+                    + "%.1f KiB per connection, with %,d online at most", startBytes / 1048576.0, peakBytes / 1048576.0,
+                    bytesPerConnection() / 1024, peakOnline);
+        }
+    }
 
     /** The sentence for the run in {@code dir}, from its run.json, series.json, results.json and server stats; empty without them. */
     static Optional<String> describe(Path dir) throws IOException {
@@ -32,12 +50,20 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
     static Optional<ServerUse> of(Path dir, SimRun run, Series s, Results r) throws IOException {
         Optional<ProcessStatsFile> server = ProcessCharts.files(dir, run).stream()
                 .filter(f -> f.process().equals("server")).findFirst();
-        return server.flatMap(f -> over(f, s.warmUpSeconds(), s.loadEndSecond(), r.throughput().deliveriesPerSecond()))
-                .map(use -> new ServerUse(use.seconds, use.cpuSeconds, use.deliveriesPerSecond, run.serverCarriers()));
+        return server.flatMap(f -> over(f, s.warmUpSeconds(), s.loadEndSecond(), r.throughput().deliveriesPerSecond(),
+                        r.throughput().peakOnline()))
+                .map(use -> new ServerUse(use.seconds, use.cpuSeconds, use.deliveriesPerSecond, run.serverCarriers(),
+                        use.memory));
     }
 
     /** The use in {@code server}'s samples from {@code from} to {@code to} seconds; empty with under two samples there. */
     static Optional<ServerUse> over(ProcessStatsFile server, double from, double to, double deliveriesPerSecond) {
+        return over(server, from, to, deliveriesPerSecond, 0);
+    }
+
+    /** As above, with the memory per connection where the samples give resident memory and someone was online. */
+    static Optional<ServerUse> over(ProcessStatsFile server, double from, double to, double deliveriesPerSecond,
+            long peakOnline) {
         ProcessStatsFile.Sample first = null;
         ProcessStatsFile.Sample previous = null;
         double cpuNanos = 0;
@@ -56,7 +82,20 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
             return Optional.empty();
         }
         // the samples, a second apart, span a little less than the window: a rate divides by a rate
-        return Optional.of(new ServerUse(previous.second() - first.second(), cpuNanos / 1e9, deliveriesPerSecond, null));
+        return Optional.of(new ServerUse(previous.second() - first.second(), cpuNanos / 1e9, deliveriesPerSecond, null,
+                memory(server, from, to, peakOnline)));
+    }
+
+    /** The memory, or null without resident memory in the samples or anyone online. */
+    private static Memory memory(ProcessStatsFile server, double from, double to, long peakOnline) {
+        double start = server.samples().stream().mapToDouble(sample -> sample.get("rssBytes")).filter(v -> !Double.isNaN(v))
+                .findFirst().orElse(Double.NaN);
+        double peak = server.samples().stream().filter(sample -> sample.second() >= from && sample.second() <= to)
+                .mapToDouble(sample -> sample.get("rssBytes")).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        if (peakOnline <= 0 || Double.isNaN(start) || Double.isNaN(peak)) {
+            return null;
+        }
+        return new Memory((long) start, (long) peak, peakOnline);
     }
 
     /** Cores used on average over the window. */
@@ -76,8 +115,8 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
 
     /** One sentence for the summary. */
     String describe() {
-        return String.format(Locale.ROOT, "%.2f of a core over the measured %.0f s, %s of its CPU per delivery%s",
+        return String.format(Locale.ROOT, "%.2f of a core over the measured %.0f s, %s of its CPU per delivery%s%s",
                 cores(), seconds, deliveriesPerSecond <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", microsPerDelivery()),
-                carriers == null ? "" : ", on " + threads(carriers));
+                carriers == null ? "" : ", on " + threads(carriers), memory == null ? "" : "; " + memory.describe());
     }
 }

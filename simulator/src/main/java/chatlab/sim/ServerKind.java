@@ -35,11 +35,24 @@ public enum ServerKind {
 
     /** The driver for this server; {@code security} is how a chatlab client trusts it (others speak plain TCP). */
     public Driver driver(ChannelSecurity security) {
+        return driver(security, true);
+    }
+
+    /**
+     * The driver for running {@code scenario}: its users join a channel or room for everyone only
+     * when some group broadcasts.
+     */
+    public Driver driver(ChannelSecurity security, chatlab.workload.Scenario scenario) {
+        return driver(security, scenario.groups().stream()
+                .anyMatch(g -> g.mix().weights().containsKey(chatlab.workload.Behaviour.BROADCAST)));
+    }
+
+    private Driver driver(ChannelSecurity security, boolean everyone) {
         return switch (this) {
             case CHATLAB -> new ChatlabDriver(security, "chatlab-sim");
             case MOSQUITTO -> new MqttDriver();
-            case NGIRCD -> new IrcDriver();
-            case PROSODY -> new XmppDriver();
+            case NGIRCD -> new IrcDriver(everyone);
+            case PROSODY -> new XmppDriver(everyone);
         };
     }
 

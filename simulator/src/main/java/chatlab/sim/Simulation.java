@@ -105,7 +105,7 @@ public final class Simulation {
                 endpoints.put(g.name(), proxy == null ? target : new InetSocketAddress(proxy.host(), proxy.port()));
             }
             Operations ops = new Operations(history, clock, stats);
-            chatlab.driver.Driver driver = options.server().driver(security);
+            chatlab.driver.Driver driver = options.server().driver(security, scenario);
             LoadRun load = new LoadRun(scenario, accounts, ops, stats, endpoints, options.shard(), target, console, driver);
             load.setUp();
             Instant startAt = startAt();

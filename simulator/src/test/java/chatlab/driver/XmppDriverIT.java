@@ -91,4 +91,26 @@ class XmppDriverIT extends DriverContract {
                     .withCauseInstanceOf(UnsupportedOperationException.class);
         }
     }
+
+    @Test
+    void aDriverForAScenarioWithoutBroadcastsJoinsNoRoomForEveryoneAndRefusesABroadcast() throws Exception {
+        XmppDriver quiet = new XmppDriver(false);
+        Connection.Options options = Connection.Options.of(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        Heard bob = new Heard();
+        try (Connection a = quiet.connect(server.address(), options, new Heard());
+                Connection b = quiet.connect(server.address(), options, bob)) {
+            ChatClient.await(a.signup("alice", "pw-alice"));
+            ChatClient.await(b.signup("bob", "pw-bob"));
+            ChatClient.await(a.login("alice", "pw-alice"));
+            ChatClient.await(b.login("bob", "pw-bob"));
+            ChatClient.await(a.send(Audience.UNICAST, List.of("bob"), "alice#1 no room needed"));
+            assertThat(bob.next().text()).isEqualTo("alice#1 no room needed");
+            assertThat(a.send(Audience.BROADCAST, List.of(), "hi all")).failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(UnsupportedOperationException.class);
+            org.jivesoftware.smackx.muc.MultiUserChatManager rooms = org.jivesoftware.smackx.muc.MultiUserChatManager
+                    .getInstanceFor(a.unwrap(org.jivesoftware.smack.tcp.XMPPTCPConnection.class));
+            assertThat(rooms.getJoinedRooms()).as("in no room").isEmpty();
+        }
+    }
 }

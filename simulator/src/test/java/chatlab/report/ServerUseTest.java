@@ -45,4 +45,24 @@ class ServerUseTest {
         assertThat(idle.microsPerDelivery()).isNaN();
         assertThat(idle.describe()).endsWith("n/a of its CPU per delivery");
     }
+
+    @Test
+    void memoryPerConnectionIsTheGrowthFromTheStartToTheMostUnderTheLoadByTheMostOnline() {
+        // 40 MiB at start, before any client; 1,000 connections bring it to 90 MiB at most in the window; the drain is left out
+        long mib = 1024 * 1024;
+        long[] rss = {40 * mib, 60 * mib, 80 * mib, 90 * mib, 85 * mib, 200 * mib};
+        List<ProcessStatsFile.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < rss.length; i++) {
+            samples.add(new ProcessStatsFile.Sample(i - 2, Json.mapper().createObjectNode().put("cpuNanos", i * 100_000_000L)
+                    .put("rssBytes", rss[i])));
+        }
+        ServerUse use = ServerUse.over(new ProcessStatsFile("server", samples), 0, 2, 100, 1_000).orElseThrow();
+        assertThat(use.memory().bytesPerConnection()).isCloseTo(50 * mib / 1_000.0, within(1e-9));
+        assertThat(use.describe()).endsWith("; resident memory 40.0 MiB at start and 90.0 MiB at most under the load: "
+                + "51.2 KiB per connection, with 1,000 online at most");
+        assertThat(ServerUse.over(stats(0, 1_000_000_000L), 0, 1, 100, 1_000).orElseThrow().memory())
+                .as("no resident memory in the file").isNull();
+        assertThat(ServerUse.over(new ProcessStatsFile("server", samples), 0, 2, 100, 0).orElseThrow().memory())
+                .as("nobody online").isNull();
+    }
 }

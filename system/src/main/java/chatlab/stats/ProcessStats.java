@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Writes a process's own resource use as JSON lines, one per interval, for load tools to chart:
  * {@code {"t":<epoch ms>,"cpuNanos":<process CPU time>,"heapUsed":<bytes>,"heapCommitted":<bytes>,
  * "threads":<live platform threads>,"hiccupMs":<longest stall of a platform thread>,
- * "vtHiccupMs":<longest stall of a virtual thread>, ...}} and the caller's own counts. Lines
+ * "vtHiccupMs":<longest stall of a virtual thread>,"rssBytes":<resident memory, where /proc says>, ...}}
+ * and the caller's own counts. Lines
  * are appended, so a process restarted with the same file continues it; {@code cpuNanos} then
  * starts again from 0. The counts must be cheap and take no lock another thread may hold for
  * long: a sampler that waits is a sampler that lies.
@@ -64,6 +65,10 @@ public final class ProcessStats implements AutoCloseable {
                         + "\"vtHiccupMs\":%.1f", System.currentTimeMillis(), cpu, heap.getUsed(), heap.getCommitted(),
                 ManagementFactory.getThreadMXBean().getThreadCount(), maxMillis(platform.interval()),
                 maxMillis(virtual.interval())));
+        long rss = residentBytes(ProcessHandle.current().pid());
+        if (rss >= 0) {
+            line.append(",\"rssBytes\":").append(rss);
+        }
         counts.get().forEach((name, value) -> line.append(",\"").append(name).append("\":").append(value));
         line.append('}');
         try {
@@ -75,6 +80,20 @@ public final class ProcessStats implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("writing process stats failed: {}", e.getMessage());
         }
+    }
+
+    /** The resident memory (VmRSS) of process {@code pid} in bytes, or -1 where /proc does not say. */
+    public static long residentBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc here, or the process is gone
+        }
+        return -1;
     }
 
     private static double maxMillis(Histogram h) {

@@ -44,7 +44,7 @@ import org.kitteh.irc.client.library.feature.sending.MessageSendingQueue;
 
 /**
  * One user's IRC client. Each login is a new connection registering the user's name as its
- * nickname, joining {@link IrcDriver#EVERYONE} and the groups it joined before (an IRC server
+ * nickname, joining {@link IrcDriver#EVERYONE} (when its driver says so) and the groups it joined before (an IRC server
  * forgets them when the user goes), and ready once the server has confirmed every join.
  */
 final class IrcConnection extends MessagingOnlyConnection {
@@ -62,8 +62,12 @@ final class IrcConnection extends MessagingOnlyConnection {
     private volatile Session session;
     private volatile String user;
 
-    IrcConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups) {
+    /** Whether each login joins {@link IrcDriver#EVERYONE}. */
+    private final boolean everyone;
+
+    IrcConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups, boolean everyone) {
         super("IRC");
+        this.everyone = everyone;
         this.groups = groups;
         this.server = server;
         this.options = options;
@@ -121,7 +125,9 @@ final class IrcConnection extends MessagingOnlyConnection {
         @Handler
         public void registered(ClientNegotiationCompleteEvent e) {
             List<CompletableFuture<Void>> joins = new ArrayList<>();
-            joins.add(join(IrcDriver.EVERYONE));
+            if (everyone) {
+                joins.add(join(IrcDriver.EVERYONE));
+            }
             groups.getOrDefault(nick, Set.of()).forEach(g -> joins.add(join(IrcDriver.GROUPS + g)));
             CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
                 if (failure == null) {
@@ -403,8 +409,9 @@ final class IrcConnection extends MessagingOnlyConnection {
         }
         return switch (mode) {
             case UNICAST, MULTICAST -> s.sendAndPing("PRIVMSG " + String.join(",", names) + " :" + text, names.size());
-            case BROADCAST -> s.sendAndPing("PRIVMSG " + IrcDriver.EVERYONE + " :" + text, 0)
-                    .thenApply(sent -> new Sent(null, null, null, null));
+            case BROADCAST -> everyone ? s.sendAndPing("PRIVMSG " + IrcDriver.EVERYONE + " :" + text, 0)
+                    .thenApply(sent -> new Sent(null, null, null, null))
+                    : refused("channel for everyone on this run's connections (its scenario has no broadcasts)");
             default -> refused("way to send to everyone but some (" + mode.name().toLowerCase(Locale.ROOT) + ")");
         };
     }

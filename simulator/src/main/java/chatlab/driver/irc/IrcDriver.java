@@ -38,6 +38,22 @@ public final class IrcDriver implements Driver {
 
     /** The groups each user joined, by user. */
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    /** Whether each login joins {@link #EVERYONE}: only a scenario with broadcasts needs it. */
+    private final boolean everyone;
+
+    /** A driver whose users join {@link #EVERYONE} at each login. */
+    public IrcDriver() {
+        this(true);
+    }
+
+    /**
+     * A driver whose users join {@link #EVERYONE} at login only if {@code everyone}: each join is
+     * told to everyone in the channel, so a thousand users joining it cost a million lines that a
+     * scenario without broadcasts has no use for.
+     */
+    public IrcDriver(boolean everyone) {
+        this.everyone = everyone;
+    }
 
     @Override
     public String name() {
@@ -76,6 +92,6 @@ public final class IrcDriver implements Driver {
 
     @Override
     public Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox) {
-        return new IrcConnection(server, options, inbox, groups);
+        return new IrcConnection(server, options, inbox, groups, everyone);
     }
 }

@@ -48,7 +48,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * One user's XMPP client. Each login is a new Smack connection that authenticates as the user
  * with the resource {@link #RESOURCE} (a second login of the user takes over from the first, as
  * XMPP servers resolve the conflict), sends its initial presence (so that messages kept while the
- * user was offline come now), and joins {@link XmppDriver#EVERYONE} and the user's groups; it is
+ * user was offline come now), and joins {@link XmppDriver#EVERYONE} (when its driver says so) and the
+ * user's groups; it is
  * ready once every room has taken it in.
  */
 final class XmppConnection extends MessagingOnlyConnection {
@@ -76,8 +77,13 @@ final class XmppConnection extends MessagingOnlyConnection {
     private volatile Session session;
     private volatile String user;
 
-    XmppConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups) {
+    /** Whether each login joins {@link XmppDriver#EVERYONE}. */
+    private final boolean everyone;
+
+    XmppConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups,
+            boolean everyone) {
         super("XMPP");
+        this.everyone = everyone;
         this.server = server;
         this.options = options;
         this.inbox = inbox;
@@ -115,8 +121,9 @@ final class XmppConnection extends MessagingOnlyConnection {
             this.nick = name;
             this.xmpp = client(name, secret);
             xmpp.addConnectionListener(this);
-            // in the order they arrive, on the connection's own listener thread
-            xmpp.addSyncStanzaListener(stanza -> heard((Message) stanza), StanzaTypeFilter.MESSAGE);
+            // on the connection's reader, in the order they arrive, and before the answer to a ping
+            // that came after them completes its send
+            xmpp.addStanzaListener(stanza -> heard((Message) stanza), StanzaTypeFilter.MESSAGE);
         }
 
         private void heard(Message m) {
@@ -319,7 +326,9 @@ final class XmppConnection extends MessagingOnlyConnection {
             try {
                 s.xmpp.connect();
                 s.xmpp.login();
-                s.join(XmppDriver.EVERYONE);
+                if (everyone) {
+                    s.join(XmppDriver.EVERYONE);
+                }
                 for (String g : groups.getOrDefault(name, Set.of())) {
                     s.join(XmppDriver.GROUPS + g);
                 }
@@ -379,7 +388,8 @@ final class XmppConnection extends MessagingOnlyConnection {
                     // a user who is offline gets it at login: the server does not say which were
                     yield s.sendAndPing(messages, new Sent(null, names.size(), null, null));
                 }
-                case BROADCAST -> toRoom(s, XmppDriver.EVERYONE, text);
+                case BROADCAST -> everyone ? toRoom(s, XmppDriver.EVERYONE, text)
+                        : refused("room for everyone on this run's connections (its scenario has no broadcasts)");
                 default -> refused("way to send to everyone but some (" + mode.name().toLowerCase(Locale.ROOT) + ")");
             };
         } catch (ChatException e) {

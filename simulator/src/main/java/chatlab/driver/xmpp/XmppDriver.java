@@ -41,6 +41,22 @@ public final class XmppDriver implements Driver {
 
     /** The groups each user joined, by user. */
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
+    /** Whether each login joins {@link #EVERYONE}: only a scenario with broadcasts needs it. */
+    private final boolean everyone;
+
+    /** A driver whose users join {@link #EVERYONE} at each login. */
+    public XmppDriver() {
+        this(true);
+    }
+
+    /**
+     * A driver whose users join {@link #EVERYONE} at login only if {@code everyone}: the room tells
+     * each occupant of every other's arrival, so a thousand users in it cost a million presences
+     * that a scenario without broadcasts has no use for.
+     */
+    public XmppDriver(boolean everyone) {
+        this.everyone = everyone;
+    }
 
     @Override
     public String name() {
@@ -71,6 +87,6 @@ public final class XmppDriver implements Driver {
 
     @Override
     public Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox) {
-        return new XmppConnection(server, options, inbox, groups);
+        return new XmppConnection(server, options, inbox, groups, everyone);
     }
 }
