@@ -128,11 +128,17 @@ public final class CompareReport {
                     offline.count() == 0 ? "-" : ms(offline.p50()), String.valueOf(m.results().errors().unexpected()),
                     String.format(Locale.ROOT, "%,d", m.results().throughput().peakOnline()),
                     m.server().map(s -> String.format(Locale.ROOT, "%.0f µs", s.microsPerDelivery())).orElse("not measured"),
-                    m.server().map(ServerUse::memory).map(mem -> String.format(Locale.ROOT, "%.1f KiB",
-                            mem.bytesPerConnection() / 1024)).orElse("not measured"),
+                    m.server().map(ServerUse::memory).map(CompareReport::perConnection).orElse("not measured"),
                     m.run().folder()));
         }
         return rows;
+    }
+
+    /** The slope against the users online, with the growth by the most online beside it; or the growth alone. */
+    private static String perConnection(ServerUse.Memory memory) {
+        double growth = (double) (memory.peakBytes() - memory.startBytes()) / memory.peakOnline() / 1024;
+        return memory.slope() == null ? String.format(Locale.ROOT, "%.1f KiB", growth)
+                : String.format(Locale.ROOT, "%.1f KiB (%.1f by growth)", memory.slope() / 1024, growth);
     }
 
     private static String number(double v) {

@@ -116,7 +116,8 @@ public final class CrossCheckReport {
                 "Send latency is from the request to the broker's acknowledgement in both; Tsung 1.7.0 gives only its "
                         + "mean (no percentiles, and no time from publish to delivery), so the mean is what is compared. The "
                         + "lab times it as a simulated user sees it: from its call into the MQTT client library to the "
-                        + "answer reaching the user's thread, through HiveMQ's pipeline and a hand-off between threads; "
+                        + "answer reaching the user's thread, through HiveMQ's pipeline, a hand-off between threads and "
+                        + "a wait for the simulator's carrier thread (one, when the lab runs a server beside it); "
                         + "Tsung times it inside its own process, from its write to its parse of the PUBACK. At a light load "
                         + "that difference, about a millisecond, is most of the lab's figure.",
                 "Both share the machine's cores with mosquitto, one after the other: runs on a shared machine move by "

@@ -5,6 +5,8 @@ import chatlab.metrics.Series;
 import chatlab.sim.SimRun;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,19 +21,63 @@ import java.util.Optional;
 record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, Integer carriers, Memory memory) {
     /**
      * The server's resident memory at its first sample, when it had started and no client had
-     * come yet, and at its most in the measured window; with the most users online at once, its
-     * memory per connection. For a Java server the growth is the heap it took as much as what
-     * the connections hold.
+     * come yet, and at its most in the measured window; the most users online at once; and,
+     * where the users online moved over at least half that range during the load (a ramp), the
+     * slope of its resident memory against them ({@code slope}, bytes per user online, by least
+     * squares over the samples; null otherwise). Its memory per connection is that slope, which
+     * leaves out what a server spends once however many connect (a Java server's compiled code
+     * and the heap it touches as it warms up), or else its growth by the most online.
      */
-    record Memory(long startBytes, long peakBytes, long peakOnline) {
+    record Memory(long startBytes, long peakBytes, long peakOnline, Double slope) {
+        Memory(long startBytes, long peakBytes, long peakOnline) {
+            this(startBytes, peakBytes, peakOnline, null);
+        }
+
         double bytesPerConnection() {
-            return (double) (peakBytes - startBytes) / peakOnline;
+            return slope != null ? slope : (double) (peakBytes - startBytes) / peakOnline;
         }
 
         String describe() {
             return String.format(Locale.ROOT, "resident memory %.1f MiB at start and %.1f MiB at most under the load: "
-                    + "%.1f KiB per connection, with %,d online at most", startBytes / 1048576.0, peakBytes / 1048576.0,
-                    bytesPerConnection() / 1024, peakOnline);
+                    + "%.1f KiB per connection (%s), with %,d online at most", startBytes / 1048576.0,
+                    peakBytes / 1048576.0, bytesPerConnection() / 1024,
+                    slope != null ? "its slope against the users online" : "its growth by the most online", peakOnline);
+        }
+
+        /**
+         * The slope of {@code rss} against {@code online}, pairs of samples; null with under five
+         * taken below 90% of the most online, or with the users online moving over less than half
+         * of {@code peakOnline}.
+         */
+        static Double slope(double[] online, double[] rss, long peakOnline) {
+            int n = online.length;
+            if (n < 5 || peakOnline <= 0) {
+                return null;
+            }
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            double mx = 0;
+            double my = 0;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, online[i]);
+                max = Math.max(max, online[i]);
+                mx += online[i] / n;
+                my += rss[i] / n;
+            }
+            int rising = 0; // samples taken while users were still coming: a ramp of a second or two has too few
+            for (double o : online) {
+                rising += o < 0.9 * max ? 1 : 0;
+            }
+            if (max - min < peakOnline / 2.0 || rising < 5) {
+                return null;
+            }
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                sxy += (online[i] - mx) * (rss[i] - my);
+                sxx += (online[i] - mx) * (online[i] - mx);
+            }
+            return sxy / sxx;
         }
     }
 
@@ -51,9 +97,26 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
         Optional<ProcessStatsFile> server = ProcessCharts.files(dir, run).stream()
                 .filter(f -> f.process().equals("server")).findFirst();
         return server.flatMap(f -> over(f, s.warmUpSeconds(), s.loadEndSecond(), r.throughput().deliveriesPerSecond(),
-                        r.throughput().peakOnline()))
-                .map(use -> new ServerUse(use.seconds, use.cpuSeconds, use.deliveriesPerSecond, run.serverCarriers(),
-                        use.memory));
+                        r.throughput().peakOnline()).map(use -> new ServerUse(use.seconds, use.cpuSeconds,
+                                use.deliveriesPerSecond, run.serverCarriers(), withSlope(use.memory, f, s))));
+    }
+
+    /** {@code memory} with the slope of the server's resident memory against the users online over the load, where it has one. */
+    private static Memory withSlope(Memory memory, ProcessStatsFile server, Series s) {
+        if (memory == null || s.online() == null) {
+            return memory;
+        }
+        List<double[]> pairs = new ArrayList<>();
+        for (ProcessStatsFile.Sample sample : server.samples()) {
+            int second = (int) Math.floor(sample.second());
+            double rss = sample.get("rssBytes");
+            if (second >= 0 && second < s.online().length && sample.second() <= s.loadEndSecond() && !Double.isNaN(rss)) {
+                pairs.add(new double[] {s.online()[second], rss});
+            }
+        }
+        Double slope = Memory.slope(pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                pairs.stream().mapToDouble(p -> p[1]).toArray(), memory.peakOnline());
+        return new Memory(memory.startBytes(), memory.peakBytes(), memory.peakOnline(), slope);
     }
 
     /** The use in {@code server}'s samples from {@code from} to {@code to} seconds; empty with under two samples there. */

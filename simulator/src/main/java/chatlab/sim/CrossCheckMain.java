@@ -25,13 +25,13 @@ import picocli.CommandLine.Parameters;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Offers the same load to a fresh mosquitto twice, once from chatlab's simulator (its MQTT driver)",
                 "and once from Tsung, an established load tool (Debian's package tsung, installed when missing), and",
-                "reports their throughput and mean send latency side by side, whether they agree within 10%, and",
+                "reports their throughput and mean send latency side by side, whether they agree within 10%%, and",
                 "what each load generator cost: its cores, its memory, users per GiB, deliveries a second per core."},
         footer = {"", "Examples:", "  ./lab crosscheck                                   unicast-capacity, as shipped",
                 "  ./lab crosscheck --set groups.senders.think=50ms   a lighter load",
                 "", "The scenario must have one group that only sends unicast messages, with a constant or exponential",
                 "think time, and no faults.",
-                "", "Exit codes: 0 the two agree within 10%; 1 they differ by more (the report says why they may);",
+                "", "Exit codes: 0 the two agree within 10%%; 1 they differ by more (the report says why they may);",
                 "2 bad input, or a run could not start."})
 public final class CrossCheckMain implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "unicast-capacity",

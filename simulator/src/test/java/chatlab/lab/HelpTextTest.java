@@ -19,7 +19,8 @@ class HelpTextTest {
     @ParameterizedTest
     @ValueSource(classes = {chatlab.gbn.GbnMain.class, chatlab.report.ReportMain.class, chatlab.fuzz.FuzzMain.class,
         chatlab.sim.MergeMain.class, chatlab.sim.SimulateMain.class, chatlab.bench.BenchMain.class,
-        chatlab.server.ServerMain.class, chatlab.client.terminal.ClientMain.class})
+        chatlab.server.ServerMain.class, chatlab.client.terminal.ClientMain.class, chatlab.sim.CompareMain.class,
+        chatlab.sim.CrossCheckMain.class, chatlab.sim.RelaysMain.class})
     void helpRendersWithoutWarnings(Class<?> command) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -59,10 +59,32 @@ class ServerUseTest {
         ServerUse use = ServerUse.over(new ProcessStatsFile("server", samples), 0, 2, 100, 1_000).orElseThrow();
         assertThat(use.memory().bytesPerConnection()).isCloseTo(50 * mib / 1_000.0, within(1e-9));
         assertThat(use.describe()).endsWith("; resident memory 40.0 MiB at start and 90.0 MiB at most under the load: "
-                + "51.2 KiB per connection, with 1,000 online at most");
+                + "51.2 KiB per connection (its growth by the most online), with 1,000 online at most");
         assertThat(ServerUse.over(stats(0, 1_000_000_000L), 0, 1, 100, 1_000).orElseThrow().memory())
                 .as("no resident memory in the file").isNull();
         assertThat(ServerUse.over(new ProcessStatsFile("server", samples), 0, 2, 100, 0).orElseThrow().memory())
                 .as("nobody online").isNull();
+    }
+
+    @Test
+    void theSlopeAgainstTheUsersOnlineLeavesOutWhatTheServerSpendsOnceHoweverManyConnect() {
+        // 100 MiB spent at once (code, a warmed heap), then 20 KiB for each of the users as they ramp to 1,000
+        double[] online = {0, 100, 200, 400, 600, 800, 1_000, 1_000};
+        double[] rss = new double[online.length];
+        for (int i = 0; i < online.length; i++) {
+            rss[i] = 100 * 1048576.0 + online[i] * 20 * 1024;
+        }
+        rss[0] = 40 * 1048576.0; // before the first login
+        Double slope = ServerUse.Memory.slope(java.util.Arrays.copyOfRange(online, 1, online.length),
+                java.util.Arrays.copyOfRange(rss, 1, rss.length), 1_000);
+        assertThat(slope).isCloseTo(20 * 1024, within(1e-6));
+        ServerUse.Memory memory = new ServerUse.Memory(40L << 20, (long) rss[7], 1_000, slope);
+        assertThat(memory.bytesPerConnection() / 1024).isCloseTo(20, within(1e-9));
+        assertThat(memory.describe()).contains("20.0 KiB per connection (its slope against the users online)");
+        assertThat(ServerUse.Memory.slope(new double[] {990, 1_000, 1_000, 995, 1_000}, new double[] {1, 2, 3, 4, 5}, 1_000))
+                .as("the users online hardly moved: no slope to read").isNull();
+        assertThat(ServerUse.Memory.slope(new double[] {0, 1_000}, new double[] {1, 2}, 1_000)).as("two samples").isNull();
+        assertThat(ServerUse.Memory.slope(new double[] {0, 500, 1_000, 1_000, 1_000, 1_000, 1_000}, new double[] {1, 2, 3, 3, 4, 3, 3},
+                1_000)).as("a ramp of two samples").isNull();
     }
 }
