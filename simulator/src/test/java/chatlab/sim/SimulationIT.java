@@ -101,7 +101,9 @@ class SimulationIT {
         }
         assertThat(Files.readString(out.resolve("summary.md")))
                 .containsPattern("(?m)^Server: [0-9.]+ of a core over the measured [0-9]+ s, [0-9]+ µs of its CPU per delivery, "
-                        + "on [0-9]+ carrier threads?\\.$")
+                        + "on [0-9]+ carrier threads?; resident memory [0-9.]+ MiB at start and [0-9.]+ MiB at most under the "
+                        + "load: [0-9.]+ KiB per connection \\(its (slope against the users online|growth by the most online)\\), "
+                        + "with [0-9,]+ online at most\\.$")
                 .containsPattern("(?m)^Simulator 1/1: .* of CPU per operation, on [0-9]+ carrier threads?\\.$");
         assertThat(simulated.console()).containsPattern("  server: [0-9.]+ of a core over the measured");
         SimRun run = Json.read(out.resolve("run.json"), SimRun.class);
