@@ -113,6 +113,7 @@ public final class DeliveryChecker implements Checker {
         long duplicates = 0;
         long lostInCrash = 0;
         long missedWhileAway = 0;
+        long partlyDelivered = 0;
         for (Event d : deliveries) {
             Send s = sends.get(d.delivery().tok());
             String r = d.u();
@@ -192,7 +193,9 @@ public final class DeliveryChecker implements Checker {
                 // a recipient whose link was still delivering at the drain's bound may yet get it
                 List<String> surelyMissing = missing.stream().filter(r -> Boolean.TRUE.equals(online.get(r))
                         && (pending.get(r) == null || !pending.get(r).flowing())).toList();
-                if (got > 0 && !surelyMissing.isEmpty()) {
+                if (got > 0 && !surelyMissing.isEmpty() && !promise.allOrNothing()) {
+                    partlyDelivered++; // a copy to each recipient: the promise does not say all or none
+                } else if (got > 0 && !surelyMissing.isEmpty()) {
                     problems.add("partly delivered", c.chat().tok() + " (in doubt: " + code(c) + ") reached " + got
                             + " of its " + recipients.size() + " recipients; not " + String.join(", ",
                                     surelyMissing.stream().limit(3).toList()) + (surelyMissing.size() > 3 ? ", ..." : ""));
@@ -218,6 +221,9 @@ public final class DeliveryChecker implements Checker {
         }
         if (promise.anyOnlineOnly()) {
             counts.put("missedWhileAway", missedWhileAway);
+        }
+        if (!promise.allOrNothing()) {
+            counts.put("partlyDeliveredInDoubt", partlyDelivered);
         }
         counts.putAll(problems.counts());
         if (!problems.isEmpty()) {

@@ -1,17 +1,23 @@
 package chatlab.driver;
 
+import chatlab.protocol.ChatException;
 import chatlab.protocol.UserStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The part every connection of a protocol that only carries messages (MQTT, IRC) shares: it
  * refuses blocks, statuses, the list of who is online and the board, each with {@link
  * UnsupportedOperationException} naming the protocol; it keeps its times in UTC, shows nothing of
- * its link but whether it is up, and keeps no place in a stream.
+ * its link but whether it is up, and keeps no place in a stream; and it remembers who logged in,
+ * and with what password, to log in again when the lab reconnects.
  */
 public abstract class MessagingOnlyConnection implements Connection {
     private final String protocol;
+    /** The user of the last login, null once logged out, and the password it gave. */
+    private volatile String user;
+    private volatile String secret;
 
     /** {@code protocol} as refusals name it: "MQTT", "IRC". */
     protected MessagingOnlyConnection(String protocol) {
@@ -21,6 +27,39 @@ public abstract class MessagingOnlyConnection implements Connection {
     /** A request the protocol cannot express, refused: "IRC has no message board". */
     protected final <T> CompletableFuture<T> refused(String what) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(protocol + " has no " + what));
+    }
+
+    /** Notes a login that succeeded, as {@code name} with {@code password}. */
+    protected final void loggedIn(String name, String password) {
+        secret = password;
+        user = name;
+    }
+
+    /** Notes a logout. */
+    protected final void loggedOut() {
+        user = null;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    /** A failure of the protocol's client library in the lab's terms: unreachable, refused, in doubt. */
+    protected abstract ChatException inLabTerms(Throwable failure);
+
+    /** Logs in again, at once, as the user last logged in; nothing when none is. */
+    @Override
+    public void reconnect() {
+        String name = user;
+        if (name == null) {
+            return;
+        }
+        try {
+            login(name, secret).join();
+        } catch (CompletionException e) {
+            throw inLabTerms(e);
+        }
     }
 
     @Override

@@ -15,14 +15,18 @@ import java.util.Set;
  * promise survives a crash of the server ({@code durable}: it held the message on disk before
  * it acknowledged it); and the ways of sending for which it holds nothing for a recipient who is
  * not online ({@code onlineOnly}: such a message reaches those online when it is sent, while they
- * stay; XMPP keeps a chat message for a user who is offline, but not a room's). The delivery
+ * stay; XMPP keeps a chat message for a user who is offline, but not a room's); and whether a
+ * message to several recipients reaches all of them or none ({@code allOrNothing}: chatlab stores
+ * it in one transaction; a driver that sends one copy to each recipient cannot promise it, and a
+ * send left in doubt may then have reached some). The delivery
  * checker judges a run by its driver's promise: a duplicate is counted, not a violation, only
  * where the promise is at least once, and a loss is always one, unless the server
  * crashed after acknowledging the message and its promise is not durable (then it is counted as
  * lost in the crash), or the promise is online only and the recipient was not online when it
  * was sent or left before it arrived (then it is counted as missed while away).
  */
-public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly) {
+public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly,
+        boolean allOrNothing) {
     public enum Delivery {
         EXACTLY_ONCE("exactly once"), AT_LEAST_ONCE("at least once"), AT_MOST_ONCE("at most once");
 
@@ -51,6 +55,11 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
     /** chatlab's: every acknowledged message exactly once, each sender's in order (also what runs recorded before drivers). */
     public static final Promise EXACTLY_ONCE_IN_ORDER = new Promise(Delivery.EXACTLY_ONCE, true, true, false);
 
+    /** All or nothing, and online only for the ways of sending in {@code onlineOnly}. */
+    public Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly) {
+        this(delivery, orderedPerSender, durable, onlineOnly, true);
+    }
+
     public Promise {
         // in the enum's order, so that a run's record of it is the same every time
         onlineOnly = onlineOnly.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(onlineOnly));
@@ -72,7 +81,8 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
      */
     @JsonCreator
     static Promise read(@JsonProperty("delivery") Delivery delivery, @JsonProperty("orderedPerSender") boolean ordered,
-            @JsonProperty("durable") boolean durable, @JsonProperty("onlineOnly") JsonNode onlineOnly) {
+            @JsonProperty("durable") boolean durable, @JsonProperty("onlineOnly") JsonNode onlineOnly,
+            @JsonProperty("allOrNothing") Boolean allOrNothing) {
         Set<Audience> modes = EnumSet.noneOf(Audience.class);
         if (onlineOnly != null && onlineOnly.isBoolean() && onlineOnly.booleanValue()) {
             modes = EnumSet.allOf(Audience.class);
@@ -81,7 +91,12 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
                 modes.add(Audience.valueOf(mode.asText().toUpperCase(Locale.ROOT)));
             }
         }
-        return new Promise(delivery, ordered, durable, modes);
+        return new Promise(delivery, ordered, durable, modes, allOrNothing == null || allOrNothing);
+    }
+
+    /** This promise for a message to several sent as a copy to each: a send in doubt may have reached some of them. */
+    public Promise piecemeal() {
+        return new Promise(delivery, orderedPerSender, durable, onlineOnly, false);
     }
 
     private java.util.List<String> onlineOnlyNames() {
@@ -103,10 +118,11 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
         return delivery == Delivery.AT_LEAST_ONCE;
     }
 
-    /** As the reports say it, e.g. "at least once, in order per sender, not across a crash". */
+    /** As the reports say it, e.g. "at least once, in order per sender, not across a crash, each of several recipients on its own". */
     public String describe() {
         return delivery.text() + (orderedPerSender ? ", in order per sender" : ", in any order")
-                + (durable ? "" : ", not across a crash") + onlineOnlyText();
+                + (durable ? "" : ", not across a crash") + onlineOnlyText()
+                + (allOrNothing ? "" : ", each of several recipients on its own");
     }
 
     private String onlineOnlyText() {

@@ -22,9 +22,9 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
     /**
      * The server's resident memory at its first sample, when it had started and no client had
      * come yet, and at its most in the measured window; the most users online at once; and,
-     * where the users online moved over at least half that range during the load (a ramp), the
-     * slope of its resident memory against them ({@code slope}, bytes per user online, by least
-     * squares over the samples; null otherwise). Its memory per connection is that slope, which
+     * where the users online rose over at least half that range at the start of the load (a
+     * ramp), the slope of its resident memory against them as they rose ({@code slope}, bytes per
+     * user online, by least squares; null otherwise). Its memory per connection is that slope, which
      * leaves out what a server spends once however many connect (a Java server's compiled code
      * and the heap it touches as it warms up), or else its growth by the most online.
      */
@@ -45,30 +45,35 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
         }
 
         /**
-         * The slope of {@code rss} against {@code online}, pairs of samples; null with under five
-         * taken below 90% of the most online, or with the users online moving over less than half
-         * of {@code peakOnline}.
+         * The slope of {@code rss} against {@code online}, pairs of samples in time order, over the
+         * rise: the samples up to the first at 90% of the most online. Null with under five samples
+         * before that, with the users online rising over less than half of {@code peakOnline}
+         * then, or with a slope that is not positive (churn, not a ramp).
          */
         static Double slope(double[] online, double[] rss, long peakOnline) {
-            int n = online.length;
-            if (n < 5 || peakOnline <= 0) {
+            if (online.length < 5 || peakOnline <= 0) {
                 return null;
             }
+            double max = java.util.Arrays.stream(online).max().orElse(0);
+            int n = 0;
+            while (n < online.length && online[n] < 0.9 * max) {
+                n++;
+            }
+            if (n < 5) {
+                return null; // a ramp of a second or two has too few samples to read
+            }
+            n = Math.min(online.length, n + 1); // and the first sample at the top
             double min = Double.MAX_VALUE;
-            double max = -Double.MAX_VALUE;
+            double top = -Double.MAX_VALUE;
             double mx = 0;
             double my = 0;
             for (int i = 0; i < n; i++) {
                 min = Math.min(min, online[i]);
-                max = Math.max(max, online[i]);
+                top = Math.max(top, online[i]);
                 mx += online[i] / n;
                 my += rss[i] / n;
             }
-            int rising = 0; // samples taken while users were still coming: a ramp of a second or two has too few
-            for (double o : online) {
-                rising += o < 0.9 * max ? 1 : 0;
-            }
-            if (max - min < peakOnline / 2.0 || rising < 5) {
+            if (top - min < peakOnline / 2.0) {
                 return null;
             }
             double sxy = 0;
@@ -77,7 +82,8 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
                 sxy += (online[i] - mx) * (rss[i] - my);
                 sxx += (online[i] - mx) * (online[i] - mx);
             }
-            return sxy / sxx;
+            double slope = sxy / sxx;
+            return slope > 0 ? slope : null;
         }
     }
 

@@ -167,6 +167,20 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void aSendInDoubtThatReachedSomeOfItsRecipientsIsAViolationOnlyWhereThePromiseIsAllOrNothing() {
+        HistoryBuilder partly = everyoneIn().send("alice", 1, "multicast", List.of("bob", "carol"), List.of(), Type.INFO,
+                "timeout", null).deliver("bob", "alice", 1).end();
+        Verdict whole = check(partly);
+        assertThat(whole.validity()).isEqualTo(Validity.INVALID);
+        assertThat(whole.counts()).containsEntry("partly delivered", 1L);
+        CheckContext copies = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal());
+        Verdict mqtt = new DeliveryChecker().check(partly.build(), copies);
+        assertThat(mqtt.validity()).isEqualTo(Validity.VALID);
+        assertThat(mqtt.counts()).containsEntry("partlyDeliveredInDoubt", 1L).doesNotContainKey("partly delivered");
+    }
+
+    @Test
     void messagesArrivingOutOfTheSendersOrderAreReordered() {
         Verdict v = check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
                 .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end());

@@ -17,6 +17,10 @@ class PromiseTest {
         String json = Json.mapper().writeValueAsString(xmpp);
         assertThat(Json.mapper().readTree(json).get("onlineOnly").toString()).isEqualTo("[\"BROADCAST\",\"GROUP\"]");
         assertThat(Json.mapper().readValue(json, Promise.class)).isEqualTo(xmpp);
+        Promise piecemeal = xmpp.piecemeal();
+        assertThat(piecemeal.allOrNothing()).isFalse();
+        assertThat(piecemeal.describe()).endsWith(", broadcast and group only to users online, each of several recipients on its own");
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(piecemeal), Promise.class)).isEqualTo(piecemeal);
     }
 
     @Test
@@ -29,5 +33,6 @@ class PromiseTest {
                 "{\"delivery\":\"exactly once\",\"orderedPerSender\":true,\"durable\":true}", Promise.class);
         assertThat(before).isEqualTo(Promise.EXACTLY_ONCE_IN_ORDER);
         assertThat(before.anyOnlineOnly()).isFalse();
+        assertThat(before.allOrNothing()).as("what runs recorded before it was said").isTrue();
     }
 }

@@ -9,53 +9,18 @@ import chatlab.client.ChatClient;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The XMPP driver against a real Prosody on loopback, started with the project's configuration. */
-class XmppDriverIT extends DriverContract {
-    @TempDir
-    Path dir;
-    private PeerServer server;
-    /** One driver for the test, as a run has one: it keeps the users' groups across their connections. */
-    private final XmppDriver driver = new XmppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        NeedsPeer.assume(Prosody.PROGRAM);
-        server = PeerServer.start(Prosody.PROGRAM, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected Driver driver() {
-        return driver;
-    }
-
-    @Override
-    protected InetSocketAddress server() {
-        return server.address();
-    }
-
-    @Override
-    protected void stopServer() {
-        server.close();
+class XmppDriverIT extends PeerDriverContract {
+    XmppDriverIT() {
+        super(Prosody.PROGRAM, new XmppDriver());
     }
 
     private Connection connect(Heard heard) {
-        return driver.connect(server.address(), Connection.Options.of(Duration.ofSeconds(10), Duration.ofSeconds(10)), heard);
+        return driver().connect(server.address(), Connection.Options.of(Duration.ofSeconds(10), Duration.ofSeconds(10)), heard);
     }
 
     @Test

@@ -84,6 +84,8 @@ class ServerUseTest {
         assertThat(ServerUse.Memory.slope(new double[] {990, 1_000, 1_000, 995, 1_000}, new double[] {1, 2, 3, 4, 5}, 1_000))
                 .as("the users online hardly moved: no slope to read").isNull();
         assertThat(ServerUse.Memory.slope(new double[] {0, 1_000}, new double[] {1, 2}, 1_000)).as("two samples").isNull();
+        assertThat(ServerUse.Memory.slope(new double[] {15, 12, 9, 6, 3, 1, 15}, new double[] {1, 2, 3, 4, 5, 6, 7}, 15))
+                .as("users leaving while memory grows: churn, not a ramp").isNull();
         assertThat(ServerUse.Memory.slope(new double[] {0, 500, 1_000, 1_000, 1_000, 1_000, 1_000}, new double[] {1, 2, 3, 3, 4, 3, 3},
                 1_000)).as("a ramp of two samples").isNull();
     }

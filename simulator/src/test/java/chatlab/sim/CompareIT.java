@@ -29,11 +29,12 @@ class CompareIT {
         assertThat(c.ended()).isNotNull();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| chatlab | chatlab | exactly once, in order per sender | delivery valid")
-                .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash | delivery valid")
-                .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online "
-                        + "| delivery valid")
+                .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash, each of several "
+                        + "recipients on its own | delivery valid")
+                .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online, "
+                        + "each of several recipients on its own | delivery valid")
                 .contains("| prosody | xmpp | at most once, in order per sender, not across a crash, broadcast and group "
-                        + "only to users online | delivery valid");
+                        + "only to users online, each of several recipients on its own | delivery valid");
         assertThat(out.resolve("deliver-by-server.png")).exists();
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");
         // the report rebuilds from the runs' files alone

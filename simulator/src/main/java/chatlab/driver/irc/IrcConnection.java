@@ -60,7 +60,6 @@ final class IrcConnection extends MessagingOnlyConnection {
     private final Map<String, Set<String>> groups;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Session session;
-    private volatile String user;
 
     /** Whether each login joins {@link IrcDriver#EVERYONE}. */
     private final boolean everyone;
@@ -317,6 +316,11 @@ final class IrcConnection extends MessagingOnlyConnection {
         }, CALLERS);
     }
 
+    @Override
+    protected ChatException inLabTerms(Throwable failure) {
+        return translate(failure);
+    }
+
     static ChatException translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ChatException e) {
@@ -357,7 +361,7 @@ final class IrcConnection extends MessagingOnlyConnection {
         Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         return within(s.ready, left).handle((ok, failure) -> {
             if (failure == null) {
-                user = name;
+                loggedIn(name, null); // IRC has no passwords
                 return CompletableFuture.<Void>completedFuture(null);
             }
             s.leaving = true;
@@ -371,18 +375,6 @@ final class IrcConnection extends MessagingOnlyConnection {
         }).thenCompose(f -> f);
     }
 
-    @Override
-    public void reconnect() {
-        String name = user;
-        if (name == null) {
-            return;
-        }
-        try {
-            login(name, null).join();
-        } catch (CompletionException e) {
-            throw translate(e);
-        }
-    }
 
     /** Quits, and answers once the connection has closed. */
     @Override
@@ -394,7 +386,7 @@ final class IrcConnection extends MessagingOnlyConnection {
         s.leaving = true;
         s.client.shutdown("bye");
         return within(s.ended, options.requestTimeout()).thenApply(ok -> {
-            user = null;
+            loggedOut();
             return null;
         });
     }
@@ -455,11 +447,6 @@ final class IrcConnection extends MessagingOnlyConnection {
     public boolean isConnected() {
         Session s = session;
         return s != null && s.up;
-    }
-
-    @Override
-    public String user() {
-        return user;
     }
 
     @Override

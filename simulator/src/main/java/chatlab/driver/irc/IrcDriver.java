@@ -67,7 +67,7 @@ public final class IrcDriver implements Driver {
      */
     @Override
     public Promise promise() {
-        return new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, true);
+        return new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, true).piecemeal();
     }
 
     /** The longest message text a scenario may ask for: an IRC line holds 512 bytes, prefix and target included. */

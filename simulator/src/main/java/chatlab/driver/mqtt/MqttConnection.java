@@ -41,8 +41,6 @@ final class MqttConnection extends MessagingOnlyConnection {
     private final Inbox inbox;
     private final AtomicLong arrivals = new AtomicLong();
     private volatile Mqtt5AsyncClient client;
-    private volatile String user;
-    private volatile String password;
     /** Set before a disconnect its owner asked for, so that it is not reported lost. */
     private volatile boolean leaving;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -114,6 +112,11 @@ final class MqttConnection extends MessagingOnlyConnection {
     }
 
     /** An MQTT client's failure in the lab's terms: unreachable, refused credentials, in doubt. */
+    @Override
+    protected ChatException inLabTerms(Throwable failure) {
+        return translate(failure);
+    }
+
     static ChatException translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ChatException e) {
@@ -159,23 +162,9 @@ final class MqttConnection extends MessagingOnlyConnection {
         client = c;
         return open(c, name, secret, false).thenApply(ok -> {
             now.set(true);
-            user = name;
-            password = secret;
+            loggedIn(name, secret);
             return null;
         });
-    }
-
-    @Override
-    public void reconnect() {
-        String name = user;
-        if (name == null) {
-            return;
-        }
-        try {
-            login(name, password).join();
-        } catch (CompletionException e) {
-            throw translate(e);
-        }
     }
 
     @Override
@@ -186,7 +175,7 @@ final class MqttConnection extends MessagingOnlyConnection {
         }
         leaving = true;
         return within(c.disconnect()).thenApply(ok -> {
-            user = null;
+            loggedOut();
             return null;
         });
     }
@@ -200,7 +189,7 @@ final class MqttConnection extends MessagingOnlyConnection {
         }
         return within(c.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
                 .payload(text.getBytes(StandardCharsets.UTF_8))
-                .userProperties().add(FROM, user).add(MODE, mode).applyUserProperties()
+                .userProperties().add(FROM, user()).add(MODE, mode).applyUserProperties()
                 .send().thenApply(MqttConnection::accepted));
     }
 
@@ -254,11 +243,6 @@ final class MqttConnection extends MessagingOnlyConnection {
     public boolean isConnected() {
         Mqtt5AsyncClient c = client;
         return c != null && c.getState().isConnected();
-    }
-
-    @Override
-    public String user() {
-        return user;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class MqttDriver implements Driver {
      */
     @Override
     public Promise promise() {
-        return new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false);
+        return new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal();
     }
 
     /** What MQTT can express of a chat: messages to users, to everyone, to a group; users who leave and come back. */

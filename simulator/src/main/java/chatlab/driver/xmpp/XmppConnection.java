@@ -75,7 +75,6 @@ final class XmppConnection extends MessagingOnlyConnection {
     private final AtomicLong arrivals = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Session session;
-    private volatile String user;
 
     /** Whether each login joins {@link XmppDriver#EVERYONE}. */
     private final boolean everyone;
@@ -261,6 +260,11 @@ final class XmppConnection extends MessagingOnlyConnection {
     }
 
     /** A Smack failure in the lab's terms: unreachable, refused credentials, a name taken, in doubt. */
+    @Override
+    protected ChatException inLabTerms(Throwable failure) {
+        return translate(failure);
+    }
+
     static ChatException translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ChatException e) {
@@ -337,27 +341,12 @@ final class XmppConnection extends MessagingOnlyConnection {
                 throw e;
             }
             s.up = true;
-            user = name;
-            password = secret;
+            loggedIn(name, secret);
             return null;
         });
     }
 
-    /** The password of the user last logged in, for {@link #reconnect}. */
-    private volatile String password;
 
-    @Override
-    public void reconnect() {
-        String name = user;
-        if (name == null) {
-            return;
-        }
-        try {
-            login(name, password).join();
-        } catch (CompletionException e) {
-            throw translate(e);
-        }
-    }
 
     /** Sends its presence as unavailable and closes the stream; answers once it is closed. */
     @Override
@@ -368,7 +357,7 @@ final class XmppConnection extends MessagingOnlyConnection {
         }
         return blocking(() -> {
             s.leave();
-            user = null;
+            loggedOut();
             return null;
         });
     }
@@ -442,11 +431,6 @@ final class XmppConnection extends MessagingOnlyConnection {
     public boolean isConnected() {
         Session s = session;
         return s != null && s.up;
-    }
-
-    @Override
-    public String user() {
-        return user;
     }
 
     @Override

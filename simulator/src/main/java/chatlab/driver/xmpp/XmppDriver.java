@@ -71,7 +71,8 @@ public final class XmppDriver implements Driver {
      */
     @Override
     public Promise promise() {
-        return new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, EnumSet.of(Audience.BROADCAST, Audience.GROUP));
+        return new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, EnumSet.of(Audience.BROADCAST, Audience.GROUP))
+                .piecemeal();
     }
 
     @Override
