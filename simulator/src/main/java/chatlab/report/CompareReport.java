@@ -6,7 +6,7 @@ import chatlab.lab.Machine;
 import chatlab.metrics.LatencySummary;
 import chatlab.metrics.Results;
 import chatlab.metrics.Series;
-import chatlab.sim.SimRun;
+import chatlab.run.SimRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

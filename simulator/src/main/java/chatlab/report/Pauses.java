@@ -4,7 +4,7 @@ import chatlab.lab.Json;
 import chatlab.metrics.Series;
 import chatlab.workload.ServerCrash;
 import chatlab.workload.ServerPause;
-import chatlab.sim.SimRun;
+import chatlab.run.SimRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package chatlab.report;
 
 import chatlab.metrics.Series;
-import chatlab.sim.SimRun;
+import chatlab.run.SimRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

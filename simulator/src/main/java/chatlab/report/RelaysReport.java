@@ -66,8 +66,8 @@ public final class RelaysReport {
 
     /** The share of the group's user-seconds spent offline over the load, from the run's users online each second. */
     private static double offlineShare(Series series, Path run) throws IOException {
-        chatlab.sim.SimRun simRun = Json.read(run.resolve(chatlab.sim.SimRun.FILE), chatlab.sim.SimRun.class);
-        long users = chatlab.sim.Analysis.scenario(simRun).groups().stream().filter(g -> g.chats())
+        chatlab.run.SimRun simRun = Json.read(run.resolve(chatlab.run.SimRun.FILE), chatlab.run.SimRun.class);
+        long users = chatlab.run.Analysis.scenario(simRun).groups().stream().filter(g -> g.chats())
                 .mapToLong(g -> g.users()).sum();
         int load = (int) Math.min(series.online().length, Math.floor(series.loadEndSecond()));
         double online = 0;

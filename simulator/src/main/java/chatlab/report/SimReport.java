@@ -3,12 +3,12 @@ package chatlab.report;
 import chatlab.checker.Verdict;
 import chatlab.lab.Json;
 import chatlab.net.toxic.Toxic;
-import chatlab.sim.Analysis;
+import chatlab.run.Analysis;
 import chatlab.workload.GroupSpec;
 import chatlab.metrics.LatencySummary;
 import chatlab.metrics.Results;
 import chatlab.metrics.Series;
-import chatlab.sim.SimRun;
+import chatlab.run.SimRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -340,7 +340,7 @@ public final class SimReport {
     }
 
     /** The simulator's CPU per operation over the load, or "n/a" for a run recorded before it was counted. */
-    static String cpuPerOperation(chatlab.sim.SimulatorResources sim) {
+    static String cpuPerOperation(chatlab.run.SimulatorResources sim) {
         return sim.cpuMicrosPerOperation() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", sim.cpuMicrosPerOperation());
     }
 

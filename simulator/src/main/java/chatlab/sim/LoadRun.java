@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimulatorResources;
+
 import chatlab.lab.Progress;
 import chatlab.nemesis.Nemesis;
 import chatlab.workload.Accounts;

@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import chatlab.lab.Progress;
 import chatlab.workload.Scenario;
 import java.io.BufferedReader;

@@ -1,5 +1,8 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+import chatlab.run.SimulatorResources;
+
 import chatlab.history.Event;
 import chatlab.history.HistoryReader;
 import chatlab.history.HistoryWriter;

@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.lab.RunIds;

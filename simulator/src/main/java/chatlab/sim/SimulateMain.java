@@ -1,5 +1,9 @@
 package chatlab.sim;
 
+import chatlab.run.Analysis;
+import chatlab.run.SimRun;
+import chatlab.run.SweepRun;
+
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.lab.Json;

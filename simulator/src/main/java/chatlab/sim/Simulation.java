@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import chatlab.history.Event;
 import chatlab.history.HistoryWriter;
 import chatlab.history.Op;

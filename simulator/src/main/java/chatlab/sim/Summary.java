@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import chatlab.checker.Verdict;
 import chatlab.metrics.Results;
 import chatlab.report.SimReport;

@@ -46,7 +46,7 @@ class ReplayIT {
 
         Files.delete(out.resolve("index.html"));
         Files.delete(out.resolve("csc573-windows.png"));
-        assertThat(new CommandLine(new chatlab.report.ReportMain()).execute("gbn", out.toString())).isZero();
+        assertThat(new CommandLine(new chatlab.sim.ReportMain()).execute("gbn", out.toString())).isZero();
         assertThat(out.resolve("csc573-windows.png")).isNotEmptyFile();
 
         assumeTrue(HeadlessBrowser.available(), "no Chromium here: " + HeadlessBrowser.HOW_TO_INSTALL);

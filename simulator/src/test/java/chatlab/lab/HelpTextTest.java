@@ -17,7 +17,7 @@ import picocli.CommandLine;
  */
 class HelpTextTest {
     @ParameterizedTest
-    @ValueSource(classes = {chatlab.gbn.GbnMain.class, chatlab.report.ReportMain.class, chatlab.fuzz.FuzzMain.class,
+    @ValueSource(classes = {chatlab.gbn.GbnMain.class, chatlab.sim.ReportMain.class, chatlab.fuzz.FuzzMain.class,
         chatlab.sim.MergeMain.class, chatlab.sim.SimulateMain.class, chatlab.bench.BenchMain.class,
         chatlab.server.ServerMain.class, chatlab.client.terminal.ClientMain.class, chatlab.sim.CompareMain.class,
         chatlab.sim.CrossCheckMain.class, chatlab.sim.RelaysMain.class})

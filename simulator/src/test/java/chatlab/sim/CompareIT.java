@@ -39,7 +39,7 @@ class CompareIT {
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");
         // the report rebuilds from the runs' files alone
         Files.delete(out.resolve("summary.md"));
-        assertThat(new CommandLine(new chatlab.report.ReportMain()).execute("compare", out.toString())).isZero();
+        assertThat(new CommandLine(new chatlab.sim.ReportMain()).execute("compare", out.toString())).isZero();
         assertThat(Files.readString(out.resolve("summary.md"))).isEqualTo(md);
     }
 

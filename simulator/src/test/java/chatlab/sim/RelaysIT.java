@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatlab.checker.Validity;
@@ -7,7 +9,7 @@ import chatlab.checker.Verdict;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.report.RelaysReport;
-import chatlab.report.ReportMain;
+import chatlab.sim.ReportMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import java.io.ByteArrayOutputStream;

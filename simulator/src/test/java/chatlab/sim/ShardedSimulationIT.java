@@ -1,5 +1,8 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+import chatlab.run.SimulatorResources;
+
 import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 

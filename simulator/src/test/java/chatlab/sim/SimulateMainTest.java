@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

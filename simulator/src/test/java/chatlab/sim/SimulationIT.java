@@ -1,5 +1,8 @@
 package chatlab.sim;
 
+import chatlab.run.Analysis;
+import chatlab.run.SimRun;
+
 import chatlab.history.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +15,7 @@ import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.net.NeedsToxiproxy;
 import chatlab.report.HeadlessBrowser;
-import chatlab.report.ReportMain;
+import chatlab.sim.ReportMain;
 import chatlab.workload.Accounts;
 import chatlab.workload.Behaviour;
 import chatlab.workload.Scenario;

@@ -1,5 +1,8 @@
 package chatlab.sim;
 
+import chatlab.run.SimRun;
+import chatlab.run.SweepRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,7 +10,7 @@ import chatlab.checker.Validity;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.report.HeadlessBrowser;
-import chatlab.report.ReportMain;
+import chatlab.sim.ReportMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.run;
 
 import chatlab.checker.CheckContext;
 import chatlab.checker.Checker;
@@ -59,7 +59,7 @@ public final class Analysis {
         }
         Measurements m = Measurements.of(history, run.loadStart(),
                 Math.min(run.loadStart() + scenario.warmUp().toNanos() / 1000, run.loadEnd() - 1), run.loadEnd(), run.end(),
-                Operations::expected);
+                ExpectedFailures::expected);
         m.writeLogs(dir.resolve(SimRun.HISTOGRAMS), (run.originEpochMicros() + run.loadStart()) / 1000);
         Json.write(dir.resolve(SimRun.SERIES), m.series());
         Map<String, LatencySummary> latency = m.summaries();

@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,6 @@ class AnalysisTest {
         assertThat(v.validity()).isEqualTo(Validity.UNKNOWN);
         assertThat(v.summary()).contains("could not decide", "no such token");
         assertThat(v.evidence().getFirst()).contains("IllegalStateException", "no such token");
-        assertThat(v.evidence()).anyMatch(line -> line.startsWith("at chatlab.sim.AnalysisTest"));
+        assertThat(v.evidence()).anyMatch(line -> line.startsWith("at chatlab.run.AnalysisTest"));
     }
 }

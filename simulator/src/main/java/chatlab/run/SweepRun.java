@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.run;
 
 import chatlab.lab.Machine;
 import java.util.List;

@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.run;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -17,17 +17,17 @@ public record SimulatorResources(String shard, long heapBefore, long heapLoaded,
         long online, long users, long operations, int carriers) {
 
     /** Heap after a full collection, in bytes. */
-    static long settledHeap() {
+    public static long settledHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    static long directBytes() {
+    public static long directBytes() {
         return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
     }
 
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }

@@ -1,4 +1,4 @@
-package chatlab.report;
+package chatlab.sim;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
@@ -8,9 +8,13 @@ import chatlab.gbn.ReplayRun;
 import chatlab.lab.Json;
 import chatlab.lab.RunIds;
 import chatlab.metrics.Results;
-import chatlab.sim.Analysis;
-import chatlab.sim.SimRun;
-import chatlab.sim.SweepRun;
+import chatlab.report.CompareReport;
+import chatlab.report.RelaysReport;
+import chatlab.report.SimReport;
+import chatlab.report.SweepReport;
+import chatlab.run.Analysis;
+import chatlab.run.SimRun;
+import chatlab.run.SweepRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
