@@ -5,6 +5,8 @@ import chatlab.protocol.UserStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The part every connection of a protocol that only carries messages (MQTT, IRC) shares: it
@@ -47,6 +49,29 @@ public abstract class MessagingOnlyConnection implements Connection {
 
     /** A failure of the protocol's client library in the lab's terms: unreachable, refused, in doubt. */
     protected abstract ChatException inLabTerms(Throwable failure);
+
+    /**
+     * A client library's {@code failure} in the lab's terms: unwrapped from its {@link
+     * CompletionException}; a {@link ChatException} as it is; what {@code own} makes of the
+     * protocol's own failures (null for one it does not know); a timeout as {@code timeout}, in
+     * doubt, saying that {@code server} ("the broker") did not answer in time; anything else as a
+     * lost connection, in doubt too.
+     */
+    protected static ChatException translate(Throwable failure, String server, Function<Throwable, ChatException> own) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ChatException e) {
+            return e;
+        }
+        ChatException known = cause == null ? null : own.apply(cause);
+        if (known != null) {
+            return known;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ChatException(chatlab.protocol.ErrorCode.TIMEOUT, server + " did not answer in time", cause);
+        }
+        return new ChatException(chatlab.protocol.ErrorCode.CONNECTION_LOST,
+                String.valueOf(cause == null ? "connection lost" : cause.getMessage()), cause);
+    }
 
     /** Logs in again, at once, as the user last logged in; nothing when none is. */
     @Override

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -322,15 +321,7 @@ final class IrcConnection extends MessagingOnlyConnection {
     }
 
     static ChatException translate(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ChatException e) {
-            return e;
-        }
-        if (cause instanceof TimeoutException) {
-            return new ChatException(ErrorCode.TIMEOUT, "the IRC server did not answer in time", cause);
-        }
-        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause == null ? "connection lost" : cause.getMessage()),
-                cause);
+        return translate(failure, "the IRC server", cause -> null);
     }
 
     private Session connected() {

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -118,24 +117,18 @@ final class MqttConnection extends MessagingOnlyConnection {
     }
 
     static ChatException translate(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ChatException e) {
-            return e;
-        }
-        if (cause instanceof TimeoutException) {
-            return new ChatException(ErrorCode.TIMEOUT, "the broker did not answer in time", cause);
-        }
-        if (cause instanceof Mqtt5ConnAckException refused) {
-            Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
-            return new ChatException(code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD
-                    || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED ? ErrorCode.WRONG_PASSWORD : ErrorCode.UNEXPECTED_RESPONSE,
-                    "the broker refused the connection: " + code, cause);
-        }
-        if (cause instanceof ConnectionFailedException) {
-            return new ChatException(ErrorCode.SERVER_UNREACHABLE, "broker unreachable: " + cause.getMessage(), cause);
-        }
-        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause == null ? "connection lost" : cause.getMessage()),
-                cause);
+        return translate(failure, "the broker", cause -> {
+            if (cause instanceof Mqtt5ConnAckException refused) {
+                Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
+                return new ChatException(code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD
+                        || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED ? ErrorCode.WRONG_PASSWORD : ErrorCode.UNEXPECTED_RESPONSE,
+                        "the broker refused the connection: " + code, cause);
+            }
+            if (cause instanceof ConnectionFailedException) {
+                return new ChatException(ErrorCode.SERVER_UNREACHABLE, "broker unreachable: " + cause.getMessage(), cause);
+            }
+            return null;
+        });
     }
 
     private Mqtt5AsyncClient connected() {

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -266,10 +265,11 @@ final class XmppConnection extends MessagingOnlyConnection {
     }
 
     static ChatException translate(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ChatException e) {
-            return e;
-        }
+        return translate(failure, "the XMPP server", XmppConnection::own);
+    }
+
+    /** What Smack's own failures mean; null for the others. */
+    private static ChatException own(Throwable cause) {
         if (cause instanceof SmackException.EndpointConnectionException e) {
             return new ChatException(ErrorCode.SERVER_UNREACHABLE, "XMPP server unreachable: " + e.getMessage(), e);
         }
@@ -290,11 +290,10 @@ final class XmppConnection extends MessagingOnlyConnection {
         if (cause instanceof XmppStringprepException e) {
             return new ChatException(ErrorCode.INVALID_USERNAME, "not an XMPP name: " + e.getMessage(), e);
         }
-        if (cause instanceof TimeoutException || cause instanceof SmackException.NoResponseException) {
+        if (cause instanceof SmackException.NoResponseException) {
             return new ChatException(ErrorCode.TIMEOUT, "the XMPP server did not answer in time", cause);
         }
-        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause == null ? "connection lost" : cause.getMessage()),
-                cause);
+        return null;
     }
 
     private Session connected() {
