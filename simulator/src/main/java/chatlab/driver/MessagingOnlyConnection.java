@@ -1,29 +1,48 @@
 package chatlab.driver;
 
 import chatlab.protocol.ChatException;
+import chatlab.protocol.ErrorCode;
 import chatlab.protocol.UserStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
- * The part every connection of a protocol that only carries messages (MQTT, IRC) shares: it
+ * The part every connection of a protocol that only carries messages (MQTT, IRC, XMPP) shares: it
  * refuses blocks, statuses, the list of who is online and the board, each with {@link
  * UnsupportedOperationException} naming the protocol; it keeps its times in UTC, shows nothing of
- * its link but whether it is up, and keeps no place in a stream; and it remembers who logged in,
- * and with what password, to log in again when the lab reconnects.
+ * its link but whether it is up, and keeps no place in a stream; it remembers who logged in, and
+ * with what password, to log in again when the lab reconnects; and it bounds each answer in time
+ * and puts its client library's failures in the lab's terms.
  */
 public abstract class MessagingOnlyConnection implements Connection {
+    /**
+     * Where what waits on an answer goes on, for a client library that completes its answers on
+     * its connection's own input thread: a caller whose next step waited for another answer there
+     * would wait on itself.
+     */
+    protected static final Executor CALLERS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final String protocol;
+    private final String server;
+    private final Executor answers;
     /** The user of the last login, null once logged out, and the password it gave. */
     private volatile String user;
     private volatile String secret;
 
-    /** {@code protocol} as refusals name it: "MQTT", "IRC". */
-    protected MessagingOnlyConnection(String protocol) {
+    /**
+     * {@code protocol} as refusals name it ("MQTT", "IRC"); {@code server} as a timeout names it
+     * ("the broker"); {@code answers}, where answers go on once bounded and translated ({@link
+     * #CALLERS}, or {@code Runnable::run} on the thread that completed them).
+     */
+    protected MessagingOnlyConnection(String protocol, String server, Executor answers) {
         this.protocol = protocol;
+        this.server = server;
+        this.answers = answers;
     }
 
     /** A request the protocol cannot express, refused: "IRC has no message board". */
@@ -47,30 +66,41 @@ public abstract class MessagingOnlyConnection implements Connection {
         return user;
     }
 
-    /** A failure of the protocol's client library in the lab's terms: unreachable, refused, in doubt. */
-    protected abstract ChatException inLabTerms(Throwable failure);
+    /** What the protocol's client library's own {@code cause} of failure means in the lab's terms; null for one it does not know. */
+    protected ChatException ownFailure(Throwable cause) {
+        return null;
+    }
 
     /**
      * A client library's {@code failure} in the lab's terms: unwrapped from its {@link
-     * CompletionException}; a {@link ChatException} as it is; what {@code own} makes of the
-     * protocol's own failures (null for one it does not know); a timeout as {@code timeout}, in
-     * doubt, saying that {@code server} ("the broker") did not answer in time; anything else as a
-     * lost connection, in doubt too.
+     * CompletionException}; a {@link ChatException} as it is; what {@link #ownFailure} makes of
+     * the protocol's own; a timeout as {@code timeout}, in doubt, saying that the server did not
+     * answer in time; anything else as a lost connection, in doubt too.
      */
-    protected static ChatException translate(Throwable failure, String server, Function<Throwable, ChatException> own) {
+    protected final ChatException inLabTerms(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ChatException e) {
             return e;
         }
-        ChatException known = cause == null ? null : own.apply(cause);
+        ChatException known = cause == null ? null : ownFailure(cause);
         if (known != null) {
             return known;
         }
         if (cause instanceof TimeoutException) {
-            return new ChatException(chatlab.protocol.ErrorCode.TIMEOUT, server + " did not answer in time", cause);
+            return new ChatException(ErrorCode.TIMEOUT, server + " did not answer in time", cause);
         }
-        return new ChatException(chatlab.protocol.ErrorCode.CONNECTION_LOST,
-                String.valueOf(cause == null ? "connection lost" : cause.getMessage()), cause);
+        return new ChatException(ErrorCode.CONNECTION_LOST, String.valueOf(cause == null ? "connection lost" : cause.getMessage()),
+                cause);
+    }
+
+    /** {@code answer} bounded by {@code timeout}, its failure in the lab's terms, going on where the constructor said. */
+    protected final <T> CompletableFuture<T> within(CompletableFuture<T> answer, Duration timeout) {
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handleAsync((value, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(inLabTerms(failure));
+            }
+            return value;
+        }, answers);
     }
 
     /** Logs in again, at once, as the user last logged in; nothing when none is. */

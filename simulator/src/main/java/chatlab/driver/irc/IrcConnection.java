@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +63,7 @@ final class IrcConnection extends MessagingOnlyConnection {
     private final boolean everyone;
 
     IrcConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups, boolean everyone) {
-        super("IRC");
+        super("IRC", "the IRC server", CALLERS);
         this.everyone = everyone;
         this.groups = groups;
         this.server = server;
@@ -300,30 +299,6 @@ final class IrcConnection extends MessagingOnlyConnection {
         }
     }
 
-    /**
-     * Where what waits on an answer goes on: never on the connection's input thread, which
-     * completes the answers and would wait on itself if the caller's next step waited for another.
-     */
-    private static final java.util.concurrent.Executor CALLERS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-
-    private static <T> CompletableFuture<T> within(CompletableFuture<T> answer, Duration timeout) {
-        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handleAsync((value, failure) -> {
-            if (failure != null) {
-                throw new CompletionException(translate(failure));
-            }
-            return value;
-        }, CALLERS);
-    }
-
-    @Override
-    protected ChatException inLabTerms(Throwable failure) {
-        return translate(failure);
-    }
-
-    static ChatException translate(Throwable failure) {
-        return translate(failure, "the IRC server", cause -> null);
-    }
-
     private Session connected() {
         Session s = session;
         if (s == null || !s.up) {
@@ -357,7 +332,7 @@ final class IrcConnection extends MessagingOnlyConnection {
             }
             s.leaving = true;
             s.client.shutdown();
-            ChatException why = translate(failure);
+            ChatException why = inLabTerms(failure);
             if (why.code() == ErrorCode.ALREADY_LOGGED_IN && System.nanoTime() + NICK_RETRY_NANOS < deadline) {
                 return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(NICK_RETRY_NANOS,
                         TimeUnit.NANOSECONDS)).thenCompose(v -> attempt(name, deadline));

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +44,7 @@ final class MqttConnection extends MessagingOnlyConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MqttConnection(InetSocketAddress server, Options options, Inbox inbox) {
-        super("MQTT");
+        super("MQTT", "the broker", Runnable::run); // its answers go on on the thread that completed them
         this.server = server;
         this.options = options;
         this.inbox = inbox;
@@ -63,7 +62,7 @@ final class MqttConnection extends MessagingOnlyConnection {
                 .addDisconnectedListener(context -> {
                     if (hear && wasUp.getAndSet(false) && context.getSource() != MqttDisconnectSource.USER && !leaving
                             && !closed.get()) {
-                        inbox.onLost(translate(context.getCause()));
+                        inbox.onLost(inLabTerms(context.getCause()));
                     }
                 })
                 .buildAsync();
@@ -101,34 +100,22 @@ final class MqttConnection extends MessagingOnlyConnection {
     }
 
     private <T> CompletableFuture<T> within(CompletableFuture<T> answer) {
-        return answer.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((value, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(translate(failure));
-                    }
-                    return value;
-                });
+        return within(answer, options.requestTimeout());
     }
 
-    /** An MQTT client's failure in the lab's terms: unreachable, refused credentials, in doubt. */
+    /** What an MQTT client's own failures mean: refused credentials, an unreachable broker. */
     @Override
-    protected ChatException inLabTerms(Throwable failure) {
-        return translate(failure);
-    }
-
-    static ChatException translate(Throwable failure) {
-        return translate(failure, "the broker", cause -> {
-            if (cause instanceof Mqtt5ConnAckException refused) {
-                Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
-                return new ChatException(code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD
-                        || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED ? ErrorCode.WRONG_PASSWORD : ErrorCode.UNEXPECTED_RESPONSE,
-                        "the broker refused the connection: " + code, cause);
-            }
-            if (cause instanceof ConnectionFailedException) {
-                return new ChatException(ErrorCode.SERVER_UNREACHABLE, "broker unreachable: " + cause.getMessage(), cause);
-            }
-            return null;
-        });
+    protected ChatException ownFailure(Throwable cause) {
+        if (cause instanceof Mqtt5ConnAckException refused) {
+            Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
+            return new ChatException(code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD
+                    || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED ? ErrorCode.WRONG_PASSWORD : ErrorCode.UNEXPECTED_RESPONSE,
+                    "the broker refused the connection: " + code, cause);
+        }
+        if (cause instanceof ConnectionFailedException) {
+            return new ChatException(ErrorCode.SERVER_UNREACHABLE, "broker unreachable: " + cause.getMessage(), cause);
+        }
+        return null;
     }
 
     private Mqtt5AsyncClient connected() {

@@ -15,9 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,12 +57,6 @@ final class XmppConnection extends MessagingOnlyConnection {
         XMPPTCPConnection.setUseStreamManagementDefault(false);
     }
 
-    /**
-     * Where Smack's blocking calls (connect, log in, join a room) run, and where what waits on an
-     * answer goes on: never on a connection's own threads, which complete the answers.
-     */
-    private static final Executor CALLERS = Executors.newVirtualThreadPerTaskExecutor();
-
     private final InetSocketAddress server;
     private final Options options;
     private final Inbox inbox;
@@ -80,7 +71,7 @@ final class XmppConnection extends MessagingOnlyConnection {
 
     XmppConnection(InetSocketAddress server, Options options, Inbox inbox, Map<String, Set<String>> groups,
             boolean everyone) {
-        super("XMPP");
+        super("XMPP", "the XMPP server", CALLERS);
         this.everyone = everyone;
         this.server = server;
         this.options = options;
@@ -239,12 +230,7 @@ final class XmppConnection extends MessagingOnlyConnection {
     }
 
     private <T> CompletableFuture<T> within(CompletableFuture<T> answer) {
-        return answer.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).handleAsync((value, failure) -> {
-            if (failure != null) {
-                throw new CompletionException(translate(failure));
-            }
-            return value;
-        }, CALLERS);
+        return within(answer, options.requestTimeout());
     }
 
     /** Runs Smack's blocking {@code work} off the caller's thread, its failure in the lab's terms. */
@@ -253,23 +239,14 @@ final class XmppConnection extends MessagingOnlyConnection {
             try {
                 return work.call();
             } catch (Exception e) {
-                throw new CompletionException(translate(e));
+                throw new CompletionException(inLabTerms(e));
             }
         }, CALLERS));
     }
 
-    /** A Smack failure in the lab's terms: unreachable, refused credentials, a name taken, in doubt. */
+    /** What Smack's own failures mean: unreachable, refused credentials, a name taken; null for the others. */
     @Override
-    protected ChatException inLabTerms(Throwable failure) {
-        return translate(failure);
-    }
-
-    static ChatException translate(Throwable failure) {
-        return translate(failure, "the XMPP server", XmppConnection::own);
-    }
-
-    /** What Smack's own failures mean; null for the others. */
-    private static ChatException own(Throwable cause) {
+    protected ChatException ownFailure(Throwable cause) {
         if (cause instanceof SmackException.EndpointConnectionException e) {
             return new ChatException(ErrorCode.SERVER_UNREACHABLE, "XMPP server unreachable: " + e.getMessage(), e);
         }
@@ -383,7 +360,7 @@ final class XmppConnection extends MessagingOnlyConnection {
         } catch (ChatException e) {
             return CompletableFuture.failedFuture(e);
         } catch (XmppStringprepException e) {
-            return CompletableFuture.failedFuture(translate(e));
+            return CompletableFuture.failedFuture(inLabTerms(e));
         }
     }
 
@@ -401,7 +378,7 @@ final class XmppConnection extends MessagingOnlyConnection {
         } catch (ChatException e) {
             return CompletableFuture.failedFuture(e);
         } catch (XmppStringprepException e) {
-            return CompletableFuture.failedFuture(translate(e));
+            return CompletableFuture.failedFuture(inLabTerms(e));
         }
     }
 
