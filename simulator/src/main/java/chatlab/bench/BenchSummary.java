@@ -6,11 +6,11 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /** A Markdown table of JMH results, with the command and machine that produced them. */
-final class BenchSummary {
+public final class BenchSummary {
     private BenchSummary() {
     }
 
-    static String markdown(Collection<RunResult> results, String command) {
+    public static String markdown(Collection<RunResult> results, String command) {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Command: `").append(command).append("`\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")

@@ -12,7 +12,7 @@ public record FuzzReport(List<FuzzResult> results, Machine machine, String comma
     }
 
     /** The results as a table of fixed-width columns, for the console. */
-    String table() {
+    public String table() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-16s %14s %8s %10s %9s %8s  %s%n",
                 "target", "executions", "seconds", "exec/s", "coverage", "corpus", "result"));
         for (FuzzResult r : results) {
@@ -27,7 +27,7 @@ public record FuzzReport(List<FuzzResult> results, Machine machine, String comma
                 + (r.reproducer() == null ? "" : " (input kept as " + r.reproducer() + ")");
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder md = new StringBuilder("# Fuzzing\n\n");
         md.append(passed() ? "**No failure**: every input decoded to a message or to a documented error.\n\n"
                 : "**A target failed.** Its input was added to the target's committed inputs, which every test run "

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Jazzer's rule), reads libFuzzer's status lines as they come, and keeps the log without the
  * thousand lines of instrumentation notices.
  */
-final class FuzzRun {
+public final class FuzzRun {
     /** Classes that get coverage feedback: ours, and Jackson, whose parser is the first thing frames meet. */
     static final String INSTRUMENT = "chatlab.**:com.fasterxml.jackson.**:org.yaml.snakeyaml.**";
     /** Jazzer's hooks into java.util.regex and ProcessBuilder cannot instrument newer JDKs' classes. */
@@ -32,9 +32,9 @@ final class FuzzRun {
     private final long runs;
     private final Duration duration;
     /** What libFuzzer said so far; its executions feed the progress bar. */
-    final LibFuzzerOutput output = new LibFuzzerOutput();
+    public final LibFuzzerOutput output = new LibFuzzerOutput();
 
-    FuzzRun(FuzzTarget target, Path root, Path out, long seed, long runs, Duration duration) {
+    public FuzzRun(FuzzTarget target, Path root, Path out, long seed, long runs, Duration duration) {
         this.target = target;
         this.root = root;
         this.out = out;
@@ -65,7 +65,12 @@ final class FuzzRun {
     }
 
     /** Fuzzes until the runs or the time are used up, or something fails; then says how it went. */
-    FuzzResult call() throws IOException, InterruptedException {
+    /** The executions libFuzzer has reported so far. */
+    public long executions() {
+        return output.runs;
+    }
+
+    public FuzzResult call() throws IOException, InterruptedException {
         Files.createDirectories(target.corpus(root));
         Process process = new ProcessBuilder(command()).directory(out.toFile()).redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The sweep as Markdown: the goals, then every point. */
-final class GbnSummary {
+public final class GbnSummary {
     private GbnSummary() {
     }
 
-    static String cleanGoal(GbnReport.Headline h) {
+    public static String cleanGoal(GbnReport.Headline h) {
         return String.format(Locale.ROOT, "clean loopback: Go-Back-N at N = %d reached %s Mbit/s (median), %.0f%% of a "
                 + "UDP blast of the same sealed datagrams with no protocol (%s Mbit/s, median); the goal is %.0f%%. "
                 + "A blast of raw bytes reached %s Mbit/s: sealing and opening cost %.0f%% of it", h.bestCleanWindow(),
@@ -17,12 +17,12 @@ final class GbnSummary {
                 h.rawBlastBps() == 0 ? 0 : 100 * (1 - h.blastBps() / h.rawBlastBps()));
     }
 
-    static String twinGoal(GbnReport.Headline h) {
+    public static String twinGoal(GbnReport.Headline h) {
         return band("the model (the senders' own rules on the ideal link, in virtual time)", h.twin(),
                 PointStats::twinRatio, s -> s.capped() ? "capped at ±" + pct(s.relativeCi()) : "");
     }
 
-    static String closedFormGoal(GbnReport.Headline h) {
+    public static String closedFormGoal(GbnReport.Headline h) {
         return band("the closed form", h.closedForm(), PointStats::ratio, s -> {
             String caveat = GbnModel.caveat(s.point(), s.model());
             boolean twinAgrees = Math.abs(s.twinRatio() - 1) <= GbnReport.BAND;
@@ -46,7 +46,7 @@ final class GbnSummary {
         return text.toString();
     }
 
-    static String precisionGoal(GbnRun run, GbnReport.Headline h) {
+    public static String precisionGoal(GbnRun run, GbnReport.Headline h) {
         SweepConfig c = run.config();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "precision: %d of %d points reached a 95%% "
                 + "confidence interval within ±%s of their mean in %d to %d repeats", h.precise(), h.measuredPoints(),
@@ -58,7 +58,7 @@ final class GbnSummary {
         return text.toString();
     }
 
-    static String srGoal(GbnReport.Headline h) {
+    public static String srGoal(GbnReport.Headline h) {
         return h.srBehindGbn().isEmpty()
                 ? "Selective Repeat: at least Go-Back-N's goodput at every lossy point (or within their intervals)"
                 : "Selective Repeat behind Go-Back-N, intervals apart, at: " + String.join("; ", h.srBehindGbn());

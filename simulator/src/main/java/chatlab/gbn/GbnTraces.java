@@ -1,5 +1,6 @@
 package chatlab.gbn;
 
+import chatlab.lab.TestFiles;
 import chatlab.p2p.arq.Strategy;
 import chatlab.p2p.impair.Units;
 import chatlab.p2p.trace.TraceHeader;
@@ -18,10 +19,10 @@ import java.util.Locale;
  * A traced transfer runs on the link of its point's first repeat, with the same seed, so its
  * n-th datagram meets the fate the n-th datagram of that repeat met.
  */
-final class GbnTraces {
+public final class GbnTraces {
     /** What {@code --trace} without a value stands for. */
-    static final String DEFAULT = "default";
-    static final String FORM = "STRATEGY:N:LOSS:DELAY, such as gbn:8:0.05:10ms";
+    public static final String DEFAULT = "default";
+    public static final String FORM = "STRATEGY:N:LOSS:DELAY, such as gbn:8:0.05:10ms";
 
     private GbnTraces() {
     }
@@ -31,7 +32,7 @@ final class GbnTraces {
      * per strategy of the sweep, at its window nearest 8 (Stop-and-Wait's 1), its loss rate
      * nearest 5% and its longest delay; otherwise points written {@value #FORM}, separated by commas.
      */
-    static List<SweepPoint> points(String option, SweepConfig config) {
+    public static List<SweepPoint> points(String option, SweepConfig config) {
         if (option == null) {
             return List.of();
         }
@@ -87,13 +88,13 @@ final class GbnTraces {
     static final long TRACED_BYTES = 64 * 1024;
 
     /** Runs and traces one transfer per point into {@code dir/traces/}; returns the trace files written. */
-    static List<Path> record(List<SweepPoint> points, SweepConfig config, Path dir) throws IOException {
+    public static List<Path> record(List<SweepPoint> points, SweepConfig config, Path dir) throws IOException {
         if (points.isEmpty()) {
             return List.of();
         }
         long bytes = config.fileBytes() > 0 ? config.fileBytes() : TRACED_BYTES;
-        byte[] file = GbnMain.bytes(bytes, config.seed());
-        String sha = GbnMain.sha256(file);
+        byte[] file = TestFiles.bytes(bytes, config.seed());
+        String sha = TestFiles.sha256(file);
         Path scratch = Files.createTempDirectory("chatlab-gbn-trace");
         List<Path> written = new ArrayList<>();
         try {

@@ -1,5 +1,6 @@
 package chatlab.gbn;
 
+import chatlab.lab.TestFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +79,7 @@ final class RepeatQueue {
         public synchronized byte[] file() {
             if (file == null) {
                 file = files.apply(point);
-                sha = GbnMain.sha256(file);
+                sha = TestFiles.sha256(file);
             }
             return file;
         }

@@ -1,6 +1,7 @@
 package chatlab.gbn;
 
 import chatlab.lab.Progress;
+import chatlab.lab.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class ReplayRunner {
 
     static List<ReplayRow> run(ReplaySetup setup) throws IOException {
         byte[] file = text(setup.fileBytes(), setup.seed(ReplaySetup.FILE, 0));
-        String sha = GbnMain.sha256(file);
+        String sha = TestFiles.sha256(file);
         SweepConfig link = setup.link();
         List<ReplayRow> rows = new ArrayList<>();
         Path scratch = Files.createTempDirectory("chatlab-replay");

@@ -17,7 +17,7 @@ import picocli.CommandLine;
  * It takes the options of {@code ./lab gbn} that make sense for the experiment (its link, file,
  * timer, repeats, seed and output folder) and refuses the others with exit code 2.
  */
-final class Replicate {
+public final class Replicate {
     /** Options of {@code ./lab gbn} that belong to the sweep alone. */
     static final List<String> SWEEP_ONLY = List.of("--windows", "--strategies", "--clean-windows", "--clean-file-size",
             "--quick");
@@ -25,7 +25,7 @@ final class Replicate {
     private Replicate() {
     }
 
-    static int call(String experiment, CommandLine line) throws IOException {
+    public static int call(String experiment, CommandLine line) throws IOException {
         PrintWriter err = line.getErr();
         ReplaySetup setup;
         try {

@@ -28,12 +28,14 @@ import java.util.concurrent.TimeoutException;
  * JVM with its own file limit. Every shard says READY once its accounts are set up; then all
  * are told the same start. When they are done, their runs are merged into one.
  */
-final class LocalCluster {
+public final class LocalCluster {
     static final String READY = "READY";
     static final String START = "START";
     /** How long the shards may take to set up their accounts. */
     private static final long SETUP_MINUTES = 20;
 
+    /** The class each shard's process runs: the simulator's entry point, which starts this. */
+    private final String shardMain;
     private final Scenario scenario;
     private final SimOptions options;
     private final int processes;
@@ -41,8 +43,9 @@ final class LocalCluster {
     private final Path dir;
     private final PrintStream console;
 
-    LocalCluster(Scenario scenario, SimOptions options, int processes, List<String> shardJvmOptions, Path dir,
-            PrintStream console) {
+    public LocalCluster(Class<?> shardMain, Scenario scenario, SimOptions options, int processes,
+            List<String> shardJvmOptions, Path dir, PrintStream console) {
+        this.shardMain = shardMain.getName();
         this.scenario = scenario;
         this.options = options;
         this.processes = processes;
@@ -54,7 +57,7 @@ final class LocalCluster {
     private record Child(Process process, CompletableFuture<Void> ready, Path dir) {
     }
 
-    SimRun run() throws IOException, InterruptedException {
+    public SimRun run() throws IOException, InterruptedException {
         LabServer server = null;
         List<Child> children = new ArrayList<>();
         try {
@@ -105,7 +108,7 @@ final class LocalCluster {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(shardJvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SimulateMain.class.getName(),
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), shardMain,
                 options.scenarioFile().toAbsolutePath().toString()));
         for (String override : options.overrides()) {
             command.addAll(List.of("--set", override));

@@ -9,6 +9,7 @@ import chatlab.history.Event;
 import chatlab.history.Op;
 import chatlab.history.Type;
 import chatlab.lab.Seeds;
+import chatlab.lab.TestFiles;
 import chatlab.p2p.direct.DirectMessages;
 import chatlab.p2p.transfer.PeerEndpoint;
 import chatlab.p2p.transfer.TransferException;
@@ -24,11 +25,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -187,7 +185,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
             byte[] data = new byte[(int) bytes];
             new SplittableRandom(Seeds.derive(ctx.scenario.seed(), -4, ctx.accounts.chatIndex(user), n)).nextBytes(data);
             Files.write(file, data);
-            sha = sha256(data);
+            sha = TestFiles.sha256(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -285,7 +283,7 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
         try {
             byte[] data = Files.readAllBytes(file);
             ctx.ops.event(Event.of(0, process, Type.EVENT, Op.FILE_RECEIVED, user).withTarget(from)
-                    .withFile(new Event.FileInfo(fileName, data.length, sha256(data), null)));
+                    .withFile(new Event.FileInfo(fileName, data.length, TestFiles.sha256(data), null)));
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -314,14 +312,6 @@ final class PeerSide implements FileTransfers.Listener, TracingClient.Listener, 
             return CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new ChatException(ErrorCode.INTERNAL, e.getMessage(), e));
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

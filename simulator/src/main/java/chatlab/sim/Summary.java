@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The console's account of a run: verdicts, thresholds, latencies, throughput and errors. */
-final class Summary {
+public final class Summary {
     private Summary() {
     }
 
-    static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses,
+    public static void print(PrintStream out, SimRun run, Results r, java.util.List<chatlab.report.Pauses> pauses,
             chatlab.metrics.Series series, java.util.Optional<String> serverUse) {
         out.println();
         out.println(r.outcome().name() + ": " + run.scenarioName() + ", seed " + run.seed() + ", "

@@ -33,19 +33,19 @@ import java.util.stream.IntStream;
  * counters every {@link #DUMP_SECONDS} s into {@code tsung.log} (10 by default); the figures are read
  * from the dumps that fall wholly in the scenario's measured window (after its warm-up).
  */
-final class Tsung {
+public final class Tsung {
     /** How often Tsung is told to dump its statistics. */
     static final int DUMP_SECONDS = 2;
     private static final Duration START = Duration.ofSeconds(30);
 
     /** What Tsung is asked for, taken from a scenario. */
-    record Load(int users, Duration think, boolean exponential, Duration rampUp, Duration warmUp, Duration duration,
+    public record Load(int users, Duration think, boolean exponential, Duration rampUp, Duration warmUp, Duration duration,
             int messageSize) {
         /**
          * The load of {@code scenario}'s one group; throws with the reason when the scenario is not
          * one Tsung's side is written for.
          */
-        static Load of(Scenario scenario) {
+        public static Load of(Scenario scenario) {
             List<String> why = new ArrayList<>();
             if (scenario.groups().size() != 1) {
                 why.add("it has " + scenario.groups().size() + " groups, not one");
@@ -91,7 +91,7 @@ final class Tsung {
     }
 
     /** Whether Tsung is installed. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/bin/tsung"));
     }
 
@@ -155,7 +155,7 @@ final class Tsung {
      * Runs Tsung with {@code load} against a fresh mosquitto in {@code dir}, sampling Tsung's own
      * CPU and memory into {@code tsung-stats.jsonl}, and returns what it measured.
      */
-    static CrossCheckReport.Tsung run(Load load, Path dir) throws IOException, InterruptedException {
+    public static CrossCheckReport.Tsung run(Load load, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path ids = Files.writeString(dir.resolve("subscribers.csv"),
                 IntStream.rangeClosed(1, load.users()).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));

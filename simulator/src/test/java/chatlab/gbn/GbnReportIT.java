@@ -3,6 +3,7 @@ package chatlab.gbn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chatlab.cmd.GbnMain;
 import chatlab.report.HeadlessBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;

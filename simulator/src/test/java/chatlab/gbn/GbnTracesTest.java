@@ -3,6 +3,7 @@ package chatlab.gbn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chatlab.cmd.GbnMain;
 import chatlab.p2p.arq.Strategy;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,6 +3,7 @@ package chatlab.gbn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chatlab.cmd.GbnMain;
 import chatlab.report.HeadlessBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class ReplayIT {
 
         Files.delete(out.resolve("index.html"));
         Files.delete(out.resolve("csc573-windows.png"));
-        assertThat(new CommandLine(new chatlab.sim.ReportMain()).execute("gbn", out.toString())).isZero();
+        assertThat(new CommandLine(new chatlab.cmd.ReportMain()).execute("gbn", out.toString())).isZero();
         assertThat(out.resolve("csc573-windows.png")).isNotEmptyFile();
 
         assumeTrue(HeadlessBrowser.available(), "no Chromium here: " + HeadlessBrowser.HOW_TO_INSTALL);

@@ -2,6 +2,7 @@ package chatlab.gbn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatlab.cmd.GbnMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -17,10 +17,10 @@ import picocli.CommandLine;
  */
 class HelpTextTest {
     @ParameterizedTest
-    @ValueSource(classes = {chatlab.gbn.GbnMain.class, chatlab.sim.ReportMain.class, chatlab.fuzz.FuzzMain.class,
-        chatlab.sim.MergeMain.class, chatlab.sim.SimulateMain.class, chatlab.bench.BenchMain.class,
-        chatlab.server.ServerMain.class, chatlab.client.terminal.ClientMain.class, chatlab.sim.CompareMain.class,
-        chatlab.sim.CrossCheckMain.class, chatlab.sim.RelaysMain.class})
+    @ValueSource(classes = {chatlab.cmd.GbnMain.class, chatlab.cmd.ReportMain.class, chatlab.cmd.FuzzMain.class,
+        chatlab.cmd.MergeMain.class, chatlab.cmd.SimulateMain.class, chatlab.cmd.BenchMain.class,
+        chatlab.server.ServerMain.class, chatlab.client.terminal.ClientMain.class, chatlab.cmd.CompareMain.class,
+        chatlab.cmd.CrossCheckMain.class, chatlab.cmd.RelaysMain.class})
     void helpRendersWithoutWarnings(Class<?> command) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -83,7 +83,7 @@ class ReportExitIT {
 
     private static Exit report(Path run) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), chatlab.sim.ReportMain.class.getName(), "sim", run.toString())
+                "-cp", System.getProperty("java.class.path"), chatlab.cmd.ReportMain.class.getName(), "sim", run.toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("./lab report ended").isTrue();

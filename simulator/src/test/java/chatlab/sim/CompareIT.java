@@ -2,6 +2,7 @@ package chatlab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatlab.cmd.CompareMain;
 import chatlab.lab.Json;
 import chatlab.report.CompareReport;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class CompareIT {
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");
         // the report rebuilds from the runs' files alone
         Files.delete(out.resolve("summary.md"));
-        assertThat(new CommandLine(new chatlab.sim.ReportMain()).execute("compare", out.toString())).isZero();
+        assertThat(new CommandLine(new chatlab.cmd.ReportMain()).execute("compare", out.toString())).isZero();
         assertThat(Files.readString(out.resolve("summary.md"))).isEqualTo(md);
     }
 

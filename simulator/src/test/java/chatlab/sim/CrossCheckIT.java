@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.cmd.CrossCheckMain;
 import chatlab.run.SimRun;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.cmd.RelaysMain;
 import chatlab.run.SimRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import chatlab.checker.Verdict;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.report.RelaysReport;
-import chatlab.sim.ReportMain;
+import chatlab.cmd.ReportMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

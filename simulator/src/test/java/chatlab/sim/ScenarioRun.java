@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.cmd.SimulateMain;
 import chatlab.run.SimRun;
 
 import chatlab.lab.Json;

@@ -1,5 +1,7 @@
 package chatlab.sim;
 
+import chatlab.cmd.MergeMain;
+import chatlab.cmd.SimulateMain;
 import chatlab.run.SimRun;
 import chatlab.run.SimulatorResources;
 

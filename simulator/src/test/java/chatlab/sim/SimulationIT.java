@@ -15,7 +15,7 @@ import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.net.NeedsToxiproxy;
 import chatlab.report.HeadlessBrowser;
-import chatlab.sim.ReportMain;
+import chatlab.cmd.ReportMain;
 import chatlab.workload.Accounts;
 import chatlab.workload.Behaviour;
 import chatlab.workload.Scenario;

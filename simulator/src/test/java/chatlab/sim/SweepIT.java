@@ -1,5 +1,6 @@
 package chatlab.sim;
 
+import chatlab.cmd.SimulateMain;
 import chatlab.run.SimRun;
 import chatlab.run.SweepRun;
 
@@ -10,7 +11,7 @@ import chatlab.checker.Validity;
 import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import chatlab.report.HeadlessBrowser;
-import chatlab.sim.ReportMain;
+import chatlab.cmd.ReportMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

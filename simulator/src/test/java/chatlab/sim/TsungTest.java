@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import chatlab.cmd.SimulateMain;
 import chatlab.report.CrossCheckReport;
 import chatlab.workload.ScenarioLoader;
 import java.nio.file.Files;

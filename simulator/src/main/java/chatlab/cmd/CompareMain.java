@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
@@ -6,6 +6,7 @@ import chatlab.lab.Json;
 import chatlab.lab.Machine;
 import chatlab.lab.RunIds;
 import chatlab.report.CompareReport;
+import chatlab.sim.ServerKind;
 import chatlab.workload.Scenario;
 import chatlab.workload.ScenarioException;
 import chatlab.workload.ScenarioLoader;

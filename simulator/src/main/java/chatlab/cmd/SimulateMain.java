@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.run.Analysis;
 import chatlab.run.SimRun;
@@ -14,6 +14,13 @@ import chatlab.net.Toxiproxies;
 import chatlab.net.ToxiproxyUnavailableException;
 import chatlab.report.SimReport;
 import chatlab.report.SweepReport;
+import chatlab.sim.LocalCluster;
+import chatlab.sim.ServerKind;
+import chatlab.sim.Shard;
+import chatlab.sim.SimOptions;
+import chatlab.sim.Simulation;
+import chatlab.sim.Summary;
+import chatlab.sim.Sweep;
 import chatlab.workload.Scenario;
 import chatlab.workload.ScenarioException;
 import chatlab.workload.ScenarioLoader;
@@ -216,7 +223,7 @@ public final class SimulateMain implements Callable<Integer> {
         SimRun run;
         try {
             run = processes > 1
-                    ? new LocalCluster(loaded, options, processes, shardHeap == null ? List.of() : List.of("-Xmx" + shardHeap),
+                    ? new LocalCluster(SimulateMain.class, loaded, options, processes, shardHeap == null ? List.of() : List.of("-Xmx" + shardHeap),
                             dir, console).run()
                     : new Simulation(loaded, options, dir, console).run();
         } catch (ToxiproxyUnavailableException e) {
@@ -319,7 +326,7 @@ public final class SimulateMain implements Callable<Integer> {
     }
 
     /** A file, or a name in simulator/scenarios/ (with or without .yaml). */
-    static Path locate(String name) {
+    public static Path locate(String name) {
         Path asFile = Path.of(name);
         if (Files.isRegularFile(asFile)) {
             return asFile;

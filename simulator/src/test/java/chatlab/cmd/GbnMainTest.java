@@ -1,7 +1,8 @@
-package chatlab.gbn;
+package chatlab.cmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatlab.gbn.SweepConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

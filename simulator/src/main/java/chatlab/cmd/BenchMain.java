@@ -1,5 +1,6 @@
-package chatlab.bench;
+package chatlab.cmd;
 
+import chatlab.bench.BenchSummary;
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.lab.RunIds;

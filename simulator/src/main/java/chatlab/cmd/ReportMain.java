@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;

@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
@@ -6,6 +6,8 @@ import chatlab.lab.Json;
 import chatlab.lab.Machine;
 import chatlab.lab.RunIds;
 import chatlab.report.CrossCheckReport;
+import chatlab.sim.ServerKind;
+import chatlab.sim.Tsung;
 import chatlab.workload.Scenario;
 import chatlab.workload.ScenarioException;
 import chatlab.workload.ScenarioLoader;

@@ -1,26 +1,24 @@
-package chatlab.gbn;
+package chatlab.cmd;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
-import chatlab.lab.Machine;
-import chatlab.lab.Progress;
+import chatlab.gbn.GbnReport;
+import chatlab.gbn.GbnRun;
+import chatlab.gbn.GbnSummary;
+import chatlab.gbn.GbnSweep;
+import chatlab.gbn.GbnTraces;
+import chatlab.gbn.Replicate;
+import chatlab.gbn.SweepConfig;
+import chatlab.gbn.SweepPoint;
 import chatlab.lab.RunIds;
-import chatlab.lab.Seeds;
 import chatlab.p2p.arq.Strategy;
 import chatlab.p2p.impair.Units;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,7 +139,9 @@ public final class GbnMain implements Callable<Integer> {
         }
         Path dir = RunIds.outputFolder(out, "gbn");
         String started = Instant.now().toString();
-        GbnRun run = sweep(config, dir, started);
+        String runId = out == null ? dir.getFileName().toString() : RunIds.newId();
+        GbnRun run = GbnSweep.run(config, runId,
+                "./lab gbn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started);
         run.write(dir);
         GbnTraces.record(traced, config, dir);
         GbnReport.Headline headline = GbnReport.build(dir);
@@ -163,7 +163,7 @@ public final class GbnMain implements Callable<Integer> {
         return 0;
     }
 
-    SweepConfig config() {
+    public SweepConfig config() {
         long file = fileSize == null ? 0 : Units.bytes(fileSize, "file-size");
         if (quick) {
             return new SweepConfig(List.of(4, 16), List.of(0.0, 0.05), List.of(5.0),
@@ -196,94 +196,5 @@ public final class GbnMain implements Callable<Integer> {
 
     private Double timeoutMs() {
         return timeout == null ? null : Units.duration(timeout).toNanos() / 1e6;
-    }
-
-    private GbnRun sweep(SweepConfig config, Path dir, String started) throws IOException {
-        Path scratch = Files.createTempDirectory("chatlab-gbn");
-        List<Measurement> measurements = new ArrayList<>();
-        List<Blast> blasts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(config.parallel(),
-                Thread.ofPlatform().name("gbn-transfer-", 0).daemon().factory());
-        try (Progress progress = new Progress("Go-Back-N sweep (work the model expects)", config.expectedWorkMillis(), " s",
-                1000)) {
-            progress.message("warming up");
-            warmUp(config, scratch);
-            RepeatQueue queue = new RepeatQueue(config, pool, point -> bytes(config.frames(point) * config.chunkBytes(),
-                    config.seed(point, 0)), (point, repeat, source) -> TransferRun.run(point, repeat,
-                            config.seed(point, repeat), config, source.file(), source.sha256(), scratch));
-            progress.message(config.parallel() + " transfers at a time, longest first");
-            long[] work = {0};
-            measurements.addAll(queue.run(config.impairedPoints(), (point, done, going) -> {
-                work[0] += config.expectedWorkMillis(point);
-                progress.stepTo(work[0], done + " of " + config.impairedPoints().size() + " points, " + point.label()
-                        + " done; " + going + " transfers going");
-            }));
-            if (!config.cleanWindows().isEmpty()) {
-                cleanRuns(config, scratch, progress, measurements, blasts);
-            }
-        } finally {
-            pool.shutdownNow();
-            Files.deleteIfExists(scratch);
-        }
-        String runId = out == null ? dir.getFileName().toString() : RunIds.newId();
-        return new GbnRun(runId, "./lab gbn " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started,
-                Instant.now().toString(), Machine.current(), config, measurements, blasts);
-    }
-
-    /**
-     * The clean loopback runs: each round blasts raw bytes and the sealed datagrams once each,
-     * then sends the big file once at each clean window, so that the baselines and the transfers
-     * set against them meet the same state of the machine; the report compares their medians.
-     */
-    private static void cleanRuns(SweepConfig config, Path scratch, Progress progress, List<Measurement> measurements,
-            List<Blast> blasts) throws IOException {
-        byte[] big = bytes(config.cleanFileBytes(), config.seed() + 1);
-        String bigSha = sha256(big);
-        long datagrams = (config.cleanFileBytes() + config.chunkBytes() - 1) / config.chunkBytes();
-        List<SweepPoint> clean = config.cleanPoints();
-        List<Measurement> runs = new ArrayList<>();
-        for (int r = 1; r <= config.cleanRepeats(); r++) {
-            for (boolean sealed : new boolean[] {false, true}) {
-                progress.message("clean loopback, round " + r + " of " + config.cleanRepeats() + ": "
-                        + (sealed ? "sealed" : "raw") + " UDP blast");
-                blasts.add(RawBlast.run(r, config.frameBytes(), config.chunkBytes(), datagrams, sealed));
-            }
-            for (int i = 0; i < clean.size(); i++) {
-                SweepPoint point = clean.get(i);
-                progress.message("clean loopback, round " + r + " of " + config.cleanRepeats() + ": " + point.label());
-                runs.add(TransferRun.run(point, r, Seeds.derive(config.seed(), 10_000 + i, r), config, big, bigSha,
-                        scratch));
-            }
-        }
-        runs.sort(java.util.Comparator.comparingInt((Measurement m) -> m.window()).thenComparingInt(Measurement::repeat));
-        measurements.addAll(runs);
-        progress.stepTo(config.expectedWorkMillis(), "clean loopback done");
-    }
-
-    /**
-     * Runs a few transfers that are not recorded, so that the measured ones run compiled code,
-     * not the interpreter: the first points would otherwise be measured slow.
-     */
-    private static void warmUp(SweepConfig config, Path scratch) throws IOException {
-        byte[] file = bytes(1 << 20, 0);
-        String sha = sha256(file);
-        for (Strategy strategy : List.of(Strategy.GO_BACK_N, Strategy.SELECTIVE_REPEAT)) {
-            TransferRun.run(new SweepPoint(strategy, 64, 0, 0, true), 0, 0, config, file, sha, scratch);
-            TransferRun.run(new SweepPoint(strategy, 16, 0.05, 1, false), 0, 0, config, file, sha, scratch);
-        }
-    }
-
-    static byte[] bytes(long size, long seed) {
-        byte[] bytes = new byte[Math.toIntExact(size)];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.run.SimRun;
 

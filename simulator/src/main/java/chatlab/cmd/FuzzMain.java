@@ -1,7 +1,11 @@
-package chatlab.fuzz;
+package chatlab.cmd;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
+import chatlab.fuzz.FuzzReport;
+import chatlab.fuzz.FuzzResult;
+import chatlab.fuzz.FuzzRun;
+import chatlab.fuzz.FuzzTarget;
 import chatlab.lab.Machine;
 import chatlab.lab.Progress;
 import chatlab.lab.RunIds;
@@ -132,10 +136,10 @@ public final class FuzzMain implements Callable<Integer> {
             }
             pool.shutdown();
             while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                long done = byRuns ? fuzzRuns.stream().mapToLong(r -> r.output.runs).sum()
+                long done = byRuns ? fuzzRuns.stream().mapToLong(FuzzRun::executions).sum()
                         : Math.min(total, (System.nanoTime() - start) / 1_000_000_000L * Math.min(jobs, fuzzRuns.size()));
                 progress.stepTo(done, String.format("%,d executions", fuzzRuns.stream()
-                        .mapToLong(r -> r.output.runs).sum()));
+                        .mapToLong(FuzzRun::executions).sum()));
             }
             progress.stepTo(total, "done");
         } finally {

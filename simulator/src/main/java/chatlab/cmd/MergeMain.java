@@ -1,10 +1,11 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import chatlab.run.SimRun;
 
 import chatlab.cli.Commands;
 import chatlab.cli.VersionProvider;
 import chatlab.lab.RunIds;
+import chatlab.sim.Merge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

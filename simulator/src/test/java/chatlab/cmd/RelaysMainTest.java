@@ -1,4 +1,4 @@
-package chatlab.sim;
+package chatlab.cmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
