@@ -11,13 +11,14 @@ chatlab_peer_installed() {
   [ -x "/usr/sbin/$1" ] || command -v "$1" >/dev/null 2>&1
 }
 
-chatlab_install_peers() { # installs mosquitto (MQTT), ngircd (IRC) and prosody (XMPP) when missing; returns 1 when it cannot
+chatlab_install_peers() { # installs mosquitto (MQTT), ngircd (IRC), prosody and ejabberd (XMPP) when missing; returns 1 when it cannot
   local missing=()
   chatlab_peer_installed mosquitto || missing+=(mosquitto)
   chatlab_peer_installed ngircd || missing+=(ngircd)
   chatlab_peer_installed prosody || missing+=(prosody)
+  chatlab_peer_installed ejabberdctl || missing+=(ejabberd)
   [ ${#missing[@]} -eq 0 ] && return 0
-  chatlab_apt_install "the MQTT, IRC and XMPP drivers' tests and --server mosquitto|ngircd|prosody" "${missing[@]}"
+  chatlab_apt_install "the MQTT, IRC and XMPP drivers' tests and --server mosquitto|ngircd|prosody|ejabberd" "${missing[@]}"
 }
 
 chatlab_install_tsung() { # installs Tsung (the load tool ./lab crosscheck sets beside the lab) when missing; returns 1 when it cannot

@@ -10,7 +10,7 @@ Usage: ./lab test [MAVEN ARGS...]
 Installs what the tests need when it is missing (Toxiproxy, built with Go into .tools/bin;
 Debian's chromium, for the report checks, where apt-get can; for the web client's browser tests,
 Debian's chromium-driver and firefox-esr, and geckodriver built with cargo into .tools/bin;
-Debian's mosquitto, ngircd and prosody, for the MQTT, IRC and XMPP drivers' tests, and tsung, for
+Debian's mosquitto, ngircd, prosody and ejabberd, for the MQTT, IRC and XMPP drivers' tests, and tsung, for
 the cross-check's),
 then runs ./mvnw -B verify with
 any extra arguments. Without arguments it then runs the scenarios once more as a conformance
@@ -59,10 +59,10 @@ fi
 source "$ROOT/scripts/peers.sh"
 if ! chatlab_install_peers; then
   if [ "${CI:-}" = "true" ]; then
-    echo "lab: mosquitto, ngircd and prosody are required in CI; stopping." >&2
+    echo "lab: mosquitto, ngircd, prosody and ejabberd are required in CI; stopping." >&2
     exit 1
   fi
-  echo "lab: carrying on without mosquitto, ngircd or prosody; the MQTT, IRC and XMPP drivers' tests will be skipped." >&2
+  echo "lab: carrying on without mosquitto, ngircd, prosody or ejabberd; the MQTT, IRC and XMPP drivers' tests will be skipped." >&2
 fi
 if ! chatlab_install_tsung; then
   if [ "${CI:-}" = "true" ]; then

@@ -26,8 +26,10 @@ import java.util.Set;
  * it is at least once, a second copy is counted, not a violation, and where it makes no promise
  * of order, none is checked. Where it holds nothing for users who are offline (online only), a
  * recipient who was not logged in when a message was sent, or left within {@link #AWAY_GRACE_MICROS}
- * of its acknowledgement without it, is counted as having missed it while away. Any other loss
- * is a violation.
+ * of its acknowledgement without it, is counted as having missed it while away. Where its promise
+ * does not outlive a crash, what a killed server held may be lost ({@code lostInCrash}), and what
+ * it delivered before the kill may come again after its restart ({@code repeatedAfterCrash}: it
+ * forgot that it had), each counted. Any other loss, copy or reordering is a violation.
  */
 public final class DeliveryChecker implements Checker {
     /**
@@ -111,6 +113,8 @@ public final class DeliveryChecker implements Checker {
         Map<String, Long> lastFromSender = new HashMap<>();
         Promise promise = context.promise();
         long duplicates = 0;
+        long repeatedAfterCrash = 0;
+        Map<String, Long> firstDelivered = new HashMap<>(); // by message and recipient, µs
         long lostInCrash = 0;
         long missedWhileAway = 0;
         long partlyDelivered = 0;
@@ -130,14 +134,23 @@ public final class DeliveryChecker implements Checker {
                         + r + (audience.blocks(r, s.sender()) ? ", who blocks " + s.sender() : "")
                         + " at t=" + d.t() + "µs");
             }
-            int count = received.merge(s.completion().chat().tok() + "\u0000" + r, 1, Integer::sum);
+            String copy = s.completion().chat().tok() + "\u0000" + r;
+            int count = received.merge(copy, 1, Integer::sum);
+            long first = firstDelivered.computeIfAbsent(copy, k -> d.t());
+            if (count > 1 && !promise.durable() && restartedBetween(crashes.values(), first, d.t())) {
+                // the server forgot across the crash that it had delivered it: its promise does not
+                // outlive a crash, so a copy again, and out of its order, is counted, not a violation
+                repeatedAfterCrash++;
+                continue;
+            }
             if (count > 1 && promise.allowsDuplicates()) {
                 duplicates++; // the protocol's promise allows it: counted, not a violation
             } else if (count == 2) {
                 problems.add("duplicated", s.completion().chat().tok() + " reached " + r + " twice (again at t="
                         + d.t() + "µs)");
             }
-            String pair = r + "\u0000" + s.sender();
+            String pair = r + "\u0000" + s.sender() + "\u0000"
+                    + promise.route(s.completion().chat().mode(), s.completion().chat().group());
             Long last = lastFromSender.get(pair);
             if (last != null && s.number() < last && promise.orderedPerSender()) {
                 problems.add("reordered", r + " got " + s.completion().chat().tok() + " after " + s.sender() + "#" + last);
@@ -218,6 +231,7 @@ public final class DeliveryChecker implements Checker {
         }
         if (!promise.durable()) {
             counts.put("lostInCrash", lostInCrash);
+            counts.put("repeatedAfterCrash", repeatedAfterCrash);
         }
         if (promise.anyOnlineOnly()) {
             counts.put("missedWhileAway", missedWhileAway);
@@ -244,11 +258,23 @@ public final class DeliveryChecker implements Checker {
                 : promise.describe() + (promise.allowsDuplicates() ? " (" + duplicates + " duplicates, which that allows)" : "")
                         + (lostInCrash > 0 ? ", save " + lostInCrash + " deliveries lost with the server when it was "
                                 + "killed, which that allows" : "")
+                        + (repeatedAfterCrash > 0 ? ", save " + repeatedAfterCrash + " delivered again after the server "
+                                + "was killed and restarted, which that allows" : "")
                         + (missedWhileAway > 0 ? ", save " + missedWhileAway + " deliveries to users who were away when "
                                 + "they were sent or left as they came, which that allows" : "");
         return new Verdict(name(), Validity.VALID, "all " + acknowledged + " acknowledged messages reached their "
                 + expected + " recipients " + kept + (indeterminate == 0 ? "" : "; the " + indeterminate
                 + " sent in doubt reached all their recipients or none"), counts, List.of());
+    }
+
+    /**
+     * Whether the server came back from a kill between a message's first delivery to a recipient,
+     * at {@code first}, and another, at {@code again}, given when it was back after each kill
+     * ({@code restarts}): a server that keeps nothing for sure across a crash may have lost the
+     * record that it delivered the message and deliver it again from what it kept.
+     */
+    static boolean restartedBetween(java.util.Collection<Long> restarts, long first, long again) {
+        return restarts.stream().anyMatch(k -> first < k && k <= again);
     }
 
     /**

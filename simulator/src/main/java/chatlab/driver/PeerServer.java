@@ -28,14 +28,20 @@ public final class PeerServer implements AutoCloseable {
 
     /**
      * A server program: its name, the Debian package it comes in, its command line given its path
-     * and its configuration's, and its configuration's file name (in {@code peers/} and in the
-     * run's folder).
+     * and its configuration's, its configuration's file name (in {@code peers/} and in the run's
+     * folder), and the executable whose presence says the package is installed.
      */
     public record Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command,
-            String configFile) {
+            String configFile, String executable) {
         /** A program whose configuration is {@code NAME.conf}. */
         public Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command) {
             this(name, debianPackage, command, name + ".conf");
+        }
+
+        /** A program whose executable is called {@code name}. */
+        public Program(String name, String debianPackage, BiFunction<Path, Path, List<String>> command,
+                String configFile) {
+            this(name, debianPackage, command, configFile, name);
         }
 
         /** Whether it is installed. */
@@ -45,7 +51,7 @@ public final class PeerServer implements AutoCloseable {
 
         Path path() {
             for (String dir : new String[] {"/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"}) {
-                Path p = Path.of(dir, name);
+                Path p = Path.of(dir, executable);
                 if (Files.isExecutable(p)) {
                     return p;
                 }
@@ -56,13 +62,16 @@ public final class PeerServer implements AutoCloseable {
 
     private final Program program;
     private final List<String> command;
+    /** The run's folder: whatever the server writes where it stands (ejabberd's Mnesia leaves core files) goes there. */
+    private final Path workingDir;
     private final Path log;
     private final int port;
     private volatile Process process;
 
-    private PeerServer(Program program, List<String> command, Path log, int port) {
+    private PeerServer(Program program, List<String> command, Path workingDir, Path log, int port) {
         this.program = program;
         this.command = List.copyOf(command);
+        this.workingDir = workingDir;
         this.log = log;
         this.port = port;
     }
@@ -83,16 +92,16 @@ public final class PeerServer implements AutoCloseable {
             }
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path config = Files.writeString(dir.resolve(program.configFile()),
+        Path config = Files.writeString(dir.toAbsolutePath().resolve(program.configFile()),
                 template.replace("${port}", Integer.toString(port)).replace("${dir}", dir.toAbsolutePath().toString()));
-        PeerServer server = new PeerServer(program, program.command().apply(path, config),
+        PeerServer server = new PeerServer(program, program.command().apply(path, config), config.getParent(),
                 dir.resolve(program.name() + ".log"), port);
         server.launch();
         return server;
     }
 
     private void launch() throws IOException {
-        Process started = new ProcessBuilder(command).redirectErrorStream(true)
+        Process started = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         process = started;
         long deadline = System.nanoTime() + START.toNanos();

@@ -18,7 +18,9 @@ import java.util.Set;
  * stay; XMPP keeps a chat message for a user who is offline, but not a room's); and whether a
  * message to several recipients reaches all of them or none ({@code allOrNothing}: chatlab stores
  * it in one transaction; a driver that sends one copy to each recipient cannot promise it, and a
- * send left in doubt may then have reached some). The delivery
+ * send left in doubt may then have reached some); and whether one sender's order holds between
+ * the routes its messages take ({@code orderAcrossRoutes}: XMPP's chat messages and each room's
+ * messages reach a recipient by different ways, each in order). The delivery
  * checker judges a run by its driver's promise: a duplicate is counted, not a violation, only
  * where the promise is at least once, and a loss is always one, unless the server
  * crashed after acknowledging the message and its promise is not durable (then it is counted as
@@ -26,7 +28,7 @@ import java.util.Set;
  * was sent or left before it arrived (then it is counted as missed while away).
  */
 public record Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly,
-        boolean allOrNothing) {
+        boolean allOrNothing, boolean orderAcrossRoutes) {
     public enum Delivery {
         EXACTLY_ONCE("exactly once"), AT_LEAST_ONCE("at least once"), AT_MOST_ONCE("at most once");
 
@@ -60,6 +62,12 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
         this(delivery, orderedPerSender, durable, onlineOnly, true);
     }
 
+    /** A sender's order kept across routes (as one sender's messages go to one recipient, whatever their way). */
+    public Promise(Delivery delivery, boolean orderedPerSender, boolean durable, Set<Audience> onlineOnly,
+            boolean allOrNothing) {
+        this(delivery, orderedPerSender, durable, onlineOnly, allOrNothing, true);
+    }
+
     public Promise {
         // in the enum's order, so that a run's record of it is the same every time
         onlineOnly = onlineOnly.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(onlineOnly));
@@ -82,7 +90,7 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
     @JsonCreator
     static Promise read(@JsonProperty("delivery") Delivery delivery, @JsonProperty("orderedPerSender") boolean ordered,
             @JsonProperty("durable") boolean durable, @JsonProperty("onlineOnly") JsonNode onlineOnly,
-            @JsonProperty("allOrNothing") Boolean allOrNothing) {
+            @JsonProperty("allOrNothing") Boolean allOrNothing, @JsonProperty("orderAcrossRoutes") Boolean acrossRoutes) {
         Set<Audience> modes = EnumSet.noneOf(Audience.class);
         if (onlineOnly != null && onlineOnly.isBoolean() && onlineOnly.booleanValue()) {
             modes = EnumSet.allOf(Audience.class);
@@ -91,12 +99,37 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
                 modes.add(Audience.valueOf(mode.asText().toUpperCase(Locale.ROOT)));
             }
         }
-        return new Promise(delivery, ordered, durable, modes, allOrNothing == null || allOrNothing);
+        return new Promise(delivery, ordered, durable, modes, allOrNothing == null || allOrNothing,
+                acrossRoutes == null || acrossRoutes);
     }
 
     /** This promise for a message to several sent as a copy to each: a send in doubt may have reached some of them. */
     public Promise piecemeal() {
-        return new Promise(delivery, orderedPerSender, durable, onlineOnly, false);
+        return new Promise(delivery, orderedPerSender, durable, onlineOnly, false, orderAcrossRoutes);
+    }
+
+    /**
+     * This promise with a sender's order kept on each route alone: a protocol whose messages to a
+     * recipient take different ways through the server (XMPP: a chat message straight to the
+     * recipient, a room's through the room) keeps one sender's order on each way, not between them.
+     */
+    public Promise perRoute() {
+        return new Promise(delivery, orderedPerSender, durable, onlineOnly, allOrNothing, false);
+    }
+
+    /**
+     * The route a message of {@code mode} (as a history records it) takes, for a promise of order
+     * per route: one for messages straight to their recipients, one for everyone's, one per group.
+     */
+    public String route(String mode, String group) {
+        if (orderAcrossRoutes || mode == null) {
+            return "";
+        }
+        return switch (mode) {
+            case "unicast", "multicast" -> "direct";
+            case "group" -> "group " + group;
+            default -> mode;
+        };
     }
 
     private java.util.List<String> onlineOnlyNames() {
@@ -120,7 +153,8 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
 
     /** As the reports say it, e.g. "at least once, in order per sender, not across a crash, each of several recipients on its own". */
     public String describe() {
-        return delivery.text() + (orderedPerSender ? ", in order per sender" : ", in any order")
+        return delivery.text() + (!orderedPerSender ? ", in any order"
+                        : orderAcrossRoutes ? ", in order per sender" : ", in order per sender on each route")
                 + (durable ? "" : ", not across a crash") + onlineOnlyText()
                 + (allOrNothing ? "" : ", each of several recipients on its own");
     }

@@ -7,6 +7,7 @@ import chatlab.driver.irc.IrcDriver;
 import chatlab.driver.irc.Ngircd;
 import chatlab.driver.mqtt.Mosquitto;
 import chatlab.driver.mqtt.MqttDriver;
+import chatlab.driver.xmpp.Ejabberd;
 import chatlab.driver.xmpp.Prosody;
 import chatlab.driver.xmpp.XmppDriver;
 import chatlab.tls.ChannelSecurity;
@@ -23,7 +24,9 @@ public enum ServerKind {
     /** The ngIRCd IRC server (Debian's package), through the IRC driver. */
     NGIRCD(Ngircd.PROGRAM, "IRC over TCP"),
     /** The Prosody XMPP server (Debian's package), through the XMPP driver. */
-    PROSODY(Prosody.PROGRAM, "XMPP over TCP");
+    PROSODY(Prosody.PROGRAM, "XMPP over TCP"),
+    /** The ejabberd XMPP server (Debian's package), through the XMPP driver. */
+    EJABBERD(Ejabberd.PROGRAM, "XMPP over TCP");
 
     private final PeerServer.Program program;
     private final String speaks;
@@ -52,7 +55,7 @@ public enum ServerKind {
             case CHATLAB -> new ChatlabDriver(security, "chatlab-sim");
             case MOSQUITTO -> new MqttDriver();
             case NGIRCD -> new IrcDriver(everyone);
-            case PROSODY -> new XmppDriver(everyone);
+            case PROSODY, EJABBERD -> new XmppDriver(everyone);
         };
     }
 
@@ -71,7 +74,7 @@ public enum ServerKind {
         return driver(new ChannelSecurity.Plaintext()).refusals(scenario); // what a protocol expresses is not a matter of trust
     }
 
-    /** As given on the command line: chatlab, mosquitto, ngircd, prosody. */
+    /** As given on the command line: chatlab, mosquitto, ngircd, prosody, ejabberd. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -113,6 +113,50 @@ class DeliveryCheckerTest {
     }
 
     @Test
+    void aServerWhosePromiseDoesNotOutliveACrashMayDeliverAgainAfterItsRestartButNotOtherwise() {
+        CheckContext volatileServer = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3,
+                Duration.ofSeconds(10), new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false));
+        DeliveryChecker checker = new DeliveryChecker();
+        // alice#1 reached bob, the server was killed and forgot it had, and gave it to him again after alice#2
+        Verdict again = checker.check(everyoneIn().unicast("alice", 1, "bob").deliver("bob", "alice", 1)
+                .fault(0, "kill", "start").fault(0, "kill", "stop").login("bob")
+                .unicast("alice", 2, "bob").deliver("bob", "alice", 2).deliver("bob", "alice", 1).end().build(), volatileServer);
+        assertThat(again.validity()).as(again.summary()).isEqualTo(Validity.VALID);
+        assertThat(again.counts()).containsEntry("repeatedAfterCrash", 1L).doesNotContainKeys("duplicated", "reordered");
+        assertThat(again.summary()).contains("save 1 delivered again after the server was killed and restarted");
+        // no crash between the two copies: a duplicate, and out of order
+        Verdict twice = checker.check(everyoneIn().fault(0, "kill", "start").fault(0, "kill", "stop").login("bob")
+                .unicast("alice", 1, "bob").deliver("bob", "alice", 1).unicast("alice", 2, "bob")
+                .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end().build(), volatileServer);
+        assertThat(twice.validity()).isEqualTo(Validity.INVALID);
+        assertThat(twice.counts()).containsEntry("duplicated", 1L).containsEntry("reordered", 1L)
+                .containsEntry("repeatedAfterCrash", 0L);
+        // chatlab's promise is durable: a copy after a crash is a duplicate
+        Verdict durable = checker.check(everyoneIn().unicast("alice", 1, "bob").deliver("bob", "alice", 1)
+                .fault(0, "kill", "start").fault(0, "kill", "stop").login("bob").deliver("bob", "alice", 1).end().build(),
+                USERS);
+        assertThat(durable.counts()).containsEntry("duplicated", 1L).doesNotContainKey("repeatedAfterCrash");
+    }
+
+    @Test
+    void underAPromiseOfOrderOnEachRouteADirectMessageMayBeOvertakenByABroadcastButNotByAnotherDirectOne() {
+        CheckContext xmpp = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
+                new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false).perRoute());
+        DeliveryChecker checker = new DeliveryChecker();
+        Verdict acrossRoutes = checker.check(everyoneIn().unicast("alice", 1, "bob")
+                .send("alice", 2, "broadcast", List.of(), List.of(), Type.OK, null, null)
+                .deliver("bob", "alice", 2).deliver("carol", "alice", 2).deliver("bob", "alice", 1).end().build(), xmpp);
+        assertThat(acrossRoutes.validity()).as(acrossRoutes.summary()).isEqualTo(Validity.VALID);
+        Verdict direct = checker.check(everyoneIn().unicast("alice", 1, "bob").unicast("alice", 2, "bob")
+                .deliver("bob", "alice", 2).deliver("bob", "alice", 1).end().build(), xmpp);
+        assertThat(direct.counts()).containsEntry("reordered", 1L);
+        Verdict chatlab = check(everyoneIn().unicast("alice", 1, "bob")
+                .send("alice", 2, "broadcast", List.of(), List.of(), Type.OK, null, null)
+                .deliver("bob", "alice", 2).deliver("carol", "alice", 2).deliver("bob", "alice", 1).end());
+        assertThat(chatlab.counts()).as("chatlab keeps a sender's order whatever the way").containsEntry("reordered", 1L);
+    }
+
+    @Test
     void underAnOnlineOnlyPromiseAUserWhoWasAwayOrLeftAsItCameMissesItButOneWhoStayedMustGetIt() {
         CheckContext irc = new CheckContext(List.of("alice", "bob", "carol"), java.util.Map.of(), 3, Duration.ofSeconds(10),
                 new chatlab.driver.Promise(chatlab.driver.Promise.Delivery.AT_MOST_ONCE, true, false, true));

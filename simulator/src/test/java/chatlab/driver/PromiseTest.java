@@ -34,5 +34,17 @@ class PromiseTest {
         assertThat(before).isEqualTo(Promise.EXACTLY_ONCE_IN_ORDER);
         assertThat(before.anyOnlineOnly()).isFalse();
         assertThat(before.allOrNothing()).as("what runs recorded before it was said").isTrue();
+        assertThat(before.orderAcrossRoutes()).as("what runs recorded before it was said").isTrue();
+    }
+
+    @Test
+    void aPromiseOfOrderOnEachRouteSaysSoReadsBackTheSameAndTellsTheRoutesApart() throws Exception {
+        Promise xmpp = new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, EnumSet.of(Audience.GROUP)).perRoute();
+        assertThat(xmpp.describe()).startsWith("at most once, in order per sender on each route, not across a crash");
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(xmpp), Promise.class)).isEqualTo(xmpp);
+        assertThat(xmpp.route("unicast", null)).isEqualTo(xmpp.route("multicast", null)).isNotEqualTo(xmpp.route("broadcast", null));
+        assertThat(xmpp.route("group", "a")).isNotEqualTo(xmpp.route("group", "b")).isNotEqualTo(xmpp.route("unicast", null));
+        assertThat(Promise.EXACTLY_ONCE_IN_ORDER.route("group", "a")).as("one route for all")
+                .isEqualTo(Promise.EXACTLY_ONCE_IN_ORDER.route("unicast", null));
     }
 }

@@ -34,7 +34,7 @@ class CompareIT {
                         + "recipients on its own | delivery valid")
                 .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online, "
                         + "each of several recipients on its own | delivery valid")
-                .contains("| prosody | xmpp | at most once, in order per sender, not across a crash, broadcast and group "
+                .contains("| prosody | xmpp | at most once, in order per sender on each route, not across a crash, broadcast and group "
                         + "only to users online, each of several recipients on its own | delivery valid");
         assertThat(out.resolve("deliver-by-server.png")).exists();
         assertThat(Files.readString(out.resolve("index.html"))).contains("deliver-by-server");

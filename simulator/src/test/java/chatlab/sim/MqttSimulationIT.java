@@ -78,6 +78,6 @@ class MqttSimulationIT {
         assertThat(run.out().resolve(SimRun.FILE)).doesNotExist();
         ScenarioRun unknown = ScenarioRun.of(Files.createDirectories(dir.resolve("unknown")), scenario, "--server", "ircd");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.console()).contains("--server takes chatlab, mosquitto, ngircd, prosody, not 'ircd'");
+        assertThat(unknown.console()).contains("--server takes chatlab, mosquitto, ngircd, prosody, ejabberd, not 'ircd'");
     }
 }

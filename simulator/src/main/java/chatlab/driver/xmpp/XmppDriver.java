@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * joins them again at the user's every login, as an XMPP client keeps its bookmarks.
  */
 public final class XmppDriver implements Driver {
-    /** The server's domain, as {@code peers/prosody.cfg.lua} names its virtual host. */
+    /** The server's domain, as {@code peers/prosody.cfg.lua} and {@code peers/ejabberd.yml} name their virtual host. */
     static final String DOMAIN = "localhost";
     /** The multi-user chat service. */
     static final String ROOMS = "conference." + DOMAIN;
@@ -64,15 +64,17 @@ public final class XmppDriver implements Driver {
     }
 
     /**
-     * At most once (nothing is sent again without stream management), in order per sender (one
-     * stream each, handled in order), not across a crash (the lab does not know that the server
+     * At most once (nothing is sent again without stream management), in order per sender on each
+     * route (one stream each, handled in order; RFC 6120 keeps the order of one entity's stanzas
+     * to another, and a room is another entity, so a chat message and a room's message from one
+     * sender may overtake each other), not across a crash (the lab does not know that the server
      * synced its storage before it answered), and a room's message only to those in the room when
      * it is sent: a chat message for a user who is offline is kept and delivered at their login.
      */
     @Override
     public Promise promise() {
         return new Promise(Promise.Delivery.AT_MOST_ONCE, true, false, EnumSet.of(Audience.BROADCAST, Audience.GROUP))
-                .piecemeal();
+                .piecemeal().perRoute();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package chatlab.driver;
 
-import chatlab.driver.xmpp.Prosody;
 import chatlab.driver.xmpp.XmppDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The XMPP driver against a real Prosody on loopback, started with the project's configuration. */
-class XmppDriverIT extends PeerDriverContract {
-    XmppDriverIT() {
-        super(Prosody.PROGRAM, new XmppDriver());
+/**
+ * The XMPP driver against a real XMPP server on loopback, started with the project's
+ * configuration: the driver contract, and what XMPP adds (offline messages, its refusals, rooms
+ * joined only when needed). Each server is a subclass.
+ */
+abstract class XmppDriverContract extends PeerDriverContract {
+    XmppDriverContract(PeerServer.Program program) {
+        super(program, new XmppDriver());
     }
 
     private Connection connect(Heard heard) {
