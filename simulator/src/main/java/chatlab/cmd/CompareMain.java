@@ -42,7 +42,7 @@ public final class CompareMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario name from simulator/scenarios, or a file.")
     private String scenario;
 
-    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order, of chatlab, mosquitto, ngircd, prosody and ejabberd (default: chatlab,mosquitto,ngircd,prosody).")
+    @Option(names = "--servers", split = ",", paramLabel = "NAME", description = "The servers, in order, of chatlab, mosquitto, ngircd, prosody, ejabberd and ejabberd-mqtt (default: chatlab,mosquitto,ngircd,prosody).")
     private List<String> servers = List.of("chatlab", "mosquitto", "ngircd", "prosody");
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change a field of the scenario for every server, as ./lab simulate --set does.")

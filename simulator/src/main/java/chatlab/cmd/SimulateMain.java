@@ -73,7 +73,7 @@ public final class SimulateMain implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "[tls://|tcp://]HOST:PORT", description = "Drive a running server instead of starting one: tls:// (the default) or tcp:// for a server started with --plaintext.")
     private String target;
 
-    @Option(names = "--server", paramLabel = "NAME", description = "Which server to drive: chatlab (the default), mosquitto (MQTT, through the MQTT driver), ngircd (IRC, through the IRC driver), prosody or ejabberd (XMPP, through the XMPP driver); the last four are installed from Debian's packages when missing. The lab starts it on a free loopback port unless --target says where one runs.")
+    @Option(names = "--server", paramLabel = "NAME", description = "Which server to drive: chatlab (the default), mosquitto or ejabberd-mqtt (MQTT, through the MQTT driver), ngircd (IRC, through the IRC driver), prosody or ejabberd (XMPP, through the XMPP driver); all but chatlab are installed from Debian's packages when missing. The lab starts it on a free loopback port unless --target says where one runs.")
     private String server = "chatlab";
 
     @Option(names = "--trust", paramLabel = "SHA256:...", description = "With a tls:// target: trust only the certificate with this fingerprint (default: the first one the target presents).")

@@ -7,7 +7,7 @@ import chatlab.driver.irc.IrcDriver;
 import chatlab.driver.irc.Ngircd;
 import chatlab.driver.mqtt.Mosquitto;
 import chatlab.driver.mqtt.MqttDriver;
-import chatlab.driver.xmpp.Ejabberd;
+import chatlab.driver.Ejabberd;
 import chatlab.driver.xmpp.Prosody;
 import chatlab.driver.xmpp.XmppDriver;
 import chatlab.tls.ChannelSecurity;
@@ -26,7 +26,9 @@ public enum ServerKind {
     /** The Prosody XMPP server (Debian's package), through the XMPP driver. */
     PROSODY(Prosody.PROGRAM, "XMPP over TCP"),
     /** The ejabberd XMPP server (Debian's package), through the XMPP driver. */
-    EJABBERD(Ejabberd.PROGRAM, "XMPP over TCP");
+    EJABBERD(Ejabberd.XMPP, "XMPP over TCP"),
+    /** ejabberd's MQTT broker (the same package), through the MQTT driver, logging users in as USER@localhost. */
+    EJABBERD_MQTT(Ejabberd.MQTT, "MQTT 5 over TCP");
 
     private final PeerServer.Program program;
     private final String speaks;
@@ -54,6 +56,7 @@ public enum ServerKind {
         return switch (this) {
             case CHATLAB -> new ChatlabDriver(security, "chatlab-sim");
             case MOSQUITTO -> new MqttDriver();
+            case EJABBERD_MQTT -> new MqttDriver("localhost");
             case NGIRCD -> new IrcDriver(everyone);
             case PROSODY, EJABBERD -> new XmppDriver(everyone);
         };
@@ -74,9 +77,9 @@ public enum ServerKind {
         return driver(new ChannelSecurity.Plaintext()).refusals(scenario); // what a protocol expresses is not a matter of trust
     }
 
-    /** As given on the command line: chatlab, mosquitto, ngircd, prosody, ejabberd. */
+    /** As given on the command line: chatlab, mosquitto, ngircd, prosody, ejabberd, ejabberd-mqtt. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Reads a name given on the command line, naming those there are when it is none of them. */

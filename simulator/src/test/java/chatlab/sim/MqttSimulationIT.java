@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped chat-core scenario, shortened, against a mosquitto the lab starts: judged by MQTT
@@ -24,16 +26,18 @@ class MqttSimulationIT {
 
     @BeforeEach
     void needsMosquitto(org.junit.jupiter.api.TestInfo test) {
-        if (test.getDisplayName().contains("Chatlab")) {
+        if (test.getDisplayName().contains("Chatlab") || test.getDisplayName().contains("ejabberd")) {
             return;
         }
         chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
     }
 
-    @Test
-    void theCoreOfChattingRunsAgainstMosquittoJudgedByItsPromise() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "ejabberd-mqtt"})
+    void theCoreOfChattingRunsAgainstABrokerJudgedByItsPromise(String server) throws Exception {
+        chatlab.driver.NeedsPeer.assume(ServerKind.parse(server).program());
         String scenario = Files.readString(Path.of("scenarios/chat-core.yaml"));
-        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "mosquitto", "--set", "duration=6s",
+        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", server, "--set", "duration=6s",
                 "--set", "drain=10s");
         Results results = run.results();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
@@ -45,13 +49,15 @@ class MqttSimulationIT {
         SimRun recorded = Json.read(run.out().resolve(SimRun.FILE), SimRun.class);
         assertThat(recorded.driver()).isEqualTo("mqtt");
         assertThat(recorded.promise()).isEqualTo(new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal());
-        assertThat(run.console()).contains("Server: mosquitto").as("its CPU, sampled from outside")
+        assertThat(run.console()).contains("Server: " + server).as("its CPU, sampled from outside")
                 .contains("of its CPU per delivery");
     }
 
-    @Test
-    void aKilledAndAPausedBrokerIsJudgedByItsPromise() throws Exception {
-        ScenarioRun run = PeerServerFaults.killAndPause(dir, "mosquitto");
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "ejabberd-mqtt"})
+    void aKilledAndAPausedBrokerIsJudgedByItsPromise(String server) throws Exception {
+        chatlab.driver.NeedsPeer.assume(ServerKind.parse(server).program());
+        ScenarioRun run = PeerServerFaults.killAndPause(dir, server);
         assertThat(run.exit()).isZero();
     }
 
@@ -78,6 +84,6 @@ class MqttSimulationIT {
         assertThat(run.out().resolve(SimRun.FILE)).doesNotExist();
         ScenarioRun unknown = ScenarioRun.of(Files.createDirectories(dir.resolve("unknown")), scenario, "--server", "ircd");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.console()).contains("--server takes chatlab, mosquitto, ngircd, prosody, ejabberd, not 'ircd'");
+        assertThat(unknown.console()).contains("--server takes chatlab, mosquitto, ngircd, prosody, ejabberd, ejabberd-mqtt, not 'ircd'");
     }
 }

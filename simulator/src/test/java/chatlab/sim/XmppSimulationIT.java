@@ -54,7 +54,7 @@ class XmppSimulationIT {
      */
     @Test
     void theCoreOfChattingRunsAgainstEjabberdAndOnlyItsOwnFaultsAreFound() throws Exception {
-        chatlab.driver.NeedsPeer.assume(chatlab.driver.xmpp.Ejabberd.PROGRAM);
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.Ejabberd.XMPP);
         String scenario = Files.readString(Path.of("scenarios/chat-core.yaml"));
         ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "ejabberd", "--set", "duration=6s", "--set", "drain=10s");
         onlyEjabberdsOwnFaults(run.results());
@@ -64,7 +64,7 @@ class XmppSimulationIT {
 
     @Test
     void aKilledAndAPausedEjabberdIsJudgedByItsPromise() throws Exception {
-        chatlab.driver.NeedsPeer.assume(chatlab.driver.xmpp.Ejabberd.PROGRAM);
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.Ejabberd.XMPP);
         onlyEjabberdsOwnFaults(PeerServerFaults.killAndPauseJudged(dir, "ejabberd").results());
     }
 

@@ -35,6 +35,8 @@ final class MqttConnection extends MessagingOnlyConnection {
     private static final String MODE = "mode";
 
     private final InetSocketAddress server;
+    /** What follows each user's name at login, after an {@code @}; null for none. */
+    private final String loginDomain;
     private final Options options;
     private final Inbox inbox;
     private final AtomicLong arrivals = new AtomicLong();
@@ -43,8 +45,9 @@ final class MqttConnection extends MessagingOnlyConnection {
     private volatile boolean leaving;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MqttConnection(InetSocketAddress server, Options options, Inbox inbox) {
+    MqttConnection(InetSocketAddress server, Options options, Inbox inbox, String loginDomain) {
         super("MQTT", "the broker", Runnable::run); // its answers go on on the thread that completed them
+        this.loginDomain = loginDomain;
         this.server = server;
         this.options = options;
         this.inbox = inbox;
@@ -87,7 +90,7 @@ final class MqttConnection extends MessagingOnlyConnection {
     /** Connects {@code c} as {@code name}, resuming its session unless {@code fresh}, and subscribes it to its own topics. */
     private CompletableFuture<Void> open(Mqtt5AsyncClient c, String name, String secret, boolean fresh) {
         return within(c.connectWith().cleanStart(fresh).sessionExpiryInterval(MqttDriver.SESSION_EXPIRY_SECONDS)
-                .simpleAuth().username(name).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .simpleAuth().username(loginDomain == null ? name : name + "@" + loginDomain).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .send()
                 .thenCompose(ack -> c.subscribeWith()
                         .addSubscription(subscription(MqttDriver.USERS + name, false))

@@ -26,6 +26,19 @@ public final class MqttDriver implements Driver {
     /** How long a broker keeps a user's session, and what arrives for it, after it disconnects. */
     static final long SESSION_EXPIRY_SECONDS = 86_400;
 
+    /** The domain a broker wants after each user's name at login ("localhost": ejabberd's), or null for the bare name. */
+    private final String loginDomain;
+
+    /** A driver that logs users in by their bare names, as mosquitto takes them. */
+    public MqttDriver() {
+        this(null);
+    }
+
+    /** A driver that logs each user in as {@code USER@loginDomain}, as ejabberd's MQTT wants a JID. */
+    public MqttDriver(String loginDomain) {
+        this.loginDomain = loginDomain;
+    }
+
     @Override
     public String name() {
         return "mqtt";
@@ -56,6 +69,6 @@ public final class MqttDriver implements Driver {
 
     @Override
     public Connection connect(InetSocketAddress server, Connection.Options options, Inbox inbox) {
-        return new MqttConnection(server, options, inbox);
+        return new MqttConnection(server, options, inbox, loginDomain);
     }
 }
