@@ -136,9 +136,13 @@ public final class CompareReport {
 
     /** The slope against the users online, with the growth by the most online beside it; or the growth alone. */
     private static String perConnection(ServerUse.Memory memory) {
-        double growth = (double) (memory.peakBytes() - memory.startBytes()) / memory.peakOnline() / 1024;
+        double growth = memory.growthPerConnection() / 1024;
+        if (!memory.measured()) {
+            return "none seen (it shrank)";
+        }
         return memory.slope() == null ? String.format(Locale.ROOT, "%.1f KiB", growth)
-                : String.format(Locale.ROOT, "%.1f KiB (%.1f by growth)", memory.slope() / 1024, growth);
+                : String.format(Locale.ROOT, "%.1f KiB (%s by growth)", memory.slope() / 1024,
+                        growth > 0 ? String.format(Locale.ROOT, "%.1f", growth) : "none");
     }
 
     private static String number(double v) {

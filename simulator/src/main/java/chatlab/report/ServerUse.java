@@ -34,10 +34,25 @@ record ServerUse(double seconds, double cpuSeconds, double deliveriesPerSecond, 
         }
 
         double bytesPerConnection() {
-            return slope != null ? slope : (double) (peakBytes - startBytes) / peakOnline;
+            return slope != null ? slope : growthPerConnection();
+        }
+
+        /** The growth from the start to the most under the load, by the most online: negative if it shrank. */
+        double growthPerConnection() {
+            return (double) (peakBytes - startBytes) / peakOnline;
+        }
+
+        /** Whether there is a figure per connection: a slope, or a growth that is not a shrinking. */
+        boolean measured() {
+            return slope != null || growthPerConnection() > 0;
         }
 
         String describe() {
+            if (!measured()) {
+                return String.format(Locale.ROOT, "resident memory %.1f MiB at start and %.1f MiB at most under the load: "
+                        + "none to see per connection (it held less under the load than at its start), with %,d online "
+                        + "at most", startBytes / 1048576.0, peakBytes / 1048576.0, peakOnline);
+            }
             return String.format(Locale.ROOT, "resident memory %.1f MiB at start and %.1f MiB at most under the load: "
                     + "%.1f KiB per connection (%s), with %,d online at most", startBytes / 1048576.0,
                     peakBytes / 1048576.0, bytesPerConnection() / 1024,

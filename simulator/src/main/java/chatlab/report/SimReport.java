@@ -225,7 +225,7 @@ public final class SimReport {
                 double loadSeconds = Math.max(1e-6, (run.loadEnd() - run.loadStart()) / 1e6);
                 rows.add(List.of(sim.shard(), String.valueOf(sim.users()), String.valueOf(sim.online()),
                         mib(sim.heapLoaded() - sim.heapBefore()),
-                        mib(sim.directLoaded()), String.format(Locale.ROOT, "%.1f KiB", sim.bytesPerUser() / 1024.0),
+                        mib(sim.directLoaded()), perUser(sim),
                         String.format(Locale.ROOT, "%.0f%% of one core", 100 * sim.cpuNanos() / 1e9 / loadSeconds),
                         cpuPerOperation(sim)));
             }
@@ -305,8 +305,11 @@ public final class SimReport {
                 r.errors().unexpected(), r.errors().inDoubt()));
         for (var sim : run.simulators()) {
             md.append(String.format(Locale.ROOT, "%nSimulator %s: %d users simulated, %d online at the end of the load, "
-                    + "%.1f KiB of memory per simulated user (heap growth and direct buffers), %s of CPU per operation%s.%n",
-                    sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() / 1024.0, cpuPerOperation(sim),
+                    + "%s, %s of CPU per operation%s.%n",
+                    sim.shard(), sim.users(), sim.online(), sim.bytesPerUser() > 0 ? perUser(sim)
+                            + " of memory per simulated user (heap growth and direct buffers)"
+                            : "no memory to see per simulated user (its heap was smaller after the load than before)",
+                    cpuPerOperation(sim),
                     sim.carriers() > 0 ? ", on " + ServerUse.threads(sim.carriers()) : ""));
         }
         server.ifPresent(use -> md.append("\nServer: ").append(use.describe()).append(".\n"));
@@ -337,6 +340,15 @@ public final class SimReport {
      */
     public static Optional<String> serverUse(Path dir) throws IOException {
         return ServerUse.describe(dir);
+    }
+
+    /**
+     * The simulator's memory per user; none to see when its heap was smaller after the load than
+     * before it (a collection in between gave back more than the users took).
+     */
+    static String perUser(chatlab.run.SimulatorResources sim) {
+        return sim.bytesPerUser() > 0 ? String.format(Locale.ROOT, "%.1f KiB", sim.bytesPerUser() / 1024.0)
+                : "none to see";
     }
 
     /** The simulator's CPU per operation over the load, or "n/a" for a run recorded before it was counted. */

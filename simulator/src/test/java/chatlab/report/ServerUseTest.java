@@ -89,4 +89,13 @@ class ServerUseTest {
         assertThat(ServerUse.Memory.slope(new double[] {0, 500, 1_000, 1_000, 1_000, 1_000, 1_000}, new double[] {1, 2, 3, 3, 4, 3, 3},
                 1_000)).as("a ramp of two samples").isNull();
     }
+
+    @Test
+    void aServerThatHeldLessUnderTheLoadThanAtItsStartHasNoFigurePerConnection() {
+        ServerUse.Memory shrank = new ServerUse.Memory(100L << 20, 90L << 20, 200);
+        assertThat(shrank.measured()).isFalse();
+        assertThat(shrank.describe()).contains("none to see per connection").doesNotContain("-");
+        assertThat(new ServerUse.Memory(100L << 20, 110L << 20, 200).measured()).isTrue();
+        assertThat(new ServerUse.Memory(100L << 20, 90L << 20, 200, 2_048.0).measured()).as("a slope").isTrue();
+    }
 }
