@@ -20,7 +20,7 @@ import java.util.Set;
  * it in one transaction; a driver that sends one copy to each recipient cannot promise it, and a
  * send left in doubt may then have reached some); and whether one sender's order holds between
  * the routes its messages take ({@code orderAcrossRoutes}: XMPP's chat messages and each room's
- * messages reach a recipient by different ways, each in order). The delivery
+ * messages reach a recipient by different ways, each in order; MQTT orders each topic alone). The delivery
  * checker judges a run by its driver's promise: a duplicate is counted, not a violation, only
  * where the promise is at least once, and a loss is always one, unless the server
  * crashed after acknowledging the message and its promise is not durable (then it is counted as
@@ -111,7 +111,8 @@ public record Promise(Delivery delivery, boolean orderedPerSender, boolean durab
     /**
      * This promise with a sender's order kept on each route alone: a protocol whose messages to a
      * recipient take different ways through the server (XMPP: a chat message straight to the
-     * recipient, a room's through the room) keeps one sender's order on each way, not between them.
+     * recipient, a room's through the room; MQTT: a topic each) keeps one sender's order on each
+     * way, not between them.
      */
     public Promise perRoute() {
         return new Promise(delivery, orderedPerSender, durable, onlineOnly, allOrNothing, false);

@@ -30,7 +30,7 @@ class CompareIT {
         assertThat(c.ended()).isNotNull();
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| chatlab | chatlab | exactly once, in order per sender | delivery valid")
-                .contains("| mosquitto | mqtt | at least once, in order per sender, not across a crash, each of several "
+                .contains("| mosquitto | mqtt | at least once, in order per sender on each route, not across a crash, each of several "
                         + "recipients on its own | delivery valid")
                 .contains("| ngircd | irc | at most once, in order per sender, not across a crash, only to users online, "
                         + "each of several recipients on its own | delivery valid")

@@ -42,13 +42,13 @@ class MqttSimulationIT {
         Results results = run.results();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);
-        assertThat(results.verdicts().getFirst().summary()).contains("at least once, in order per sender, not across a crash");
+        assertThat(results.verdicts().getFirst().summary()).contains("at least once, in order per sender on each route, not across a crash");
         assertThat(results.throughput().deliveries()).isPositive();
         assertThat(results.errors().unexpected()).as(results.errors().byCode().toString()).isZero();
         assertThat(run.exit()).isZero();
         SimRun recorded = Json.read(run.out().resolve(SimRun.FILE), SimRun.class);
         assertThat(recorded.driver()).isEqualTo("mqtt");
-        assertThat(recorded.promise()).isEqualTo(new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal());
+        assertThat(recorded.promise()).isEqualTo(new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal().perRoute());
         assertThat(run.console()).contains("Server: " + server).as("its CPU, sampled from outside")
                 .contains("of its CPU per delivery");
     }

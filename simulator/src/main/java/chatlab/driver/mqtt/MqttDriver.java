@@ -45,12 +45,14 @@ public final class MqttDriver implements Driver {
     }
 
     /**
-     * QoS 1: at least once; a broker keeps one client's messages on a topic in order; and the
-     * broker the lab starts keeps nothing on disk, so what it held is lost if it is killed.
+     * QoS 1: at least once; a broker keeps one client's messages on a topic in order (MQTT 5,
+     * 4.6: an "Ordered Topic"), and nothing more, so a sender's messages to a user's topic, to
+     * everyone's and to a group's are each in order, not between them; and the brokers the lab
+     * starts keep nothing on disk, so what one held is lost if it is killed.
      */
     @Override
     public Promise promise() {
-        return new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal();
+        return new Promise(Promise.Delivery.AT_LEAST_ONCE, true, false).piecemeal().perRoute();
     }
 
     /** What MQTT can express of a chat: messages to users, to everyone, to a group; users who leave and come back. */
