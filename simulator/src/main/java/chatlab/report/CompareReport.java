@@ -135,7 +135,7 @@ public final class CompareReport {
     }
 
     /** The slope against the users online, with the growth by the most online beside it; or the growth alone. */
-    private static String perConnection(ServerUse.Memory memory) {
+    static String perConnection(ServerUse.Memory memory) {
         double growth = memory.growthPerConnection() / 1024;
         if (!memory.measured()) {
             return "none seen (it shrank)";

@@ -97,5 +97,18 @@ class ServerUseTest {
         assertThat(shrank.describe()).contains("none to see per connection").doesNotContain("-");
         assertThat(new ServerUse.Memory(100L << 20, 110L << 20, 200).measured()).isTrue();
         assertThat(new ServerUse.Memory(100L << 20, 90L << 20, 200, 2_048.0).measured()).as("a slope").isTrue();
+        assertThat(CompareReport.perConnection(shrank)).isEqualTo("none seen (it shrank)");
+        assertThat(CompareReport.perConnection(new ServerUse.Memory(100L << 20, 90L << 20, 200, 2_048.0)))
+                .isEqualTo("2.0 KiB (none by growth)");
+        assertThat(CompareReport.perConnection(new ServerUse.Memory(100L << 20, 110L << 20, 1_024, 2_048.0)))
+                .isEqualTo("2.0 KiB (10.0 by growth)");
+    }
+
+    @Test
+    void aSimulatorWhoseHeapWasSmallerAfterTheLoadHasNoMemoryPerUser() {
+        var shrank = new chatlab.run.SimulatorResources("1/1", 200L << 20, 100L << 20, 0, 1_000_000, 200, 200, 1_000, 1);
+        assertThat(SimReport.perUser(shrank)).isEqualTo("none to see");
+        var grew = new chatlab.run.SimulatorResources("1/1", 100L << 20, 110L << 20, 0, 1_000_000, 200, 200, 1_000, 1);
+        assertThat(SimReport.perUser(grew)).isEqualTo("51.2 KiB");
     }
 }

@@ -10,7 +10,6 @@ import chatlab.lab.Json;
 import chatlab.metrics.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,14 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MqttSimulationIT {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void needsMosquitto(org.junit.jupiter.api.TestInfo test) {
-        if (test.getDisplayName().contains("Chatlab") || test.getDisplayName().contains("ejabberd")) {
-            return;
-        }
-        chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"mosquitto", "ejabberd-mqtt"})
@@ -74,6 +65,7 @@ class MqttSimulationIT {
 
     @Test
     void aScenarioMqttCannotExpressIsRefusedWithEveryReason() throws Exception {
+        chatlab.driver.NeedsPeer.assume(chatlab.driver.mqtt.Mosquitto.PROGRAM);
         String scenario = Files.readString(Path.of("scenarios/smoke.yaml"));
         ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "mosquitto");
         assertThat(run.exit()).isEqualTo(2);
