@@ -38,24 +38,48 @@ class TsungTest {
         log.addAll(dump(start + 6, 1_000, 990, 1_000, 1.0)); // measured
         log.addAll(dump(start + 8, 3_000, 3_000, 3_000, 2.0)); // measured
         log.addAll(dump(start + 10, 50, 50, 50, 50.0)); // after the window
-        CrossCheckReport.Tsung t = Tsung.measure(log, LOAD, start * 1000);
+        CrossCheckReport.Tsung t = Tsung.measure(log, LOAD, Tsung.Target.MOSQUITTO, start * 1000);
         assertThat(t.seconds()).isEqualTo(4);
         assertThat(t.publishedPerSecond()).isEqualTo(1_000);
         assertThat(t.deliveredPerSecond()).isEqualTo(997.5);
         assertThat(t.sendMeanMs()).as("weighted by each dump's count").isCloseTo((1_000 * 1.0 + 3_000 * 2.0) / 4_000, within(1e-9));
         assertThat(t.sends()).isEqualTo(4_000);
+        assertThat(t.deliverMeanMs()).as("Tsung 1.7.0 times no MQTT delivery").isNull();
+    }
+
+    /** A dump of the XMPP side: {@code chats} messages sent with their ping, {@code timed} deliveries timed. */
+    private static List<String> xmppDump(long at, long chats, double sendMs, long timed, double deliverMs) {
+        return List.of("# stats: dump at " + at, "stats: users 400 400",
+                "stats: tr_chat " + chats + " " + sendMs + " 0.5 9.1 0.1 0 0",
+                "stats: xmpp_msg_latency " + timed + " " + deliverMs + " 0.4 14.5 0.2 1.3 4065",
+                "stats: async_unknown_data_rcv " + timed + " 4476");
+    }
+
+    @Test
+    void overXmppTheMessagesSentAreTheChatTransactionsAndTheTimedDeliveriesGiveTheDeliverMean() {
+        long start = 2_000;
+        List<String> log = new java.util.ArrayList<>();
+        log.addAll(xmppDump(start + 4, 10, 50.0, 10, 50.0)); // warm-up
+        log.addAll(xmppDump(start + 6, 1_000, 1.0, 900, 2.0));
+        log.addAll(xmppDump(start + 8, 3_000, 3.0, 2_700, 4.0));
+        CrossCheckReport.Tsung t = Tsung.measure(log, LOAD, Tsung.Target.EJABBERD, start * 1000);
+        assertThat(t.publishedPerSecond()).isEqualTo(1_000);
+        assertThat(t.deliveredPerSecond()).isEqualTo(900);
+        assertThat(t.sendMeanMs()).isCloseTo((1_000 * 1.0 + 3_000 * 3.0) / 4_000, within(1e-9));
+        assertThat(t.deliverMeanMs()).isCloseTo((900 * 2.0 + 2_700 * 4.0) / 3_600, within(1e-9));
+        assertThat(Tsung.measure(xmppDump(5, 1, 1, 1, 1.0), LOAD, Tsung.Target.EJABBERD, 0).deliverMeanMs()).isNaN();
     }
 
     @Test
     void aLogWithNoDumpInTheWindowMeasuresNothing() {
-        CrossCheckReport.Tsung t = Tsung.measure(dump(5, 1, 1, 1, 1.0), LOAD, 0);
+        CrossCheckReport.Tsung t = Tsung.measure(dump(5, 1, 1, 1, 1.0), LOAD, Tsung.Target.MOSQUITTO, 0);
         assertThat(t.seconds()).isZero();
         assertThat(t.sendMeanMs()).isNaN();
     }
 
     @Test
     void theConfigurationOffersTheScenariosLoad() {
-        String xml = Tsung.config(LOAD, 1883, Path.of("/tmp/ids.csv"));
+        String xml = Tsung.config(LOAD, Tsung.Target.MOSQUITTO, 1883, Path.of("/tmp"));
         assertThat(xml).contains("<server host=\"127.0.0.1\" port=\"1883\" type=\"tcp\"/>")
                 .contains("<load duration=\"10\" unit=\"second\">")
                 .contains("<arrivalphase phase=\"1\" duration=\"8\" unit=\"second\">")
@@ -63,8 +87,42 @@ class TsungTest {
                 .contains("topic=\"chatlab/u/%%_to%%\" qos=\"1\">" + "x".repeat(100) + "</mqtt>")
                 .contains("<thinktime value=\"0.025\" random=\"false\"/>")
                 .contains("topic=\"chatlab/u/%%_me%%\" qos=\"1\"")
-                .contains("value=\"/tmp/ids.csv\"");
+                .contains("value=\"/tmp/subscribers.csv\"");
         assertThat(xml.split("<user session=\"sub\"", -1)).as("a subscriber for each user").hasSize(201);
+    }
+
+    @Test
+    void overXmppEachMessageGoesWithAPingInOneWriteAndCarriesTsungsStamp() throws Exception {
+        String xml = Tsung.config(LOAD, Tsung.Target.EJABBERD, 5222, Path.of("/tmp"));
+        assertThat(xml).contains("<server host=\"127.0.0.1\" port=\"5222\" type=\"tcp\"/>")
+                .contains("<option type=\"ts_jabber\" name=\"domain\" value=\"localhost\"/>")
+                .contains("value=\"/tmp/receivers.csv\"").contains("value=\"/tmp/senders.csv\"")
+                .contains("<session name=\"recv\" probability=\"0\" type=\"ts_jabber\" bidi=\"true\">")
+                .contains("<jabber type=\"presence:initial\"")
+                .contains("<setdynvars sourcetype=\"random_number\" start=\"1\" end=\"200\"><var name=\"to\"/>")
+                // the message and the ping in one raw request, the stamp as Tsung's own chat request writes it
+                .contains("to='u%%_to%%@localhost' type='chat'&gt;&lt;body&gt;%%_stamp%%" + "x".repeat(64) + "&lt;/body&gt;"
+                        + "&lt;/message&gt;&lt;iq type='get' id='p%%_i%%' to='localhost'&gt;&lt;ping xmlns='urn:xmpp:ping'/&gt;")
+                .contains("&quot;@@@~b,~b;~b;~b@@@&quot;, [erlang:phash2(node()), M, S, U]")
+                .contains("<thinktime value=\"0.025\" random=\"false\"/>");
+        assertThat(xml.split("<user session=\"recv\"", -1)).as("a receiver for each user").hasSize(201);
+        assertThat(xml.split("<jabber type=\"register\"", -1)).as("both accounts registered in-band").hasSize(3);
+        // well-formed XML, so that Tsung reads it
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path files = Files.createDirectories(dir.resolve("files"));
+        Tsung.writeUserFiles(LOAD, files);
+        assertThat(Files.readAllLines(files.resolve(Tsung.RECEIVERS))).hasSize(200).startsWith("u1;pw1");
+        assertThat(Files.readAllLines(files.resolve(Tsung.SENDERS))).hasSize(200).endsWith("s200;pw200");
+    }
+
+    @Test
+    void tsungsSideIsWrittenForMosquittoAndEjabberdOnly() {
+        assertThat(Tsung.Target.of("ejabberd")).isEqualTo(Tsung.Target.EJABBERD);
+        assertThatThrownBy(() -> Tsung.Target.of("prosody"))
+                .hasMessage("Tsung's side is written for mosquitto and ejabberd, not prosody");
+        assertThatThrownBy(() -> Tsung.Target.of("irc")).hasMessageStartingWith("--server takes ");
     }
 
     @Test
