@@ -1,14 +1,14 @@
 -- Prosody (Debian's package prosody) as the lab starts it: loopback only, on a free port, its files in
--- the run's folder. 42429 and /tmp/cmp-uni6/prosody/prosody are filled in by the lab.
+-- the run's folder. 44835 and /tmp/cmp-uni7/prosody/prosody are filled in by the lab.
 run_as_root = true            -- the lab runs as whoever starts it; Prosody refuses root without this
 daemonize = false
-pidfile = "/tmp/cmp-uni6/prosody/prosody/prosody.pid"
-data_path = "/tmp/cmp-uni6/prosody/prosody/prosody-data"
+pidfile = "/tmp/cmp-uni7/prosody/prosody/prosody.pid"
+data_path = "/tmp/cmp-uni7/prosody/prosody/prosody-data"
 log = { warn = "*console" }   -- to prosody.log beside this file
 
 interfaces = { "127.0.0.1" }
 c2s_interfaces = { "127.0.0.1" }
-c2s_ports = { 42429 }
+c2s_ports = { 44835 }
 c2s_direct_tls_ports = { }
 legacy_ssl_ports = { }
 s2s_ports = { }
@@ -16,7 +16,7 @@ component_ports = { }
 http_ports = { }
 https_ports = { }
 network_settings = { tcp_backlog = 4096 }  -- connections arriving at once wait rather than being refused (default 128)
-certificates = "/tmp/cmp-uni6/prosody/prosody"       -- none: it looks, finds none, and needs none for plain TCP
+certificates = "/tmp/cmp-uni7/prosody/prosody"       -- none: it looks, finds none, and needs none for plain TCP
 
 -- plain TCP on loopback, as the lab drives mosquitto and ngIRCd; passwords kept hashed (SCRAM)
 c2s_require_encryption = false
