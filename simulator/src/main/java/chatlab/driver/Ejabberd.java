@@ -13,8 +13,8 @@ import java.util.List;
  * in the run's folder.
  */
 public final class Ejabberd {
-    /** Where Debian's package puts ejabberd's Erlang applications. */
-    private static final String LIBS = "/usr/lib/x86_64-linux-gnu";
+    /** Where Debian's package puts ejabberd's Erlang applications: {@code /usr/lib/<multiarch triplet>}. */
+    private static final String LIBS = libs(Path.of("/usr/lib"));
 
     /**
      * XMPP: accounts by in-band registration from loopback, no stream management, rooms on the
@@ -34,6 +34,28 @@ public final class Ejabberd {
 
     private static PeerServer.Program program(String name, String configFile) {
         return new PeerServer.Program(name, "ejabberd", (program, config) -> command(config), configFile, "ejabberdctl");
+    }
+
+    /**
+     * The folder under {@code lib} that holds an {@code ejabberd-VERSION} application (Debian puts
+     * it in the machine's multiarch folder, {@code x86_64-linux-gnu} or {@code aarch64-linux-gnu}),
+     * or the amd64 one when none does.
+     */
+    static String libs(Path lib) {
+        try (java.util.stream.Stream<Path> arches = java.nio.file.Files.list(lib)) {
+            return arches.filter(java.nio.file.Files::isDirectory).sorted().filter(Ejabberd::holdsEjabberd).findFirst()
+                    .map(Path::toString).orElse(lib.resolve("x86_64-linux-gnu").toString());
+        } catch (java.io.IOException e) {
+            return lib.resolve("x86_64-linux-gnu").toString();
+        }
+    }
+
+    private static boolean holdsEjabberd(Path dir) {
+        try (java.nio.file.DirectoryStream<Path> apps = java.nio.file.Files.newDirectoryStream(dir, "ejabberd-[0-9]*")) {
+            return apps.iterator().hasNext();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static List<String> command(Path config) {

@@ -8,6 +8,7 @@ import chatlab.client.ChatClient;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import chatlab.protocol.UserStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,47 @@ abstract class XmppDriverContract extends PeerDriverContract {
                     .getInstanceFor(a.unwrap(org.jivesoftware.smack.tcp.XMPPTCPConnection.class));
             assertThat(rooms.getJoinedRooms()).as("in no room").isEmpty();
         }
+    }
+
+    @Test
+    void aStatusIsThePresenceTheUsersRoomsShowAndAppearingOfflineIsRefused() throws Exception {
+        try (Connection alice = connect(new Heard()); Connection bob = connect(new Heard())) {
+            ChatClient.await(alice.signup("alice", "pw-alice"));
+            ChatClient.await(bob.signup("bob", "pw-bob"));
+            ChatClient.await(alice.login("alice", "pw-alice"));
+            ChatClient.await(bob.login("bob", "pw-bob"));
+            org.jivesoftware.smackx.muc.MultiUserChat room = org.jivesoftware.smackx.muc.MultiUserChatManager
+                    .getInstanceFor(bob.unwrap(org.jivesoftware.smack.tcp.XMPPTCPConnection.class))
+                    .getMultiUserChat(org.jxmpp.jid.impl.JidCreate.entityBareFrom("chatlab@conference.localhost"));
+            org.jxmpp.jid.EntityFullJid aliceThere = org.jxmpp.jid.impl.JidCreate.entityFullFrom(
+                    "chatlab@conference.localhost/alice");
+            ChatClient.await(alice.setStatus(UserStatus.DND));
+            assertThat(modeSeen(room, aliceThere, org.jivesoftware.smack.packet.Presence.Mode.dnd)).isTrue();
+            ChatClient.await(alice.setStatus(UserStatus.IDLE));
+            assertThat(modeSeen(room, aliceThere, org.jivesoftware.smack.packet.Presence.Mode.xa)).isTrue();
+            ChatClient.await(alice.setStatus(UserStatus.ONLINE));
+            assertThat(modeSeen(room, aliceThere, org.jivesoftware.smack.packet.Presence.Mode.available)).isTrue();
+            assertThat(alice.setStatus(UserStatus.OFFLINE)).failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(UnsupportedOperationException.class)
+                    .withMessageContaining("XMPP has no way to appear offline");
+            assertThat(alice.who()).failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    /** Whether {@code room} shows {@code occupant} in {@code mode} within ten seconds (the presence comes after the ping's answer). */
+    private static boolean modeSeen(org.jivesoftware.smackx.muc.MultiUserChat room, org.jxmpp.jid.EntityFullJid occupant,
+            org.jivesoftware.smack.packet.Presence.Mode mode) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            org.jivesoftware.smack.packet.Presence p = room.getOccupantPresence(occupant);
+            if (p != null && p.getMode() == mode) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+        return false;
     }
 }

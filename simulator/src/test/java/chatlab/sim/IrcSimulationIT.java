@@ -30,8 +30,12 @@ class IrcSimulationIT {
     @Test
     void theCoreOfChattingRunsAgainstNgircdJudgedByItsPromise() throws Exception {
         String scenario = Files.readString(Path.of("scenarios/chat-core.yaml"));
-        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "ngircd", "--set", "duration=6s", "--set", "drain=10s");
+        // chat-core's mix, with statuses (away messages) and who (the server's count) as well
+        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", "ngircd", "--set", "duration=6s", "--set", "drain=10s",
+                "--set", "groups.talk.mix={unicast: 40, multicast: 15, group: 15, broadcast: 5, relogin: 10, leave: 5, "
+                        + "status: 5, who: 5}");
         Results results = run.results();
+        assertThat(results.latency().get("who").count()).as("who answered by LUSERS").isPositive();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);
         assertThat(results.verdicts().getFirst().summary()).contains("at most once, in order per sender, not across a crash, "

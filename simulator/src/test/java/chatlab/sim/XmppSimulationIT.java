@@ -27,7 +27,10 @@ class XmppSimulationIT {
         String server = "prosody";
         chatlab.driver.NeedsPeer.assume(chatlab.driver.xmpp.Prosody.PROGRAM);
         String scenario = Files.readString(Path.of("scenarios/chat-core.yaml"));
-        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", server, "--set", "duration=6s", "--set", "drain=10s");
+        // chat-core's mix, with statuses (presence, to the server and the rooms) as well
+        ScenarioRun run = ScenarioRun.of(dir, scenario, "--server", server, "--set", "duration=6s", "--set", "drain=10s",
+                "--set", "groups.talk.mix={unicast: 45, multicast: 15, group: 15, broadcast: 5, relogin: 10, leave: 5, "
+                        + "status: 5}");
         Results results = run.results();
         assertThat(results.verdicts()).as(results.verdicts().toString()).extracting(v -> v.validity())
                 .containsOnly(Validity.VALID);

@@ -5,6 +5,7 @@ import chatlab.driver.Inbox;
 import chatlab.driver.MessagingOnlyConnection;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import chatlab.protocol.UserStatus;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -85,6 +86,10 @@ final class IrcConnection extends MessagingOnlyConnection {
         /** The channels the server confirmed this connection joined, by lower-case name. */
         final Set<String> channels = ConcurrentHashMap.newKeySet();
         final Deque<Pending> sends = new ConcurrentLinkedDeque<>();
+        /** LUSERS waiting for the server's count of users (251), in the order asked. */
+        final Deque<CompletableFuture<Integer>> counts = new ConcurrentLinkedDeque<>();
+        /** AWAY waiting for the server's word that it was marked (306) or unmarked (305), in the order asked. */
+        final Deque<CompletableFuture<Void>> aways = new ConcurrentLinkedDeque<>();
         volatile boolean up;
         volatile boolean leaving;
 
@@ -172,6 +177,37 @@ final class IrcConnection extends MessagingOnlyConnection {
             } // otherwise the library's own lag check
         }
 
+        /**
+         * The server's count of users: RFC 2812's "There are U users and I invisible on S
+         * servers" (ngIRCd says "... and N services ..."); those it names as users or
+         * invisible. The count in the welcome, before anyone asked, goes unused.
+         */
+        @Handler
+        @NumericFilter(251)
+        public void counted(ClientReceiveNumericEvent e) {
+            CompletableFuture<Integer> asked = nextWaiting(counts);
+            if (asked != null) {
+                String text = e.getParameters().isEmpty() ? "" : e.getParameters().getLast();
+                Integer users = IrcConnection.users(text);
+                if (users == null) {
+                    asked.completeExceptionally(new ChatException(ErrorCode.UNEXPECTED_RESPONSE,
+                            "the IRC server's count of users was not understood: " + text));
+                } else {
+                    asked.complete(users);
+                }
+            }
+        }
+
+        @Handler
+        @NumericFilter(305) // no longer marked away
+        @NumericFilter(306) // marked away
+        public void marked(ClientReceiveNumericEvent e) {
+            CompletableFuture<Void> asked = nextWaiting(aways);
+            if (asked != null) {
+                asked.complete(null);
+            }
+        }
+
         @Handler
         @NumericFilter(401) // no such nick: the recipient is not connected
         public void absent(ClientReceiveNumericEvent e) {
@@ -225,6 +261,8 @@ final class IrcConnection extends MessagingOnlyConnection {
             for (Pending p; (p = sends.pollFirst()) != null;) {
                 p.answer().completeExceptionally(cause);
             }
+            counts.forEach(f -> f.completeExceptionally(cause));
+            aways.forEach(f -> f.completeExceptionally(cause));
             boolean wasUp = up;
             up = false;
             ended.complete(null);
@@ -240,6 +278,16 @@ final class IrcConnection extends MessagingOnlyConnection {
             inbox.onMessage(new Inbox.Arrival(from, 0, arrivals.incrementAndGet(), text, mode));
         }
 
+        /** Sends {@code line}, its answer awaited in {@code waiting} (in the order asked). */
+        <T> CompletableFuture<T> ask(String line, Deque<CompletableFuture<T>> waiting) {
+            CompletableFuture<T> answer = new CompletableFuture<>();
+            synchronized (this) { // the line and its place among the answers stay together
+                waiting.addLast(answer);
+                client.sendRawLine(line);
+            }
+            return within(answer, options.requestTimeout());
+        }
+
         /** Sends {@code line} and a PING behind it; answers when the server's PONG says it handled the line. */
         CompletableFuture<Sent> sendAndPing(String line, int named) {
             String token = "c" + pings.incrementAndGet();
@@ -251,6 +299,29 @@ final class IrcConnection extends MessagingOnlyConnection {
             }
             return within(answer, options.requestTimeout());
         }
+    }
+
+    /** The first of {@code waiting} still waiting (one that timed out is passed over), or null. */
+    private static <T> CompletableFuture<T> nextWaiting(Deque<CompletableFuture<T>> waiting) {
+        for (CompletableFuture<T> f; (f = waiting.pollFirst()) != null;) {
+            if (!f.isDone()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern USERS = java.util.regex.Pattern.compile("(\\d+) users?\\b");
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("(\\d+) invisible\\b");
+
+    /** The users an RPL_LUSERCLIENT text counts (visible and invisible), or null for a text without them. */
+    static Integer users(String text) {
+        java.util.regex.Matcher users = USERS.matcher(text);
+        if (!users.find()) {
+            return null;
+        }
+        java.util.regex.Matcher invisible = INVISIBLE.matcher(text);
+        return Integer.parseInt(users.group(1)) + (invisible.find() ? Integer.parseInt(invisible.group(1)) : 0);
     }
 
     /** Kitteh's queue for lines, without its default pause of 1.2 s between them. */
@@ -403,10 +474,33 @@ final class IrcConnection extends MessagingOnlyConnection {
         }
     }
 
-    /** IRC has WHO and NAMES; the driver does not map them to the lab's list yet. */
+    /** How many are online: the server's own count (LUSERS), a round trip, as chatlab's {@code who} is. */
     @Override
     public CompletableFuture<Integer> who() {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("the IRC driver does not read WHO yet"));
+        try {
+            Session s = connected();
+            return s.ask("LUSERS", s.counts);
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * A status as IRC's away message: away, idle and do not disturb mark the user away with the
+     * status as its text (others see it in WHOIS and in the answer to a message for them), online
+     * unmarks. IRC cannot appear offline while connected: that is refused.
+     */
+    @Override
+    public CompletableFuture<Void> setStatus(UserStatus status) {
+        if (status == UserStatus.OFFLINE) {
+            return refused("way to appear offline while connected");
+        }
+        try {
+            Session s = connected();
+            return s.ask(status == UserStatus.ONLINE ? "AWAY" : "AWAY :" + status.wire(), s.aways);
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

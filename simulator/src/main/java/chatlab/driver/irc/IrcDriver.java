@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * group message one to the channel. IRC acknowledges nothing, so each send is followed by a
  * {@code PING}: the server handles one connection's commands in order, so its {@code PONG} says
  * the message was handled (a recipient that is not there is named in a {@code 401} before it).
- * IRC has no accounts, passwords, blocks, statuses or board: those requests are refused, and
- * sign-up makes nothing. An IRC server forgets a user's channels when it goes, so the driver
+ * A status is the user's away message ({@code AWAY}: away, idle and do not disturb mark the
+ * user away with that text, online unmarks; answered by {@code 306} and {@code 305}), and
+ * {@code who} is the server's count of its users ({@code LUSERS}, answered by {@code 251}).
+ * IRC has no accounts, passwords, blocks or board: those requests are refused, and sign-up makes
+ * nothing. An IRC server forgets a user's channels when it goes, so the driver
  * keeps each user's groups, as an IRC client keeps its list of channels to join, and every
  * connection it makes joins them again at the user's login.
  */
@@ -34,7 +37,7 @@ public final class IrcDriver implements Driver {
     static final String GROUPS = "#g-";
 
     private static final Set<Behaviour> EXPRESSIBLE = EnumSet.of(Behaviour.UNICAST, Behaviour.MULTICAST,
-            Behaviour.BROADCAST, Behaviour.GROUP, Behaviour.RELOGIN, Behaviour.LEAVE);
+            Behaviour.BROADCAST, Behaviour.GROUP, Behaviour.RELOGIN, Behaviour.LEAVE, Behaviour.STATUS, Behaviour.WHO);
 
     /** The groups each user joined, by user. */
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();

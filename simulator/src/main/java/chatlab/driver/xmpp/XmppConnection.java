@@ -5,6 +5,7 @@ import chatlab.driver.MessagingOnlyConnection;
 import chatlab.protocol.Audience;
 import chatlab.protocol.ChatException;
 import chatlab.protocol.ErrorCode;
+import chatlab.protocol.UserStatus;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -225,14 +228,14 @@ final class XmppConnection extends MessagingOnlyConnection {
          * Sends {@code messages} and a ping of the server behind them; answers when the server's
          * reply says it handled them, or with the refusal one of them came back with.
          */
-        CompletableFuture<Sent> sendAndPing(List<Message> messages, Sent sent) {
+        CompletableFuture<Sent> sendAndPing(List<? extends Stanza> messages, Sent sent) {
             Pending p = new Pending(ConcurrentHashMap.newKeySet(), new AtomicReference<>());
             messages.forEach(m -> p.ids().add(m.getStanzaId()));
             CompletableFuture<Sent> answer = new CompletableFuture<>();
             try {
                 synchronized (this) { // the messages and their ping stay together on the stream
                     sends.addLast(p);
-                    for (Message m : messages) {
+                    for (Stanza m : messages) {
                         xmpp.sendStanza(m);
                     }
                     PingManager.getInstanceFor(xmpp).pingAsync(xmpp.getXMPPServiceDomain(),
@@ -376,6 +379,49 @@ final class XmppConnection extends MessagingOnlyConnection {
     }
 
 
+
+    /**
+     * A status as the user's presence: online is available, away away, idle extended away
+     * ({@code xa}), do not disturb {@code dnd}, each with the status as its text; sent to the
+     * server (which gives it to the user's contacts) and to each room this login is in (whose
+     * occupants see it), then a ping, as a message is. Unavailable presence would end delivery
+     * to the client, so appearing offline is refused.
+     */
+    @Override
+    public CompletableFuture<Void> setStatus(UserStatus status) {
+        Presence.Mode mode = switch (status) {
+            case ONLINE -> Presence.Mode.available;
+            case AWAY -> Presence.Mode.away;
+            case IDLE -> Presence.Mode.xa;
+            case DND -> Presence.Mode.dnd;
+            case OFFLINE -> null;
+        };
+        if (mode == null) {
+            return refused("way to appear offline and still be given messages");
+        }
+        try {
+            Session s = connected();
+            List<Presence> presences = new ArrayList<>();
+            presences.add(presence(s, mode, status, null));
+            for (MultiUserChat room : s.rooms.values()) {
+                presences.add(presence(s, mode, status, JidCreate.fullFrom(room.getRoom(), Resourcepart.from(s.nick))));
+            }
+            return s.sendAndPing(presences, new Sent(null, null, null, null)).thenApply(sent -> null);
+        } catch (ChatException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (XmppStringprepException e) {
+            return CompletableFuture.failedFuture(inLabTerms(e));
+        }
+    }
+
+    private static Presence presence(Session s, Presence.Mode mode, UserStatus status, Jid to) {
+        var builder = s.xmpp.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).setMode(mode)
+                .setStatus(status.wire());
+        if (to != null) {
+            builder.to(to);
+        }
+        return builder.build();
+    }
 
     /** Sends its presence as unavailable and closes the stream; answers once it is closed. */
     @Override

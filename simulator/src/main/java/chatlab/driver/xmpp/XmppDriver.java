@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * server (XEP-0199): the server handles one stream's stanzas in order, so its answer says the
  * message was routed (to the recipient's connection, to a room, or to storage for a user who is
  * offline). A room forgets who was in it when they go, so the driver keeps each user's groups and
- * joins them again at the user's every login, as an XMPP client keeps its bookmarks.
+ * joins them again at the user's every login, as an XMPP client keeps its bookmarks. A status
+ * is the user's presence (away, extended away for idle, do not disturb), sent to the server and
+ * to each room the login is in, then a ping. XMPP has no list of who is online for a user
+ * (only its contacts' presence), so {@code who} is refused, as are blocks and the board.
  */
 public final class XmppDriver implements Driver {
     /** The server's domain, as {@code peers/prosody.cfg.lua} and {@code peers/ejabberd.yml} name their virtual host. */
@@ -37,7 +40,7 @@ public final class XmppDriver implements Driver {
     static final String GROUPS = "g-";
 
     private static final Set<Behaviour> EXPRESSIBLE = EnumSet.of(Behaviour.UNICAST, Behaviour.MULTICAST,
-            Behaviour.BROADCAST, Behaviour.GROUP, Behaviour.RELOGIN, Behaviour.LEAVE);
+            Behaviour.BROADCAST, Behaviour.GROUP, Behaviour.RELOGIN, Behaviour.LEAVE, Behaviour.STATUS);
 
     /** The groups each user joined, by user. */
     private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
