@@ -24,8 +24,13 @@ public final class DirectChecker implements Checker {
     public static final String DELIVERED = "delivered";
     public static final String HELD = "held";
     public static final String NOT_HELD = "not_held";
-    /** How long after its hold runs out a sender may take to be told (a client checks every second). */
-    static final long GRACE_MICROS = 2_000_000;
+    /**
+     * How long after its hold runs out a sender may take to be told: a client checks every
+     * second, and one that came back online waits {@link
+     * chatlab.p2p.direct.DirectMessages.Settings#receiptWait()} for receipts held for it first.
+     */
+    static final long GRACE_MICROS = 2_000_000
+            + chatlab.p2p.direct.DirectMessages.Settings.DEFAULT.receiptWait().toNanos() / 1_000;
 
     /** The token that starts direct message {@code n} of {@code user}'s. */
     public static String token(String user, long n) {
@@ -76,6 +81,7 @@ public final class DirectChecker implements Checker {
         long expired = 0;
         long stillHeld = 0;
         long arrivedAfterFailure = 0;
+        long expiredButShown = 0;
         List<Long> delays = new ArrayList<>();
         for (var s : shown.entrySet()) {
             Event first = s.getValue().getFirst();
@@ -118,6 +124,9 @@ public final class DirectChecker implements Checker {
             } else if (arrived) {
                 arrivedAfterFailure++;
             }
+            if (arrived && toldExpired.contains(tok)) {
+                expiredButShown++; // its receipt was with a relay away when the sender looked: told later, if it comes
+            }
             if (toldLater.contains(tok) && !arrived) {
                 problems.add("false receipt", completion.u() + " was told " + tok + " reached " + completion.target()
                         + " later, who was never shown it");
@@ -132,6 +141,7 @@ public final class DirectChecker implements Checker {
         counts.put("expired", expired);
         counts.put("stillHeld", stillHeld);
         counts.put("arrivedAfterReportedFailure", arrivedAfterFailure);
+        counts.put("toldExpiredButShown", expiredButShown);
         counts.put("toldDeliveredLater", toldLater.stream().filter(shown::containsKey).count());
         delays.sort(null);
         if (!delays.isEmpty()) {

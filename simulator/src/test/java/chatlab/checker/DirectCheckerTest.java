@@ -70,6 +70,16 @@ class DirectCheckerTest {
     }
 
     @Test
+    void aMessageToldExpiredThatWasShownIsCountedNotAViolation() {
+        // its receipt was with a relay away when its sender looked; the sender is told when it comes
+        dm("alice", 1, "erin", DirectChecker.HELD, 3, 7_000_000).shown("erin", "alice", 1)
+                .told(Op.DM_EXPIRED, "alice", 1, "erin");
+        Verdict v = end().check();
+        assertThat(v.validity()).isEqualTo(Validity.VALID);
+        assertThat(v.counts()).containsEntry("toldExpiredButShown", 1L).containsEntry("relayedArrived", 1L);
+    }
+
+    @Test
     void aMessageShownTwiceOrToAnotherUserOrNeverSentIsAViolation() {
         dm("alice", 1, "bob", DirectChecker.DELIVERED, 0, 0).shown("bob", "alice", 1).shown("bob", "alice", 1);
         dm("alice", 2, "bob", DirectChecker.DELIVERED, 0, 0).shown("carol", "alice", 2).shown("bob", "alice", 2);
@@ -90,9 +100,18 @@ class DirectCheckerTest {
     }
 
     @Test
+    void aSenderBackOnlineIsGivenTimeForReceiptsBeforeItsSilenceIsALoss() {
+        dm("alice", 1, "erin", DirectChecker.HELD, 3, 1_000_000); // held until 1 s
+        t += 4_000_000; // the run ends at 6 s: within the hold and its grace of 2 s and 7.75 s
+        Verdict v = end().check();
+        assertThat(v.counts()).containsEntry("stillHeld", 1L).doesNotContainKey("lost");
+    }
+
+    @Test
     void aHeldMessageIsLostWhenItsHoldRanOutUntoldAndUndecidedWhileItStillRuns() {
-        dm("alice", 1, "erin", DirectChecker.HELD, 3, 1_000_000); // held until 1 s; the run ends at 4 s
+        dm("alice", 1, "erin", DirectChecker.HELD, 3, 1_000_000); // held until 1 s; the run ends at 24 s
         dm("alice", 2, "erin", DirectChecker.HELD, 3, 600_000_000); // held for ten minutes
+        t += 20_000_000; // past the hold and the grace for telling (2 s, and 7.75 s waiting for receipts)
         Verdict v = end().check();
         assertThat(v.validity()).isEqualTo(Validity.INVALID);
         assertThat(v.counts()).containsEntry("lost", 1L).containsEntry("stillHeld", 1L);

@@ -216,20 +216,23 @@ public final class RelayStore implements AutoCloseable {
     }
 
     /**
-     * The recipient's receipt for a message held here came: the message is let go and the receipt
-     * kept for its sender, as long as the message would have been. False when no such message
-     * was held (a copy of the receipt, or one from someone else).
+     * The recipient's receipt for a message held here came at {@code now}: the message is let go
+     * and the receipt kept for its sender until the message's hold ends or for this relay's
+     * longest hold from now, whichever is later (a sender away past the hold still learns that it
+     * arrived). False when no such message was held (a copy of the receipt, or one from someone
+     * else).
      */
-    public boolean delivered(String sender, long messageId, String recipient, byte[] receipt) {
+    public boolean delivered(String sender, long messageId, String recipient, byte[] receipt, long now) {
         return transaction(c -> {
             Optional<Long> expiresAt = Sql.first(c, "DELETE FROM held WHERE sender = ? AND id = ? AND recipient = ? "
                     + "AND receipt = 0 RETURNING expires_at", rs -> rs.getLong(1), sender, messageId, recipient);
             if (expiresAt.isEmpty()) {
                 return false;
             }
+            long keptUntil = Math.max(expiresAt.get(), now + limits.longest().toMillis());
             Sql.update(c, "INSERT OR IGNORE INTO held(sender, id, recipient, receipt, for_user, datagram, bytes, expires_at) "
                     + "VALUES (?, ?, ?, 1, ?, ?, ?, ?)", sender, messageId, recipient, sender, receipt, receipt.length,
-                    expiresAt.get());
+                    keptUntil);
             return true;
         });
     }
@@ -265,10 +268,13 @@ public final class RelayStore implements AutoCloseable {
                 RelayStore::outboundRow, messageId));
     }
 
-    /** A receipt came for a message handed to relays: true the first time, when it was still held. */
+    /**
+     * A receipt came for a message handed to relays: true the first time, whether it was still
+     * held or its sender was told it expired (its receipt was with a relay that was away then).
+     */
     public boolean deliveredLater(long messageId) {
-        return transaction(c -> Sql.update(c, "UPDATE outbound SET outcome = ? WHERE id = ? AND outcome = ?",
-                Outcome.DELIVERED.name(), messageId, Outcome.HELD.name()) > 0);
+        return transaction(c -> Sql.update(c, "UPDATE outbound SET outcome = ? WHERE id = ? AND outcome IN (?, ?)",
+                Outcome.DELIVERED.name(), messageId, Outcome.HELD.name(), Outcome.EXPIRED.name()) > 0);
     }
 
     /** Marks this client's held messages whose time ran out as expired, and returns them. */

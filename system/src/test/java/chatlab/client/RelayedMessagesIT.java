@@ -202,6 +202,29 @@ class RelayedMessagesIT {
         assertThat(alice.deliveredLater).containsExactly("erin");
     }
 
+    /**
+     * Erin comes while relays hold her message, and alice, away, comes back only after the hold:
+     * she learns it arrived (the relay kept erin's receipt past the hold), and is never told it
+     * expired (she waits, online, for receipts held for her before telling that).
+     */
+    @Test
+    void aSenderAwayPastTheHoldLearnsTheMessageArrivedAndNotThatItExpired() throws Exception {
+        User erin = erinWasHereOnce(FAST);
+        User alice = new User("alice", FAST.withRelays(1).withHold(Duration.ofSeconds(3))).online();
+        new User("bob", FAST).online();
+        DirectMessages.Outcome outcome = alice.send("erin", "before the hold ends");
+        assertThat(outcome).isInstanceOf(DirectMessages.Held.class);
+        java.time.Instant until = ((DirectMessages.Held) outcome).until();
+        alice.offline();
+        erin.online();
+        await().atMost(WAIT).until(() -> erin.received.contains("alice: before the hold ends"));
+        await().atMost(WAIT).until(() -> java.time.Instant.now().isAfter(until.plusMillis(500))); // the hold is over
+        alice.online();
+        await().atMost(WAIT).until(() -> !alice.deliveredLater.isEmpty());
+        assertThat(alice.deliveredLater).containsExactly("erin");
+        await().during(FAST.receiptWait().plusSeconds(1)).atMost(WAIT).until(() -> alice.expired.isEmpty());
+    }
+
     @Test
     void aRelayRefusesBeyondItsLimitsAndSaysWhy() throws Exception {
         erinWasHereOnce(FAST);

@@ -75,9 +75,9 @@ class RelayStoreTest {
             assertThat(h.receipt()).isFalse();
             assertThat(h.datagram()).containsExactly(7);
         });
-        assertThat(s.delivered("alice", 1, "mallory", new byte[] {8})).as("only the recipient's receipt").isFalse();
-        assertThat(s.delivered("alice", 1, "erin", new byte[] {8})).isTrue();
-        assertThat(s.delivered("alice", 1, "erin", new byte[] {8})).as("a copy").isFalse();
+        assertThat(s.delivered("alice", 1, "mallory", new byte[] {8}, NOW)).as("only the recipient's receipt").isFalse();
+        assertThat(s.delivered("alice", 1, "erin", new byte[] {8}, NOW)).isTrue();
+        assertThat(s.delivered("alice", 1, "erin", new byte[] {8}, NOW)).as("a copy").isFalse();
         assertThat(s.heldFor("erin", NOW)).isEmpty();
         assertThat(s.heldFor("alice", NOW)).singleElement().satisfies(h -> {
             assertThat(h.receipt()).isTrue();
@@ -86,6 +86,18 @@ class RelayStoreTest {
         });
         assertThat(s.receiptTaken("alice", 1)).isTrue();
         assertThat(s.heldFor("alice", NOW)).isEmpty();
+    }
+
+    @Test
+    void aReceiptIsKeptForItsSenderPastTheMessagesHoldForTheRelaysLongestHold() {
+        RelayStore s = open(SMALL);
+        s.hold("alice", 1, "erin", new byte[] {7}, Duration.ofSeconds(10), NOW);
+        assertThat(s.delivered("alice", 1, "erin", new byte[] {8}, NOW + 9_000)).isTrue();
+        s.expire(NOW + 3_600_000);
+        assertThat(s.heldFor("alice", NOW + 3_600_000)).as("an hour after it came, the message's hold long over")
+                .singleElement().satisfies(h -> assertThat(h.receipt()).isTrue());
+        s.expire(NOW + 9_000 + 3_600_000);
+        assertThat(s.heldFor("alice", NOW + 9_000 + 3_600_000)).as("the relay's longest hold, then let go").isEmpty();
     }
 
     @Test
@@ -100,7 +112,9 @@ class RelayStoreTest {
         assertThat(s.expireOutbound(NOW + 9_999)).isEmpty();
         assertThat(s.expireOutbound(NOW + 10_000)).extracting(RelayStore.Outbound::messageId).containsExactly(42L);
         assertThat(s.expireOutbound(NOW + 20_000)).as("told once").isEmpty();
-        assertThat(s.deliveredLater(42)).as("a receipt after expiry changes nothing").isFalse();
+        assertThat(s.deliveredLater(42)).as("a receipt after expiry corrects it, once").isTrue();
+        assertThat(s.deliveredLater(42)).isFalse();
+        assertThat(s.outbound(42)).hasValueSatisfying(o -> assertThat(o.outcome()).isEqualTo(RelayStore.Outcome.DELIVERED));
 
         s.handedOver(43, "erin", 1, NOW + 10_000);
         assertThat(s.deliveredLater(43)).isTrue();

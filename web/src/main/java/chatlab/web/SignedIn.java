@@ -163,7 +163,7 @@ final class SignedIn implements AutoCloseable {
             ChatClient.await(client.login(user, password, endpoint.port()));
             signedIn.meet(ChatClient.await(client.who()));
             listener.ready(); // events that came during the login are handled now, in order
-            signedIn.startDirect(config.data().resolve(user));
+            signedIn.startDirect(config.data().resolve(user), config.direct());
             return signedIn;
         } catch (IOException e) {
             abandon(listener, signedIn, client, endpoint);
@@ -275,9 +275,9 @@ final class SignedIn implements AutoCloseable {
     }
 
     /** Starts direct messages with the identity kept in {@code folder}; tells the page if they cannot. */
-    private void startDirect(Path folder) {
+    private void startDirect(Path folder, DirectMessages.Settings settings) {
         try {
-            direct = DirectChat.start(client, user, endpoint, folder, new DirectListener(), DirectMessages.Settings.DEFAULT);
+            direct = DirectChat.start(client, user, endpoint, folder, new DirectListener(), settings);
         } catch (IOException | ChatException e) {
             notice("error", "Direct messages are off: " + e.getMessage());
         }

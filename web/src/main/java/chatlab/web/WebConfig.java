@@ -1,5 +1,6 @@
 package chatlab.web;
 
+import chatlab.p2p.direct.DirectMessages;
 import chatlab.tls.ChannelSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,12 +9,21 @@ import java.time.Duration;
  * How the browser client runs: where it listens ({@code bind}, {@code port}; 0 picks a free
  * port), the chat server it speaks to and how it secures that connection, the first UDP port
  * for files (0: free ones), where received files go (a folder per user under it), the room
- * password if the server's room has one, the rate limit of its own API per session, and how long
- * the page waits without input before it sets its user idle.
+ * password if the server's room has one, the rate limit of its own API per session, how long
+ * the page waits without input before it sets its user idle, where each user's keys and
+ * direct messages are kept ({@code data}), and how direct messages for users who are away go
+ * and are held for others ({@code direct}: relays, hold, fallback, limits).
  */
 public record WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security,
         int udpPort, Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter,
-        Path data) {
+        Path data, DirectMessages.Settings direct) {
+
+    /** With direct messages as by default (three relays, a day's hold, no fallback; holding for others). */
+    public WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security, int udpPort,
+            Path downloads, String roomPassword, double requestsPerSecond, int burst, Duration idleAfter, Path data) {
+        this(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, requestsPerSecond, burst,
+                idleAfter, data, DirectMessages.Settings.DEFAULT);
+    }
 
     /** With each user's identity key, known keys and direct-message store beside the downloads, in {@code <downloads>-data}. */
     public WebConfig(String bind, int port, String serverHost, int serverPort, ChannelSecurity security, int udpPort,
@@ -35,7 +45,12 @@ public record WebConfig(String bind, int port, String serverHost, int serverPort
 
     public WebConfig withRateLimit(double perSecond, int burstSize) {
         return new WebConfig(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword, perSecond,
-                burstSize, idleAfter, data);
+                burstSize, idleAfter, data, direct);
+    }
+
+    public WebConfig withDirect(DirectMessages.Settings value) {
+        return new WebConfig(bind, port, serverHost, serverPort, security, udpPort, downloads, roomPassword,
+                requestsPerSecond, burst, idleAfter, data, value);
     }
 
     /** Whether only this machine can reach the page. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
                 "  ./lab web --port 8080 --server 127.0.0.1:4242",
                 "  ./lab web --server chat.example.org:4242 --trust SHA256:...",
                 "  ./lab web --server 127.0.0.1:4242 --plaintext --udp-port 6001",
+                "  ./lab web --relays 5 --fallback server   direct messages for users away: five relays, else the server",
                 "", "Exit codes: 0 stopped, 1 could not start, 2 invalid arguments."})
 public final class WebMain implements Callable<Integer> {
 
@@ -54,6 +55,9 @@ public final class WebMain implements Callable<Integer> {
     private String idleAfter;
 
     @CommandLine.Mixin
+    private chatlab.cli.DirectOptions direct;
+
+    @CommandLine.Mixin
     private TlsOptions tls;
 
     @CommandLine.Mixin
@@ -80,7 +84,7 @@ public final class WebMain implements Callable<Integer> {
             }
             config = new WebConfig(bind, port, target.getHostString(), target.getPort(),
                     tls.security(System.out::println), udpPort, downloads, roomPassword, rate,
-                    (int) Math.max(1, Math.ceil(rate * 2)), Units.duration(idleAfter), data);
+                    (int) Math.max(1, Math.ceil(rate * 2)), Units.duration(idleAfter), data, direct.settings());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;

@@ -224,6 +224,26 @@ class WebApiIT {
     }
 
     @Test
+    void theWebClientsDirectSettingsApplyToItsUsersNoRelaysAndTheServerAsFallback() throws Exception {
+        try (WebFixture second = WebFixture.start(dir.resolve("second"), c -> c.withDirect(
+                chatlab.p2p.direct.DirectMessages.Settings.DEFAULT.withRelays(0)
+                        .withFallback(chatlab.p2p.direct.DirectMessages.Fallback.SERVER)))) {
+            Api gus = new Api(second.url()).open().signup("gus", "pass-gus");
+            Api hal = new Api(second.url()).open().signup("hal", "pass-hal");
+            new Api(second.url()).open().signup("ivy", "pass-ivy"); // online, but no relay is asked
+            assertThat(hal.post("/api/logout", Map.of()).status()).isEqualTo(200);
+            Api.Reply sent = gus.post("/api/direct", Map.of("conversation", "@hal", "text", "through the server"));
+            assertThat(sent.json().get("outcome").asText()).as("%s", sent.json()).isEqualTo("via_server");
+            assertThat(sent.json().get("text").asText()).contains("no relays are asked (relays 0)")
+                    .contains("the server holds it for hal");
+            Api back = new Api(second.url()).open();
+            assertThat(back.post("/api/login", Map.of("user", "hal", "password", "pass-hal")).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> back.get("/api/state").json().path("conversations")
+                    .path("@gus").toString().contains("through the server"));
+        }
+    }
+
+    @Test
     void theBoardIsPostedToAndReadRendered() throws Exception {
         Api jo = session().signup("jo", "pass-jo");
         Api.Reply posted = jo.post("/api/board", Map.of("text", "meet at **noon** <script>x()</script>"));

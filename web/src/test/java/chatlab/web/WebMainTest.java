@@ -21,6 +21,9 @@ class WebMainTest {
             "--plaintext --trust SHA256:ab         | choose one of --plaintext, --trust, --ca and --known-servers",
             "--ca /no/such/ca.pem                  | --ca: no file /no/such/ca.pem",
             "--port eighty                         | Invalid value for option '--port'",
+            "--relays 17                           | --relays is 0 to 16, not 17",
+            "--fallback maybe                      | --fallback is server or none, not 'maybe'",
+            "--relay-hold 0s                       | --relay-hold must be positive, not 0s",
     })
     void invalidArgumentsExit2WithTheirReason(String args, String reason) {
         StringWriter err = new StringWriter();
@@ -37,6 +40,7 @@ class WebMainTest {
         line.setOut(new PrintWriter(out, true));
         assertThat(line.execute("--help")).isZero();
         assertThat(out.toString()).contains("--port", "--bind", "--server", "--udp-port", "--downloads", "--plaintext",
-                "--trust", "--ca", "--known-servers", "--room-password", "--rate", "--idle-after", "./lab web --port 8080 --server 127.0.0.1:4242");
+                "--trust", "--ca", "--known-servers", "--room-password", "--rate", "--idle-after", "--relays", "--fallback",
+                "--relay-hold", "--no-relaying", "./lab web --port 8080 --server 127.0.0.1:4242");
     }
 }

@@ -82,17 +82,8 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Where the contact log (<user>_contactlog.txt) and each user's identity key and known keys for direct messages (<user>/) are kept (default: ${DEFAULT-VALUE}).")
     private Path data;
 
-    @Option(names = "--relays", paramLabel = "N", defaultValue = "3", description = "How many other online users' clients hold a direct message for a user who is offline, sealed so that they cannot read it (0 to 16; 0: none; default: ${DEFAULT-VALUE}).")
-    private int relays;
-
-    @Option(names = "--fallback", paramLabel = "server|none", defaultValue = "none", description = "What happens to a direct message for an offline user that no relay holds: none (you are told, nothing is sent) or server (it goes through the server's offline delivery, where the server can read it) (default: ${DEFAULT-VALUE}).")
-    private String fallback;
-
-    @Option(names = "--relay-hold", paramLabel = "DURATION", defaultValue = "1d", description = "How long relays are asked to hold your direct messages for an offline user, before they expire undelivered (default: ${DEFAULT-VALUE}; a relay may hold them for less).")
-    private String relayHold;
-
-    @Option(names = "--no-relaying", description = "Hold no direct messages for other users (they are refused with not_relaying).")
-    private boolean noRelaying;
+    @CommandLine.Mixin
+    private chatlab.cli.DirectOptions directOptions;
 
     @Option(names = "--contact-ttl", paramLabel = "DURATION", defaultValue = "3m", description = "How long a heard beacon stays in the contact log (default: ${DEFAULT-VALUE}).")
     private String contactTtl;
@@ -175,7 +166,7 @@ public final class ClientMain implements Callable<Integer> {
             files = files();
             tracing = tracing();
             security = tls.security(System.out::println);
-            direct = direct();
+            direct = directOptions.settings();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
@@ -204,32 +195,6 @@ public final class ClientMain implements Callable<Integer> {
             throw new IllegalArgumentException("the UDP port must be a number, not '" + text
                     + "' (for CSC573's SERVER_IP SERVER_PORT ROOM_PASSWORD, add --profile csc573)");
         }
-    }
-
-    /** The direct-message settings from --relays, --fallback, --relay-hold and --no-relaying. */
-    private chatlab.p2p.direct.DirectMessages.Settings direct() {
-        var settings = chatlab.p2p.direct.DirectMessages.Settings.DEFAULT;
-        var fallbackValue = switch (fallback.toLowerCase(java.util.Locale.ROOT)) {
-            case "server" -> chatlab.p2p.direct.DirectMessages.Fallback.SERVER;
-            case "none" -> chatlab.p2p.direct.DirectMessages.Fallback.NONE;
-            default -> throw new IllegalArgumentException("--fallback is server or none, not '" + fallback + "'");
-        };
-        int most = chatlab.p2p.direct.DirectMessages.Settings.MOST_RELAYS;
-        if (relays < 0 || relays > most) {
-            throw new IllegalArgumentException("--relays is 0 to " + most + ", not " + relays);
-        }
-        java.time.Duration hold;
-        try {
-            hold = Units.duration(relayHold);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--relay-hold: " + e.getMessage(), e);
-        }
-        if (hold.isNegative() || hold.isZero()) {
-            throw new IllegalArgumentException("--relay-hold must be positive, not " + relayHold);
-        }
-        settings = settings.withRelays(relays).withFallback(fallbackValue).withHold(hold);
-        return noRelaying ? settings.withLimits(new chatlab.store.RelayStore.Limits(0, 0, 0, 0, java.time.Duration.ZERO))
-                : settings;
     }
 
     private TerminalClient.Tracing tracing() {

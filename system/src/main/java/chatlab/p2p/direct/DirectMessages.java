@@ -76,7 +76,12 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         default void onDeliveredLater(String to, long messageId) {
         }
 
-        /** A message that relays held expired before its recipient came. */
+        /**
+         * A message that relays held expired before its recipient came, as far as this client
+         * can tell: no receipt came for it while this client was online for {@link
+         * Settings#receiptWait()} after the hold. A receipt with a relay that was away then can
+         * still come, and is told by {@link #onDeliveredLater}.
+         */
         default void onExpired(String to, long messageId) {
         }
 
@@ -94,7 +99,8 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         /** The notice for {@link #onExpired}. */
         static String expiredNotice(String to) {
             return "Your direct message to " + to + " expired undelivered: " + to
-                    + " did not come online while relays held it.";
+                    + " did not come online while relays held it (if they did, and their receipt is with a relay "
+                    + "that is away, you will be told when it comes).";
         }
     }
 
@@ -218,6 +224,15 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         public Settings withSweep(Duration value) {
             return new Settings(rto, attempts, relays, hold, limits, fallback, value);
         }
+
+        /**
+         * How long this client waits, online, before telling that a held message expired: the
+         * first five sends of a relay's offer of the receipt (rto, doubling), so that a receipt
+         * held for this client while it was away comes first.
+         */
+        public Duration receiptWait() {
+            return rto.multipliedBy((1L << Math.min(attempts, 5)) - 1);
+        }
     }
 
     /** A direct send waiting for its receipt, sealed by the recipient whose key is {@code key}. */
@@ -245,6 +260,8 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Deposit, DepositWait> deposits = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** When this client last came online (was made, or announced itself). */
+    private volatile long onlineSince = System.currentTimeMillis();
 
     /**
      * Direct messages for {@code self}, its relay store {@code store} (closed with this);
@@ -278,6 +295,7 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
      * online. The asks are not answered as such: what is held simply comes.
      */
     public void announce() {
+        onlineSince = System.currentTimeMillis();
         List<Online> online = directory.online();
         for (int round = 0; round < 2; round++) { // twice: a lost ask costs a relay's offer until the next login
             for (Online o : online) {
@@ -556,11 +574,17 @@ public final class DirectMessages implements PeerEndpoint.Handler, AutoCloseable
         }
     }
 
-    /** Lets go of what this client held past its time, and tells of its own messages that expired unseen. */
+    /**
+     * Lets go of what this client held past its time, and tells of its own messages that expired
+     * unseen, once it has been online long enough for receipts held for it to have come.
+     */
     private void sweep() {
         try {
             long now = System.currentTimeMillis();
             store.expire(now);
+            if (now - onlineSince < settings.receiptWait().toMillis()) {
+                return;
+            }
             for (RelayStore.Outbound expired : store.expireOutbound(now)) {
                 listener.onExpired(expired.recipient(), expired.messageId());
             }

@@ -147,7 +147,8 @@ final class Relay {
             LOG.debug("dropped {} from {}: the message went to {}", receipt, from, sentTo);
             return;
         }
-        boolean held = store.delivered(receipt.to(), receipt.messageId(), receipt.from(), receipt.encode());
+        boolean held = store.delivered(receipt.to(), receipt.messageId(), receipt.from(), receipt.encode(),
+                System.currentTimeMillis());
         CompletableFuture<Void> waiting = answered.get(offer);
         if (waiting != null) {
             waiting.complete(null);
