@@ -30,8 +30,8 @@ class IrcDriverTest {
     void statusesAndWhoAreExpressedAndTheBoardIsNot() throws Exception {
         IrcDriver irc = new IrcDriver();
         assertThat(irc.refusals(ScenarioLoader.load(Path.of("scenarios/chat-core.yaml"),
-                List.of("groups.talk.mix={unicast: 50, status: 25, who: 25}")))).isEmpty();
+                List.of("groups.talk.mix={unicast: 45, leave: 5, status: 25, who: 25}")))).isEmpty();
         assertThat(irc.refusals(ScenarioLoader.load(Path.of("scenarios/chat-core.yaml"),
-                List.of("groups.talk.mix={unicast: 50, post: 50}")))).singleElement().asString().contains("post");
+                List.of("groups.talk.mix={unicast: 45, leave: 5, post: 50}")))).singleElement().asString().contains("post");
     }
 }
