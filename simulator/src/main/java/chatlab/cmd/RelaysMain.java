@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "for users who are away, against the number of relays and the churn, with the",
                 "datagram loss as a parameter. Each point is a whole simulation (./lab simulate",
                 "SCENARIO with --set overrides), checked by the direct checker."},
-        footer = {"", "Examples:", "  ./lab relays                       every combination of the defaults (about 35 minutes)",
+        footer = {"", "Examples:", "  ./lab relays                       every combination of the defaults (about 30 minutes)",
                 "  ./lab relays --quick               two points, for a first look (about 2 minutes)",
                 "  ./lab relays --relays 0,1,3 --away 5s,20s --loss 0",
                 "", "Exit codes: 0 every point passed; 1 a checker found a violation at some point; 2 bad input or a run",
