@@ -101,17 +101,31 @@ public final class Tsung {
         }
     }
 
-    /** The servers Tsung's side is written for, and what it speaks to each. */
+    /**
+     * The servers Tsung's side is written for, what it speaks to each, and the names of Tsung's
+     * counters for the messages sent, the deliveries, and the transaction from a send to its
+     * answer; and whether Tsung times deliveries (from a stamp in the message) or only counts them.
+     */
     public enum Target {
-        MOSQUITTO(ServerKind.MOSQUITTO, "MQTT 3.1.1"),
-        EJABBERD(ServerKind.EJABBERD, "XMPP");
+        /** Publishes, messages the broker published to subscribers, publish to PUBACK. */
+        MOSQUITTO(ServerKind.MOSQUITTO, "MQTT 3.1.1", "mqtt_published", "mqtt_server_published", "tr_pub", false),
+        /** Chat messages with their ping, deliveries Tsung timed, message to the ping's answer. */
+        EJABBERD(ServerKind.EJABBERD, "XMPP", "tr_chat", "xmpp_msg_latency", "tr_chat", true);
 
         private final ServerKind server;
         private final String protocol;
+        private final String sent;
+        private final String delivered;
+        private final String send;
+        private final boolean timesDeliveries;
 
-        Target(ServerKind server, String protocol) {
+        Target(ServerKind server, String protocol, String sent, String delivered, String send, boolean timesDeliveries) {
             this.server = server;
             this.protocol = protocol;
+            this.sent = sent;
+            this.delivered = delivered;
+            this.send = send;
+            this.timesDeliveries = timesDeliveries;
         }
 
         public ServerKind server() {
@@ -162,14 +176,20 @@ public final class Tsung {
     /** The XMPP senders' accounts ({@code sN;pwN}). */
     static final String SENDERS = "senders.csv";
 
-    /** Writes the files {@link #config} reads into {@code dir}. */
-    static void writeUserFiles(Load load, Path dir) throws IOException {
-        Files.writeString(dir.resolve(SUBSCRIBERS), IntStream.rangeClosed(1, load.users()).mapToObj(Integer::toString)
-                .collect(Collectors.joining("\n", "", "\n")));
-        Files.writeString(dir.resolve(RECEIVERS), IntStream.rangeClosed(1, load.users()).mapToObj(i -> "u" + i + ";pw" + i)
-                .collect(Collectors.joining("\n", "", "\n")));
-        Files.writeString(dir.resolve(SENDERS), IntStream.rangeClosed(1, load.users()).mapToObj(i -> "s" + i + ";pw" + i)
-                .collect(Collectors.joining("\n", "", "\n")));
+    /** Writes the files {@link #config} reads for {@code target} into {@code dir}. */
+    static void writeUserFiles(Load load, Target target, Path dir) throws IOException {
+        switch (target) {
+            case MOSQUITTO -> Files.writeString(dir.resolve(SUBSCRIBERS), users(load, i -> Integer.toString(i)));
+            case EJABBERD -> {
+                Files.writeString(dir.resolve(RECEIVERS), users(load, i -> "u" + i + ";pw" + i));
+                Files.writeString(dir.resolve(SENDERS), users(load, i -> "s" + i + ";pw" + i));
+            }
+        }
+    }
+
+    /** A line for each of the load's users, numbered from 1. */
+    private static String users(Load load, java.util.function.IntFunction<String> line) {
+        return IntStream.rangeClosed(1, load.users()).mapToObj(line).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** The seconds Tsung runs: the warm-up, the measured time and one more dump. */
@@ -305,7 +325,7 @@ public final class Tsung {
      */
     public static CrossCheckReport.Tsung run(Load load, Target target, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        writeUserFiles(load, dir);
+        writeUserFiles(load, target, dir);
         try (PeerServer server = PeerServer.start(target.server().program(), dir)) {
             Path config = Files.writeString(dir.resolve("tsung.xml"),
                     config(load, target, server.address().getPort(), dir.toAbsolutePath()));
@@ -373,12 +393,6 @@ public final class Tsung {
     static CrossCheckReport.Tsung measure(List<String> lines, Load load, Target target, long startedMillis) {
         long from = startedMillis / 1000 + load.warmUp().toSeconds();
         long to = from + load.duration().toSeconds();
-        // MQTT: publishes, messages the broker published to subscribers, publish to PUBACK; XMPP:
-        // chat messages with their ping, deliveries Tsung timed, message to the ping's answer
-        boolean mqtt = target == Target.MOSQUITTO;
-        String sentName = mqtt ? "mqtt_published" : "tr_chat";
-        String deliveredName = mqtt ? "mqtt_server_published" : "xmpp_msg_latency";
-        String sendName = mqtt ? "tr_pub" : "tr_chat";
         List<Dump> all = dumps(lines);
         long published = 0;
         long delivered = 0;
@@ -395,18 +409,19 @@ public final class Tsung {
             }
             first = first < 0 ? previous.epochSecond() : first;
             last = d.epochSecond();
-            published += (long) d.values().getOrDefault(sentName, new double[] {0})[0];
-            double[] deliveries = d.values().getOrDefault(deliveredName, new double[] {0, 0});
+            published += (long) d.values().getOrDefault(target.sent, new double[] {0})[0];
+            double[] deliveries = d.values().getOrDefault(target.delivered, new double[] {0, 0});
             delivered += (long) deliveries[0];
             deliverSum += deliveries[0] * (Double.isNaN(deliveries[1]) ? 0 : deliveries[1]);
-            double[] send = d.values().getOrDefault(sendName, new double[] {0, 0});
+            double[] send = d.values().getOrDefault(target.send, new double[] {0, 0});
             sends += (long) send[0];
             sendSum += send[0] * (Double.isNaN(send[1]) ? 0 : send[1]);
         }
         double seconds = last - first;
-        Double deliverMean = mqtt ? null : delivered == 0 ? Double.NaN : deliverSum / delivered;
+        Double deliverMean = !target.timesDeliveries ? null : delivered == 0 ? Double.NaN : deliverSum / delivered;
         if (seconds <= 0) {
-            return new CrossCheckReport.Tsung(load.users(), 0, 0, 0, Double.NaN, 0, startedMillis, mqtt ? null : Double.NaN);
+            return new CrossCheckReport.Tsung(load.users(), 0, 0, 0, Double.NaN, 0, startedMillis,
+                    target.timesDeliveries ? Double.NaN : null);
         }
         return new CrossCheckReport.Tsung(load.users(), seconds, published / seconds, delivered / seconds,
                 sends == 0 ? Double.NaN : sendSum / sends, sends, startedMillis, deliverMean);

@@ -112,7 +112,7 @@ class TsungTest {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Path files = Files.createDirectories(dir.resolve("files"));
-        Tsung.writeUserFiles(LOAD, files);
+        Tsung.writeUserFiles(LOAD, Tsung.Target.EJABBERD, files);
         assertThat(Files.readAllLines(files.resolve(Tsung.RECEIVERS))).hasSize(200).startsWith("u1;pw1");
         assertThat(Files.readAllLines(files.resolve(Tsung.SENDERS))).hasSize(200).endsWith("s200;pw200");
     }
