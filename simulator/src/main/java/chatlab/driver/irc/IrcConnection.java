@@ -8,14 +8,11 @@ import chatlab.protocol.ErrorCode;
 import chatlab.protocol.UserStatus;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import net.engio.mbassy.listener.Handler;
 import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.defaults.feature.DefaultActorTracker;
@@ -39,7 +35,6 @@ import org.kitteh.irc.client.library.event.connection.ClientConnectionFailedEven
 import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
 import org.kitteh.irc.client.library.feature.filter.CommandFilter;
 import org.kitteh.irc.client.library.feature.filter.NumericFilter;
-import org.kitteh.irc.client.library.feature.sending.MessageSendingQueue;
 
 /**
  * One user's IRC client. Each login is a new connection registering the user's name as its
@@ -99,7 +94,7 @@ final class IrcConnection extends MessagingOnlyConnection {
                     .server().host(server.getHostString()).port(server.getPort(), Client.Builder.Server.SecurityType.INSECURE)
                     .then()
                     .listeners().exception(null).then() // its only exception without a listener is a warning about plaintext
-                    .management().messageSendingQueueSupplier(c -> new Unthrottled())
+                    .management().messageSendingQueueSupplier(c -> new UnthrottledQueue())
                     .actorTracker(c -> {
                         DefaultActorTracker tracker = new DefaultActorTracker(c);
                         tracker.setQueryChannelInformation(false); // no WHO and MODE of every channel joined
@@ -322,52 +317,6 @@ final class IrcConnection extends MessagingOnlyConnection {
         }
         java.util.regex.Matcher invisible = INVISIBLE.matcher(text);
         return Integer.parseInt(users.group(1)) + (invisible.find() ? Integer.parseInt(invisible.group(1)) : 0);
-    }
-
-    /** Kitteh's queue for lines, without its default pause of 1.2 s between them. */
-    private static final class Unthrottled implements MessageSendingQueue {
-        private final Queue<String> held = new ArrayDeque<>();
-        private Consumer<String> out;
-
-        @Override
-        public synchronized void beginSending(Consumer<String> consumer) {
-            out = consumer;
-            for (String line; (line = held.poll()) != null;) {
-                consumer.accept(line);
-            }
-        }
-
-        @Override
-        public synchronized boolean contains(String line) {
-            return held.contains(line);
-        }
-
-        @Override
-        public synchronized Optional<Consumer<String>> getConsumer() {
-            return Optional.ofNullable(out);
-        }
-
-        @Override
-        public synchronized void pause() {
-            out = null;
-        }
-
-        @Override
-        public synchronized void queue(String line) {
-            if (out != null) {
-                out.accept(line);
-            } else {
-                held.add(line);
-            }
-        }
-
-        @Override
-        public synchronized Queue<String> shutdown() {
-            out = null;
-            Queue<String> left = new ArrayDeque<>(held);
-            held.clear();
-            return left;
-        }
     }
 
     private Session connected() {

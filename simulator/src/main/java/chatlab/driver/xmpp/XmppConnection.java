@@ -82,58 +82,6 @@ final class XmppConnection extends MessagingOnlyConnection {
         this.groups = groups;
     }
 
-    /**
-     * Sockets that send each write at once. A message and the ping behind it are two writes in
-     * Smack; with Nagle's algorithm on (Java's default) the ping waited for the server's
-     * acknowledgement of the message, which Linux delays up to 40 ms: a tenth of the sends in
-     * a light load took over 40 ms, and the lab's XMPP figures measured that, not the server.
-     */
-    static final javax.net.SocketFactory NO_DELAY = new javax.net.SocketFactory() {
-        @Override
-        public java.net.Socket createSocket() throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-            return connected(new java.net.InetSocketAddress(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
-                throws java.io.IOException {
-            return connected(new java.net.InetSocketAddress(host, port), new java.net.InetSocketAddress(local, localPort));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
-            return connected(new java.net.InetSocketAddress(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
-                throws java.io.IOException {
-            return connected(new java.net.InetSocketAddress(host, port), new java.net.InetSocketAddress(local, localPort));
-        }
-
-        private java.net.Socket connected(java.net.InetSocketAddress to, java.net.InetSocketAddress... from)
-                throws java.io.IOException {
-            java.net.Socket socket = createSocket();
-            try {
-                if (from.length > 0) {
-                    socket.bind(from[0]);
-                }
-                socket.connect(to);
-                return socket;
-            } catch (java.io.IOException e) {
-                socket.close();
-                throw e;
-            }
-        }
-    };
-
     /** Sends waiting for the server's answer to the ping behind them: their stanza ids, and a refusal that came first. */
     private record Pending(Set<String> ids, AtomicReference<ChatException> refused) {
     }
@@ -143,7 +91,7 @@ final class XmppConnection extends MessagingOnlyConnection {
                 .setXmppDomain(XmppDriver.DOMAIN).setHostAddress(server.getAddress()).setPort(server.getPort())
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled) // plain TCP on loopback, as for MQTT and IRC
                 .setConnectTimeout((int) options.connectTimeout().toMillis())
-                .setSocketFactory(NO_DELAY);
+                .setSocketFactory(NoDelaySocketFactory.INSTANCE);
         if (name != null) {
             config.setUsernameAndPassword(name, secret).setResource(RESOURCE);
         }
