@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +34,10 @@ final class Link {
     private final Socket socket;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Map<Long, CompletableFuture<ServerMessage.Response>> pending = new ConcurrentHashMap<>();
+    /** Requests sent and not answered yet, by id, with when each times out. */
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    /** Whether this link's timeout check is scheduled; at most one is at a time (see {@link #expire}). */
+    private final AtomicBoolean timerArmed = new AtomicBoolean();
     private final AtomicLong ids;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<ServerMessage.Disconnect> farewell = new AtomicReference<>();
@@ -50,12 +54,19 @@ final class Link {
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile FrameReader frames;
 
-    /** One timer thread beats for every link of the process: each beat only compares two clocks. */
-    private static final java.util.concurrent.ScheduledThreadPoolExecutor HEARTBEATS = heartbeats();
+    /** A request waiting for its answer, and the {@link System#nanoTime} at which it times out. */
+    private record Pending(CompletableFuture<ServerMessage.Response> future, long deadline) {
+    }
 
-    private static java.util.concurrent.ScheduledThreadPoolExecutor heartbeats() {
+    /**
+     * One timer thread for every link of the process: the heartbeats, each of which only compares
+     * two clocks, and the request timeouts, one check per link at a time.
+     */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor TIMERS = timers();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor timers() {
         var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("chatlab-client-heartbeat").factory());
+                Thread.ofPlatform().daemon().name("chatlab-client-timer").factory());
         timer.setRemoveOnCancelPolicy(true);
         return timer;
     }
@@ -156,7 +167,8 @@ final class Link {
             future.completeExceptionally(lostCause(null));
             return future;
         }
-        pending.put(id, future);
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
+        pending.put(id, new Pending(future, deadline));
         byte[] frame = Frames.encode(MessageCodec.instance().encode(request));
         writeLock.lock();
         try {
@@ -171,8 +183,50 @@ final class Link {
         } finally {
             writeLock.unlock();
         }
-        future.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(id));
+        if (timerArmed.compareAndSet(false, true)) {
+            schedule(deadline);
+        }
         return future;
+    }
+
+    /*
+     * Request timeouts. Every request of a link has the same timeout, so the oldest one waiting
+     * is the next to expire, and one scheduled check per link is enough: it fails what is overdue
+     * and schedules itself again for the oldest request still waiting. Under a steady load that is
+     * one timer event per link per timeout, instead of a timer set and cancelled for every request
+     * (which cost two thread wake-ups per request).
+     */
+    private void schedule(long deadline) {
+        try {
+            TIMERS.schedule(this::expire, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            timerArmed.set(false); // the process is shutting down; nothing will wait for the answer
+        }
+    }
+
+    private void expire() {
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        for (var entry : pending.entrySet()) {
+            Pending waiting = entry.getValue();
+            if (waiting.deadline() - now <= 0) {
+                if (pending.remove(entry.getKey(), waiting)) {
+                    waiting.future().completeExceptionally(new TimeoutException(
+                            "no answer to request " + entry.getKey() + " within " + requestTimeout.toMillis() + " ms"));
+                }
+            } else if (next == Long.MAX_VALUE || waiting.deadline() - next < 0) {
+                next = waiting.deadline();
+            }
+        }
+        if (next != Long.MAX_VALUE && !closed.get()) {
+            schedule(next); // still armed
+            return;
+        }
+        timerArmed.set(false);
+        // a request sent while this check ran found it armed, so did not arm it: arm again for it
+        if (!pending.isEmpty() && !closed.get() && timerArmed.compareAndSet(false, true)) {
+            schedule(now);
+        }
     }
 
     private void read() {
@@ -208,7 +262,7 @@ final class Link {
                 beating.cancel(false);
             }
             closeSocket();
-            pending.values().forEach(f -> f.completeExceptionally(reason));
+            pending.values().forEach(p -> p.future().completeExceptionally(reason));
             pending.clear();
             if (wasOpen) {
                 lost.accept(reason);
@@ -226,9 +280,9 @@ final class Link {
         }
         switch (message) {
             case ServerMessage.Response response -> {
-                CompletableFuture<ServerMessage.Response> future = pending.remove(response.id());
-                if (future != null) {
-                    future.complete(response);
+                Pending waiting = pending.remove(response.id());
+                if (waiting != null) {
+                    waiting.future().complete(response);
                 } else {
                     // an answer after its request timed out, as slow links and frozen servers give: expected
                     LOG.debug("{} answered a request this client no longer waits for: {}", target, response);
@@ -253,7 +307,7 @@ final class Link {
             return;
         }
         long nanos = interval.toNanos();
-        heartbeat = HEARTBEATS.scheduleWithFixedDelay(() -> beat(nanos), nanos / 2, nanos / 2, TimeUnit.NANOSECONDS);
+        heartbeat = TIMERS.scheduleWithFixedDelay(() -> beat(nanos), nanos / 2, nanos / 2, TimeUnit.NANOSECONDS);
         if (closed.get()) {
             heartbeat.cancel(false);
         }
