@@ -129,6 +129,7 @@ public final class ChatServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         server.importCredentials(credentials);
+        server.startIdleSweep();
         server.acceptor.start();
         LOG.info("listening on {}:{} with database {}", config.host(), server.port(), config.db());
         return server;
@@ -218,6 +219,30 @@ public final class ChatServer implements AutoCloseable {
         return room;
     }
 
+    /**
+     * Closes connections that sent nothing for the idle timeout. One sweep over every connection,
+     * a tenth of the timeout apart (between 100 ms and 1 s), stands in for a timeout on each read:
+     * a connection is closed between the timeout and the timeout plus one sweep after its last byte.
+     */
+    private void startIdleSweep() {
+        java.time.Duration idle = config.idleTimeout();
+        if (idle.isZero()) {
+            return;
+        }
+        long every = Math.clamp(idle.toMillis() / 10, 100, 1_000);
+        timers.scheduleWithFixedDelay(() -> idleSweep(idle), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void idleSweep(java.time.Duration idle) {
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            if (connection.idleFor(idle, now)) {
+                // ending a session writes to the store: not on the timer's one thread
+                Thread.ofVirtual().name("idle-timeout").start(() -> connection.timeOut(idle));
+            }
+        }
+    }
+
     private void acceptLoop() {
         while (!closed.get()) {
             Socket socket;
@@ -236,7 +261,6 @@ public final class ChatServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 RateLimiter limiter = config.rateLimit() == 0 ? null
                         : new RateLimiter(config.rateLimit(), 2 * config.rateLimit(), config.clock());
-                socket.setSoTimeout((int) config.idleTimeout().toMillis());
                 Connection connection = new Connection(socket, handler, messaging, hooks, config.outboundQueue(), limiter);
                 connections.add(connection);
                 if (closed.get()) {
@@ -326,10 +350,9 @@ public final class ChatServer implements AutoCloseable {
             }
             try {
                 handshakes.submit(() -> {
-                    int idle = tls.getSoTimeout();
                     tls.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
                     tls.startHandshake();
-                    tls.setSoTimeout(idle);
+                    tls.setSoTimeout(0); // reads wait untimed; the idle timeout is the sweep's (see idleSweep)
                     return null;
                 }).get();
             } catch (java.util.concurrent.ExecutionException e) {

@@ -57,6 +57,11 @@ final class Connection implements Outbound {
     private final AtomicReference<Session> session = new AtomicReference<>();
     private volatile Thread writer;
     private volatile Thread reader;
+    /** When bytes last came from the client ({@link System#nanoTime}), for the idle timeout. */
+    private volatile long lastReceived;
+    /** Whether the connection is past its handshake and reading frames: only then can it be idle. */
+    private volatile boolean reading;
+    private final AtomicBoolean timedOut = new AtomicBoolean();
 
     Connection(Socket socket, RequestHandler handler, MessagingService messaging, ServerHooks hooks, int queueSize,
             RateLimiter limiter) {
@@ -120,8 +125,19 @@ final class Connection implements Outbound {
             return;
         }
         writer = Thread.ofVirtual().name("writer-" + address).start(this::write);
+        lastReceived = System.nanoTime();
+        reading = true;
         try {
-            FrameReader reader = new FrameReader(socket.getInputStream(), Protocol.MAX_FRAME_BYTES);
+            FrameReader reader = new FrameReader(new java.io.FilterInputStream(socket.getInputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        lastReceived = System.nanoTime();
+                    }
+                    return n;
+                }
+            }, Protocol.MAX_FRAME_BYTES);
             Frame frame;
             while (!closing.get() && (frame = reader.next()) != null) {
                 switch (frame) {
@@ -133,11 +149,6 @@ final class Connection implements Outbound {
                             "frame of " + bad.bytes() + " bytes is not valid UTF-8; it was discarded", null, null));
                 }
             }
-        } catch (java.net.SocketTimeoutException e) {
-            LOG.info("closing {} ({}): nothing received for {} ms", address, userName(), idleMillis());
-            end();
-            disconnect(ErrorCode.IDLE_TIMEOUT, "Your connection was closed: nothing was received from your client for "
-                    + idleMillis() / 1000 + " s, so it looked dead. Clients send a ping when idle.");
         } catch (IOException e) {
             LOG.debug("connection from {} failed: {}", address, e.getMessage());
         } finally {
@@ -211,12 +222,25 @@ final class Connection implements Outbound {
         disconnect(code, reason);
     }
 
-    private int idleMillis() {
-        try {
-            return socket.getSoTimeout();
-        } catch (IOException e) {
-            return 0;
+    /**
+     * Whether nothing has come from the client for {@code idle} by {@code now}. The server's timer
+     * asks every connection this now and then (see {@link ChatServer}), rather than each read
+     * waiting with a timeout: a timed read sets and cancels a timer for every frame, which cost
+     * the server two thread wake-ups per request under load.
+     */
+    boolean idleFor(java.time.Duration idle, long now) {
+        return reading && !timedOut.get() && !closing.get() && now - lastReceived >= idle.toNanos();
+    }
+
+    /** Ends the session of a client that sent nothing for {@code idle}, and tells it why. Once only. */
+    void timeOut(java.time.Duration idle) {
+        if (!timedOut.compareAndSet(false, true)) {
+            return;
         }
+        LOG.info("closing {} ({}): nothing received for {} ms", address, userName(), idle.toMillis());
+        end();
+        disconnect(ErrorCode.IDLE_TIMEOUT, "Your connection was closed: nothing was received from your client for "
+                + idle.toSeconds() + " s, so it looked dead. Clients send a ping when idle.");
     }
 
     /** Queues a frame without waiting; a full queue means the client is too slow, and it is cut off. */
