@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** What every simulated process of a run shares: the scenario, accounts, where to connect, the history, and the stop signal. */
 final class SimContext {
@@ -37,6 +36,7 @@ final class SimContext {
     }
     private final java.nio.file.Path scratch;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final Pacer pacer = new Pacer();
     private volatile Timestamps timestamps = new Timestamps(ZoneId.of("UTC"));
     private volatile long loadStartNanos = Long.MAX_VALUE;
 
@@ -111,21 +111,19 @@ final class SimContext {
 
     void stop() {
         stop.countDown();
+        pacer.stop();
     }
 
     boolean stopping() {
         return stop.getCount() == 0;
     }
 
-    /** Waits until {@code nanoTime} or the stop signal; false if stopped first. */
+    /**
+     * Waits until {@code nanoTime} or the stop signal; false if stopped first. The wait ends up to
+     * {@link Pacer#TICK_NANOS} late.
+     */
     boolean pauseUntil(long nanoTime) {
-        long wait = nanoTime - System.nanoTime();
-        try {
-            return wait <= 0 ? !stopping() : !stop.await(wait, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return pacer.awaitUntil(nanoTime) && !stopping();
     }
 
     boolean pause(long nanos) {

@@ -45,6 +45,10 @@ final class EventDispatcher {
         /** Chats are passed on again: those queued before it, which came before the logout's answer, stay held back. */
         record Release() implements Item {
         }
+
+        /** The acknowledgement interval is over: what was handled since the last one may be acknowledged. */
+        record AckDue() implements Item {
+        }
     }
 
     private final ChatListener listener;
@@ -55,6 +59,8 @@ final class EventDispatcher {
     private final long ackIntervalNanos;
     private long lastAckNanos;
     private volatile boolean holding;
+    /** Whether an {@link Item.AckDue} is on its way; read and written by the dispatching thread only. */
+    private boolean ackDueSet;
     private final Thread thread;
 
     /** {@code handledUpTo}: the highest seq this user's application handled before, in an earlier session. */
@@ -137,13 +143,7 @@ final class EventDispatcher {
     private void run() {
         try {
             while (true) {
-                Item item = delivered > acknowledged
-                        ? queue.poll(untilAckDue(), java.util.concurrent.TimeUnit.NANOSECONDS)
-                        : queue.take();
-                if (item == null) {
-                    flush(); // the interval is over and nothing more came
-                    continue;
-                }
+                Item item = queue.take();
                 switch (item) {
                     case Item.Event e -> handle(e.event());
                     case Item.Lost l -> call(() -> listener.onConnectionLost(l.cause()));
@@ -160,9 +160,16 @@ final class EventDispatcher {
                         holding = false;
                         continue;
                     }
+                    case Item.AckDue d -> ackDueSet = false;
                 }
                 if (delivered - acknowledged >= ACK_EVERY || (queue.isEmpty() && untilAckDue() == 0)) {
                     flush();
+                } else if (delivered > acknowledged && !ackDueSet) {
+                    // acknowledge what is left when the interval ends, if nothing else does first: one
+                    // timer per interval, where a timed wait for each event set and cancelled one each
+                    ackDueSet = true;
+                    ClientTimer.INSTANCE.schedule(() -> queue.add(new Item.AckDue()), untilAckDue(),
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
                 }
             }
         } catch (InterruptedException e) {

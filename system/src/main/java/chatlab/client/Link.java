@@ -58,19 +58,6 @@ final class Link {
     private record Pending(CompletableFuture<ServerMessage.Response> future, long deadline) {
     }
 
-    /**
-     * One timer thread for every link of the process: the heartbeats, each of which only compares
-     * two clocks, and the request timeouts, one check per link at a time.
-     */
-    private static final java.util.concurrent.ScheduledThreadPoolExecutor TIMERS = timers();
-
-    private static java.util.concurrent.ScheduledThreadPoolExecutor timers() {
-        var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("chatlab-client-timer").factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
     private Link(String target, Socket socket, AtomicLong ids, Duration requestTimeout,
             Consumer<ServerMessage.Event> events, Consumer<ChatException> lost) throws IOException {
         this.target = target;
@@ -198,7 +185,7 @@ final class Link {
      */
     private void schedule(long deadline) {
         try {
-            TIMERS.schedule(this::expire, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            ClientTimer.INSTANCE.schedule(this::expire, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             timerArmed.set(false); // the process is shutting down; nothing will wait for the answer
         }
@@ -307,7 +294,7 @@ final class Link {
             return;
         }
         long nanos = interval.toNanos();
-        heartbeat = TIMERS.scheduleWithFixedDelay(() -> beat(nanos), nanos / 2, nanos / 2, TimeUnit.NANOSECONDS);
+        heartbeat = ClientTimer.INSTANCE.scheduleWithFixedDelay(() -> beat(nanos), nanos / 2, nanos / 2, TimeUnit.NANOSECONDS);
         if (closed.get()) {
             heartbeat.cancel(false);
         }
