@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -95,7 +94,7 @@ public abstract class MessagingOnlyConnection implements Connection {
 
     /** {@code answer} bounded by {@code timeout}, its failure in the lab's terms, going on where the constructor said. */
     protected final <T> CompletableFuture<T> within(CompletableFuture<T> answer, Duration timeout) {
-        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handleAsync((value, failure) -> {
+        return AnswerTimeouts.bound(answer, timeout).handleAsync((value, failure) -> {
             if (failure != null) {
                 throw new CompletionException(inLabTerms(failure));
             }
