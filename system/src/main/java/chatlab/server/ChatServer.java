@@ -204,6 +204,11 @@ public final class ChatServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** How many commits the database made since the server started, and how many transactions they held. */
+    public long[] commitCounts() {
+        return db.commitCounts();
+    }
+
     /** How many users are logged in now. */
     public int sessionCount() {
         return presence.sessionCount();

@@ -188,8 +188,11 @@ public final class ServerMain implements Callable<Integer> {
         chatlab.stats.ProcessStats stats;
         try {
             stats = statsFile == null ? null : chatlab.stats.ProcessStats.start(statsFile,
-                    chatlab.p2p.impair.Units.duration(statsEvery), () -> java.util.Map.of(
-                            "connections", (long) server.connectionCount(), "sessions", (long) server.sessionCount()));
+                    chatlab.p2p.impair.Units.duration(statsEvery), () -> {
+                        long[] commits = server.commitCounts();
+                        return java.util.Map.of("connections", (long) server.connectionCount(),
+                                "sessions", (long) server.sessionCount(), "commits", commits[0], "transactions", commits[1]);
+                    });
         } catch (IOException | IllegalArgumentException e) {
             err.println("error: --stats: " + e.getMessage());
             server.close();

@@ -26,9 +26,9 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Transactions waiting for a commit, in the order they arrived. */
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
-    /** Commits and the transactions they held; guarded by {@link #lock}. */
-    private long commits;
-    private long committed;
+    /** Commits and the transactions they held: written under {@link #lock}, read by anyone. */
+    private volatile long commits;
+    private volatile long committed;
     private boolean closed;
 
     /** The most transactions one commit holds, so that a burst does not make one commit long. */
@@ -93,7 +93,8 @@ public final class Database implements AutoCloseable {
      * than once, and must touch nothing but the database (only its last run counts). A caller
      * returns only after the commit that holds its work, so nothing is acknowledged before it is
      * durable; and a commit's cost, SQLite's writing of the write-ahead log, is shared by all that
-     * arrived during the one before.
+     * arrived during the one before, or, on a virtual thread, that were ready to run when it
+     * arrived (it yields once before it takes the connection).
      */
     public <T> T transaction(SqlWork<T> work, Consumer<? super T> afterCommit) {
         if (lock.isHeldByCurrentThread()) {
@@ -102,6 +103,14 @@ public final class Database implements AutoCloseable {
         }
         Pending<T> mine = new Pending<>(work, afterCommit);
         waiting.add(mine);
+        if (Thread.currentThread().isVirtual()) {
+            // Let the virtual threads that are ready to run go first: those on their way to a
+            // transaction queue theirs behind this one and share its commit. Without this, on
+            // one carrier thread no commit ever held more than one transaction: a commit keeps
+            // its carrier (SQLite is native code), so no other transaction can arrive during it,
+            // and each caller found the lock free and committed alone.
+            Thread.yield();
+        }
         lock.lock();
         try {
             while (!mine.done) {
@@ -258,14 +267,12 @@ public final class Database implements AutoCloseable {
         return waiting.size();
     }
 
-    /** How many commits there were, and how many transactions they held, since the database opened. */
+    /**
+     * How many commits there were, and how many transactions they held, since the database
+     * opened. Takes no lock (a commit may hold it for long), so the two may be a commit apart.
+     */
     public long[] commitCounts() {
-        lock.lock();
-        try {
-            return new long[] {commits, committed};
-        } finally {
-            lock.unlock();
-        }
+        return new long[] {commits, committed};
     }
 
     /** Runs {@code work} outside an explicit transaction, for reads. */

@@ -43,6 +43,9 @@ class ServerStatsIT {
             assertThat(last.get("cpuNanos").asLong()).isPositive();
             assertThat(last.get("hiccupMs").asDouble()).as("the server measures its own stalls").isNotNegative();
             assertThat(last.has("vtHiccupMs")).isTrue();
+            // the signup and the login each wrote; the commits held them
+            assertThat(last.get("transactions").asLong()).as("transactions committed").isGreaterThanOrEqualTo(2);
+            assertThat(last.get("commits").asLong()).isBetween(1L, last.get("transactions").asLong());
             assertThat(last.get("t").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
         }
     }

@@ -96,6 +96,28 @@ class DatabaseTest {
         assertThat(rows()).hasSize(WRITERS + 1);
     }
 
+    /**
+     * On one carrier thread a commit holds the carrier (SQLite is native code), so no transaction
+     * can arrive during it: the ones ready to run share a commit only because each caller lets
+     * them go first.
+     */
+    @Test
+    void onOneCarrierThreadTransactionsReadyTogetherShareACommit() throws Exception {
+        int writers = 32;
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.virtualThreadScheduler.parallelism=1", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), OneCarrierCommits.class.getName(),
+                dir.resolve("one-carrier.db").toString(), Integer.toString(writers))
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the probe ended").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("commits=(\\d+) transactions=(\\d+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        assertThat(Long.parseLong(m.group(2))).isEqualTo(writers);
+        assertThat(Long.parseLong(m.group(1))).as("commits for %d transactions", writers).isBetween(1L, writers / 4L);
+    }
+
     @Test
     void aFailureInASharedCommitUndoesItsOwnWorkAlone() throws Exception {
         List<Future<Long>> writes = new ArrayList<>();
