@@ -130,7 +130,7 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--tempids-file", paramLabel = "FILE", description = "Keep every issued tempID in FILE, in the seed's tempIDs.txt format (the bluetrace profile keeps tempIDs.txt where the server runs).")
     private Path tempIdsFile;
 
-    @Option(names = "--stats", paramLabel = "FILE", description = "Append the server's CPU time, heap, threads, its own stalls (hiccups), connections and sessions to FILE as JSON lines, for load runs.")
+    @Option(names = "--stats", paramLabel = "FILE", description = "Append the server's CPU time, heap, threads, its own stalls (hiccups), connections, sessions, and the database's commits and the transactions they held to FILE as JSON lines, for load runs.")
     private Path statsFile;
 
     @Option(names = "--stats-every", paramLabel = "DURATION", defaultValue = "1s", description = "How often --stats writes a line (default: ${DEFAULT-VALUE}).")

@@ -33,6 +33,20 @@ public final class Database implements AutoCloseable {
 
     /** The most transactions one commit holds, so that a burst does not make one commit long. */
     static final int MOST_PER_COMMIT = 256;
+    /**
+     * A gathered transaction's caller yields while they arrive, on average, closer together than
+     * this many commits last: then others are likely on their way.
+     */
+    static final int GATHER_WITHIN_COMMITS = 4;
+    /** The weight of a new value in the moving averages below: one eighth. */
+    private static final int AVERAGE_SHIFT = 3;
+    /**
+     * When the last gathered transaction arrived, the average time between two, and the average
+     * length of a commit, in nanoseconds. Updated without a lock: a lost update only blurs them.
+     */
+    private volatile long lastGathered = System.nanoTime();
+    private volatile long gatheredGap;
+    private volatile long commitLength;
 
     private Database(Path path, Connection connection) {
         this.path = path;
@@ -93,22 +107,36 @@ public final class Database implements AutoCloseable {
      * than once, and must touch nothing but the database (only its last run counts). A caller
      * returns only after the commit that holds its work, so nothing is acknowledged before it is
      * durable; and a commit's cost, SQLite's writing of the write-ahead log, is shared by all that
-     * arrived during the one before, or, on a virtual thread, that were ready to run when it
-     * arrived (it yields once before it takes the connection).
+     * arrived during the one before (and see {@link #gatheredTransaction}).
      */
     public <T> T transaction(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        return transaction(work, afterCommit, false);
+    }
+
+    /**
+     * As {@link #transaction(SqlWork, Consumer)}, for the transactions that come many to a
+     * moment (a message's send, its acknowledgement): on a virtual thread, while such
+     * transactions arrive closer together than {@link #GATHER_WITHIN_COMMITS} commits last, the
+     * caller first lets the virtual threads that are ready to run go, so that those on their way
+     * to a transaction queue theirs and share its commit. Without it, on one carrier thread no
+     * commit ever held more than one transaction: a commit keeps its carrier (SQLite is native
+     * code), so nothing can arrive during one, and each caller found the lock free and committed
+     * alone. The price is one pass of the scheduler's queue, which in a storm of long tasks (TLS
+     * handshakes, password hashes) is long: so it is paid only when others are likely to come,
+     * and the transactions that come once a session never pay it.
+     */
+    public <T> T gatheredTransaction(SqlWork<T> work, Consumer<? super T> afterCommit) {
+        return transaction(work, afterCommit, true);
+    }
+
+    private <T> T transaction(SqlWork<T> work, Consumer<? super T> afterCommit, boolean gather) {
         if (lock.isHeldByCurrentThread()) {
             // a transaction inside a transaction, or inside a hook: run it where it is
             return nested(work, afterCommit);
         }
         Pending<T> mine = new Pending<>(work, afterCommit);
         waiting.add(mine);
-        if (Thread.currentThread().isVirtual()) {
-            // Let the virtual threads that are ready to run go first: those on their way to a
-            // transaction queue theirs behind this one and share its commit. Without this, on
-            // one carrier thread no commit ever held more than one transaction: a commit keeps
-            // its carrier (SQLite is native code), so no other transaction can arrive during it,
-            // and each caller found the lock free and committed alone.
+        if (gather && worthGathering() && Thread.currentThread().isVirtual()) {
             Thread.yield();
         }
         lock.lock();
@@ -120,6 +148,16 @@ public final class Database implements AutoCloseable {
             lock.unlock();
         }
         return mine.result();
+    }
+
+    /** Counts a gathered transaction's arrival; whether they now come close enough together to wait for others. */
+    private boolean worthGathering() {
+        long now = System.nanoTime();
+        long gap = Math.min(now - lastGathered, 1_000_000_000L);
+        lastGathered = now;
+        long average = gatheredGap + ((gap - gatheredGap) >> AVERAGE_SHIFT);
+        gatheredGap = average;
+        return average < GATHER_WITHIN_COMMITS * commitLength;
     }
 
     /** One transaction waiting for a commit, and then its outcome. */
@@ -176,7 +214,11 @@ public final class Database implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        if (!commit(batch) && batch.size() > 1) {
+        long start = System.nanoTime();
+        boolean ok = commit(batch);
+        long length = System.nanoTime() - start;
+        commitLength = commitLength == 0 ? length : commitLength + ((length - commitLength) >> AVERAGE_SHIFT);
+        if (!ok && batch.size() > 1) {
             for (Pending<?> p : batch) {
                 p.failure = null;
                 commit(List.of(p));

@@ -16,7 +16,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public Stored store(Outgoing message, Receipt receipt, List<String> recipients, Consumer<Stored> afterCommit) {
-        return db.transaction(c -> {
+        return db.gatheredTransaction(c -> {
             if (message.key() != null) {
                 Optional<Receipt> earlier = byKey(c, message.sender(), message.key());
                 if (earlier.isPresent()) {
@@ -98,7 +98,8 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public void acknowledge(String recipient, long upToSeq) {
-        db.transaction(c -> Sql.update(c, "DELETE FROM inbox WHERE recipient = ? AND seq <= ?", recipient, upToSeq));
+        db.gatheredTransaction(c -> Sql.update(c, "DELETE FROM inbox WHERE recipient = ? AND seq <= ?", recipient, upToSeq),
+                null);
     }
 
     @Override
