@@ -2,6 +2,7 @@
 # Runs one simulator scenario against a base revision's server and this working tree's, back to
 # back and alternating, on this machine, and prints the figures side by side:
 #   scripts/capacity-compare.sh [--base REV] [--rounds N] [--out DIR] [SCENARIO] [-- SIMULATE OPTIONS...]
+# With -- --sweep PATH=V1,V2,... each side runs the sweep and the table has a row per step.
 # The defaults compare the scenario unicast-capacity on the last commit (HEAD) with the working
 # tree, in one round. Each side builds and runs from its own tree (the base in a temporary git
 # worktree), and each run starts its own server, so both meet the same machine in the same
@@ -52,11 +53,18 @@ out = sys.argv[1]
 print("| run | deliveries/s | send p50 ms | send p99 ms | deliver p99 ms | valid | server cores | server µs per delivery "
       "| upper bound, whole run |")
 print("|---|---|---|---|---|---|---|---|---|")
-for name in sorted(os.listdir(out)):
-    run = os.path.join(out, name)
+def runs():  # each side's run, or each step of its sweep (-- --sweep PATH=V1,V2,...)
+    for side in sorted(os.listdir(out)):
+        path = os.path.join(out, side)
+        if os.path.isfile(os.path.join(path, "results.json")):
+            yield side, path
+        elif os.path.isdir(path):
+            steps = [s for s in os.listdir(path) if re.fullmatch(r"step-\d+", s)]
+            for step in sorted(steps, key=lambda s: int(s.split("-")[1])):
+                if os.path.isfile(os.path.join(path, step, "results.json")):
+                    yield f"{side}/{step}", os.path.join(path, step)
+for name, run in runs():
     results = os.path.join(run, "results.json")
-    if not os.path.isfile(results):
-        continue
     r = json.load(open(results))
     t, lat = r["throughput"], r["latency"]
     cores = per = whole = float("nan")
