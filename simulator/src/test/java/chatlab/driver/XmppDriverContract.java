@@ -61,6 +61,31 @@ abstract class XmppDriverContract extends PeerDriverContract {
         }
     }
 
+    /**
+     * A login answers only once the server has taken the user's presence: a chat message sent the
+     * moment it answers reaches the user at once, not the offline store (where it stayed until the
+     * next login when the login answered on sending the presence). Without a room to join, as in
+     * a scenario with no broadcasts; several logins, since each is a race.
+     */
+    @Test
+    void aMessageSentTheMomentALoginAnswersReachesTheUserThen() throws Exception {
+        XmppDriver quiet = new XmppDriver(false);
+        Connection.Options options = Connection.Options.of(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        try (Connection a = quiet.connect(server.address(), options, new Heard())) {
+            ChatClient.await(a.signup("alice", "pw-alice"));
+            ChatClient.await(a.signup("bob", "pw-bob"));
+            ChatClient.await(a.login("alice", "pw-alice"));
+            for (int round = 0; round < 8; round++) {
+                Heard bob = new Heard();
+                try (Connection b = quiet.connect(server.address(), options, bob)) {
+                    ChatClient.await(b.login("bob", "pw-bob"));
+                    ChatClient.await(a.send(Audience.UNICAST, List.of("bob"), "alice#" + round));
+                    assertThat(bob.next().text()).as("round %d", round).isEqualTo("alice#" + round);
+                }
+            }
+        }
+    }
+
     @Test
     void aDriverForAScenarioWithoutBroadcastsJoinsNoRoomForEveryoneAndRefusesABroadcast() throws Exception {
         XmppDriver quiet = new XmppDriver(false);

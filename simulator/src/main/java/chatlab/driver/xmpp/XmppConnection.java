@@ -212,6 +212,12 @@ final class XmppConnection extends MessagingOnlyConnection {
             return within(answer);
         }
 
+        /** Returns once the server has answered a ping sent after everything sent before it. */
+        void serverHeardAll() throws Exception {
+            PingManager.getInstanceFor(xmpp).pingAsync(xmpp.getXMPPServiceDomain(), options.requestTimeout().toMillis())
+                    .getOrThrow();
+        }
+
         @Override
         public void connectionClosedOnError(Exception e) {
             boolean wasUp = up;
@@ -310,11 +316,20 @@ final class XmppConnection extends MessagingOnlyConnection {
             try {
                 s.xmpp.connect();
                 s.xmpp.login();
+                boolean joined = everyone;
                 if (everyone) {
                     s.join(XmppDriver.EVERYONE);
                 }
                 for (String g : groups.getOrDefault(name, Set.of())) {
                     s.join(XmppDriver.GROUPS + g);
+                    joined = true;
+                }
+                if (!joined) {
+                    // Smack's login sends the initial presence without waiting: until the server
+                    // has taken it, a chat message for the user goes to its offline store, and may
+                    // stay there until the next login. A room's answer to a join came after it;
+                    // without one, the answer to a ping does.
+                    s.serverHeardAll();
                 }
             } catch (Exception e) {
                 s.leave();
