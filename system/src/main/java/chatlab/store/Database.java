@@ -33,20 +33,8 @@ public final class Database implements AutoCloseable {
 
     /** The most transactions one commit holds, so that a burst does not make one commit long. */
     static final int MOST_PER_COMMIT = 256;
-    /**
-     * A gathered transaction's caller yields while they arrive, on average, closer together than
-     * this many commits last: then others are likely on their way.
-     */
-    static final int GATHER_WITHIN_COMMITS = 4;
-    /** The weight of a new value in the moving averages below: one eighth. */
-    private static final int AVERAGE_SHIFT = 3;
-    /**
-     * When the last gathered transaction arrived, the average time between two, and the average
-     * length of a commit, in nanoseconds. Updated without a lock: a lost update only blurs them.
-     */
-    private volatile long lastGathered = System.nanoTime();
-    private volatile long gatheredGap;
-    private volatile long commitLength;
+    /** Whether a gathered transaction's caller waits for others ({@link #gatheredTransaction}). */
+    private final GatherPolicy gathering = new GatherPolicy(System.nanoTime());
 
     private Database(Path path, Connection connection) {
         this.path = path;
@@ -116,7 +104,7 @@ public final class Database implements AutoCloseable {
     /**
      * As {@link #transaction(SqlWork, Consumer)}, for the transactions that come many to a
      * moment (a message's send, its acknowledgement): on a virtual thread, while such
-     * transactions arrive closer together than {@link #GATHER_WITHIN_COMMITS} commits last, the
+     * transactions arrive closer together than {@link GatherPolicy#WITHIN_COMMITS} commits last, the
      * caller first lets the virtual threads that are ready to run go, so that those on their way
      * to a transaction queue theirs and share its commit. Without it, on one carrier thread no
      * commit ever held more than one transaction: a commit keeps its carrier (SQLite is native
@@ -136,7 +124,7 @@ public final class Database implements AutoCloseable {
         }
         Pending<T> mine = new Pending<>(work, afterCommit);
         waiting.add(mine);
-        if (gather && worthGathering() && Thread.currentThread().isVirtual()) {
+        if (gather && gathering.arrived(System.nanoTime()) && Thread.currentThread().isVirtual()) {
             Thread.yield();
         }
         lock.lock();
@@ -148,16 +136,6 @@ public final class Database implements AutoCloseable {
             lock.unlock();
         }
         return mine.result();
-    }
-
-    /** Counts a gathered transaction's arrival; whether they now come close enough together to wait for others. */
-    private boolean worthGathering() {
-        long now = System.nanoTime();
-        long gap = Math.min(now - lastGathered, 1_000_000_000L);
-        lastGathered = now;
-        long average = gatheredGap + ((gap - gatheredGap) >> AVERAGE_SHIFT);
-        gatheredGap = average;
-        return average < GATHER_WITHIN_COMMITS * commitLength;
     }
 
     /** One transaction waiting for a commit, and then its outcome. */
@@ -216,8 +194,7 @@ public final class Database implements AutoCloseable {
         }
         long start = System.nanoTime();
         boolean ok = commit(batch);
-        long length = System.nanoTime() - start;
-        commitLength = commitLength == 0 ? length : commitLength + ((length - commitLength) >> AVERAGE_SHIFT);
+        gathering.committed(System.nanoTime() - start);
         if (!ok && batch.size() > 1) {
             for (Pending<?> p : batch) {
                 p.failure = null;

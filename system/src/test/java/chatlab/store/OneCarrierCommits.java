@@ -24,11 +24,11 @@ final class OneCarrierCommits {
         long deadline = System.nanoTime() + 20_000_000_000L;
         try (Database db = Database.open(Path.of(args[0]), Durability.NORMAL)) {
             db.transaction(c -> Sql.update(c, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
-            long[] before = db.commitCounts();
-            for (int round = 0; round < rounds; round++) {
-                before = db.commitCounts();
+            for (int round = 1; round < rounds; round++) {
                 round(db, writers, gathered, deadline);
             }
+            long[] before = db.commitCounts();
+            round(db, writers, gathered, deadline);
             long[] after = db.commitCounts();
             System.out.println("commits=" + (after[0] - before[0]) + " transactions=" + (after[1] - before[1]));
         }
