@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.SmackFuture;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -186,8 +187,7 @@ final class XmppConnection extends MessagingOnlyConnection {
                     for (Stanza m : messages) {
                         xmpp.sendStanza(m);
                     }
-                    PingManager.getInstanceFor(xmpp).pingAsync(xmpp.getXMPPServiceDomain(),
-                            options.requestTimeout().toMillis()).onCompletion(ping -> {
+                    pingServer().onCompletion(ping -> {
                                 sends.remove(p);
                                 try {
                                     ping.getOrThrow();
@@ -212,10 +212,9 @@ final class XmppConnection extends MessagingOnlyConnection {
             return within(answer);
         }
 
-        /** Returns once the server has answered a ping sent after everything sent before it. */
-        void serverHeardAll() throws Exception {
-            PingManager.getInstanceFor(xmpp).pingAsync(xmpp.getXMPPServiceDomain(), options.requestTimeout().toMillis())
-                    .getOrThrow();
+        /** A ping of the server: its answer says the server has handled everything sent before it. */
+        SmackFuture<Boolean, Exception> pingServer() {
+            return PingManager.getInstanceFor(xmpp).pingAsync(xmpp.getXMPPServiceDomain(), options.requestTimeout().toMillis());
         }
 
         @Override
@@ -316,20 +315,19 @@ final class XmppConnection extends MessagingOnlyConnection {
             try {
                 s.xmpp.connect();
                 s.xmpp.login();
-                boolean joined = everyone;
                 if (everyone) {
                     s.join(XmppDriver.EVERYONE);
                 }
-                for (String g : groups.getOrDefault(name, Set.of())) {
+                Set<String> mine = groups.getOrDefault(name, Set.of());
+                for (String g : mine) {
                     s.join(XmppDriver.GROUPS + g);
-                    joined = true;
                 }
-                if (!joined) {
+                if (!everyone && mine.isEmpty()) {
                     // Smack's login sends the initial presence without waiting: until the server
                     // has taken it, a chat message for the user goes to its offline store, and may
                     // stay there until the next login. A room's answer to a join came after it;
                     // without one, the answer to a ping does.
-                    s.serverHeardAll();
+                    s.pingServer().getOrThrow();
                 }
             } catch (Exception e) {
                 s.leave();
